@@ -1,0 +1,78 @@
+//! Checking spec folders end to end: load, structural check, resolve.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::ir::Spec;
+use crate::load::{SourceMap, load_dir};
+
+/// The outcome of checking one or more spec folders.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    /// Every mistake, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The specs that resolved, in the order given.
+    pub specs: Vec<Spec>,
+    /// One line per valid vendor.
+    pub summaries: Vec<String>,
+    pub sources: SourceMap,
+}
+
+/// Loads and resolves one spec folder.
+pub fn check_dir(dir: &Path) -> (Option<Spec>, Vec<Diagnostic>, SourceMap) {
+    let loaded = load_dir(dir);
+    let mut diagnostics = loaded.diagnostics;
+    let mut spec = None;
+    // A file that did not load would make the rest report cascades
+    // (undefined names defined in it): resolve only complete folders.
+    if !loaded.files.is_empty() && diagnostics.is_empty() {
+        let (resolved, diags) = crate::resolve::resolve(&loaded.files, &loaded.sources, dir);
+        diagnostics.extend(diags);
+        if diagnostics.is_empty() {
+            spec = resolved;
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (spec, diagnostics, loaded.sources)
+}
+
+/// Checks several spec folders; vendor ids must be unique across them.
+pub fn check_dirs(dirs: &[PathBuf]) -> CheckReport {
+    let mut report = CheckReport::default();
+    for dir in dirs {
+        let (spec, diags, sources) = check_dir(dir);
+        report.diagnostics.extend(diags);
+        for (path, text) in sources.into_iter() {
+            report.sources.insert(path, text);
+        }
+        if let Some(spec) = spec {
+            if let Some(other) = report.specs.iter().find(|s| s.id == spec.id) {
+                report.diagnostics.push(
+                    Diagnostic::new(crate::diag::Code::Duplicate, dir, Default::default(), format!("vendor id `{}` is used by two spec folders", other.id))
+                        .help("give each vendor its own `vendor.id`"),
+                );
+                continue;
+            }
+            report.summaries.push(summary(dir, &spec));
+            report.specs.push(spec);
+        }
+    }
+    report
+}
+
+fn summary(dir: &Path, spec: &Spec) -> String {
+    let values: usize = spec.enums.iter().map(|e| e.values.len()).sum();
+    let codes: usize = spec.errors.iter().map(|e| e.codes.len()).sum();
+    let examples: usize = spec.operations.iter().map(|o| o.examples.len()).sum();
+    format!(
+        "ok {:<8} {}: {} operations, {} types, {} enums ({} values), {} error codes, {} examples",
+        spec.id,
+        dir.display(),
+        spec.operations.len(),
+        spec.types.len(),
+        spec.enums.len(),
+        values,
+        codes,
+        examples
+    )
+}

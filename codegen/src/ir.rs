@@ -1,0 +1,298 @@
+//! The resolved intermediate representation every emitter reads.
+//!
+//! Names are resolved, type expressions parsed and bound, Rust identifiers
+//! decided, and recursion marked. Positions are gone: the IR is valid.
+
+use serde_json::Value;
+
+pub use crate::model::{ErrorCategory, Mint, Outcome, Placement, Repr};
+use crate::model::field::Unit;
+pub use crate::types::Scalar;
+
+/// A resolved type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ty {
+    Scalar(Scalar),
+    /// A named object type, union or alias of this spec.
+    Type(String),
+    /// An enum of this spec.
+    Enum(String),
+    Array(Box<Ty>),
+    Map(Box<Ty>, Box<Ty>),
+    OneOrMany(Box<Ty>),
+}
+
+/// A vendor spec, resolved.
+#[derive(Clone, Debug)]
+pub struct Spec {
+    pub id: String,
+    pub name: String,
+    pub language: String,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub source_title: String,
+    pub source_revision: Option<String>,
+    pub countries: Vec<String>,
+    pub changelog: Vec<Revision>,
+    pub errata: Vec<Erratum>,
+    pub unknowns: Vec<String>,
+    pub servers: Vec<Server>,
+    pub protocol: Protocol,
+    pub auth: Vec<Auth>,
+    pub state: Vec<StateHeader>,
+    pub errors: Vec<ErrorTable>,
+    pub enums: Vec<Enum>,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Revision {
+    pub version: String,
+    pub date: Option<String>,
+    pub changes: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Erratum {
+    pub section: String,
+    pub doc: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Server {
+    pub name: String,
+    pub url: String,
+    pub doc: Option<String>,
+    pub variables: Vec<ServerVariable>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ServerVariable {
+    pub name: String,
+    pub default: Option<String>,
+    pub doc: Option<String>,
+    pub secret: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrorTable {
+    pub name: String,
+    pub doc: Option<String>,
+    pub repr: Repr,
+    pub codes: Vec<ErrorCode>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrorCode {
+    pub name: String,
+    pub code: Option<Value>,
+    pub matches: Option<String>,
+    pub constant: Option<String>,
+    pub message: Option<String>,
+    pub message_original: Option<String>,
+    pub remedy: Option<String>,
+    pub category: ErrorCategory,
+    pub retryable: bool,
+    pub since: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Enum {
+    pub name: String,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub repr: Repr,
+    pub open: bool,
+    pub since: Option<String>,
+    pub values: Vec<EnumValue>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EnumValue {
+    pub name: String,
+    pub code: Value,
+    pub constant: Option<String>,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub since: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    pub name: String,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub since: Option<String>,
+    pub errata: Vec<Erratum>,
+    pub kind: TypeKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    Object(Vec<Field>),
+    Union(Union),
+    Alias(Ty),
+}
+
+#[derive(Clone, Debug)]
+pub struct Union {
+    pub tag: String,
+    pub tag_enum: String,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnionVariant {
+    pub name: String,
+    pub code: Value,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub wire: String,
+    pub rust: String,
+    pub ty: Ty,
+    pub optional: bool,
+    pub nullable: bool,
+    /// Stored behind a `Box` because the type contains itself.
+    pub boxed: bool,
+    pub default: Option<Value>,
+    pub aliases: Vec<String>,
+    pub unit: Option<Unit>,
+    pub scale: Option<u32>,
+    pub format: Option<String>,
+    pub min: Option<Value>,
+    pub max: Option<Value>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub placement: Placement,
+    pub secret: bool,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub since: Option<String>,
+    pub errata: Vec<Erratum>,
+}
+
+/// A request or response payload.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// No payload.
+    Empty,
+    Fields(Vec<Field>),
+    /// The payload is one type.
+    Type(Ty),
+    /// The docs give no shape: raw JSON.
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+pub struct Operation {
+    pub name: String,
+    pub wire: String,
+    pub wire_aliases: Vec<String>,
+    /// REST only: HTTP method and path template.
+    pub http: Option<(String, String)>,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+    pub section: Option<String>,
+    pub since: Option<String>,
+    pub request: Body,
+    pub response: Body,
+    pub errors: Option<String>,
+    pub idempotency: Option<(String, Mint)>,
+    pub safe_to_retry: bool,
+    pub not_modified: bool,
+    pub errata: Vec<Erratum>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Example {
+    pub name: String,
+    pub section: Option<String>,
+    pub normalised: Vec<String>,
+    pub request: Option<Value>,
+    pub response: Option<Value>,
+    pub http_status: Option<u16>,
+    pub response_headers: Vec<(String, String)>,
+    pub outcome: Outcome,
+    pub error: Option<String>,
+}
+
+impl Spec {
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.name == name)
+    }
+    pub fn enum_def(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+    pub fn error_table(&self, name: &str) -> Option<&ErrorTable> {
+        self.errors.iter().find(|e| e.name == name)
+    }
+}
+
+/// How operations travel.
+#[derive(Clone, Debug)]
+pub enum Protocol {
+    JsonEnvelope { operation_field: String, params_field: Option<String>, echo_operation: bool, response: Envelope },
+    JsonRpc { by_position: bool, error_table: String },
+    Rest { response: Envelope },
+    Form { path: String, response: Envelope },
+}
+
+impl Protocol {
+    pub fn envelope(&self) -> Option<&Envelope> {
+        match self {
+            Protocol::JsonEnvelope { response, .. } | Protocol::Rest { response } | Protocol::Form { response, .. } => Some(response),
+            Protocol::JsonRpc { .. } => None,
+        }
+    }
+    pub fn error_table(&self) -> Option<&str> {
+        match self {
+            Protocol::JsonRpc { error_table, .. } => Some(error_table),
+            _ => self.envelope().and_then(|e| e.error_table.as_deref()),
+        }
+    }
+}
+
+/// A response envelope.
+#[derive(Clone, Debug)]
+pub struct Envelope {
+    pub status_field: Option<String>,
+    pub success: Vec<Value>,
+    pub success_aliases: Vec<Value>,
+    pub not_modified: Vec<Value>,
+    pub data_field: Option<String>,
+    pub message_field: Option<String>,
+    pub extra_fields: Vec<Field>,
+    pub error_from_http: bool,
+    pub error_table: Option<String>,
+}
+
+/// An authentication scheme.
+#[derive(Clone, Debug)]
+pub enum Auth {
+    BodyCredentials { username: String, password: String, except: Vec<String> },
+    Bearer { login: String, token_field: String, relogin_on: Vec<u16> },
+    PathSecret { variable: String },
+    Hmac { key_field: String, nonce_field: String, signature_field: String, message: Vec<String>, encoding: String, context: Vec<Field> },
+    Session { login: String, from: String, field: String },
+}
+
+/// A header carried between calls.
+#[derive(Clone, Debug)]
+pub struct StateHeader {
+    pub header: String,
+    pub doc: Option<String>,
+    pub set_by: Vec<String>,
+    pub sent_by: Vec<String>,
+    pub recover: Option<String>,
+    pub recover_field: Option<String>,
+}

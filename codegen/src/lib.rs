@@ -1,0 +1,23 @@
+//! kassa-codegen: the spec language, its loader and validator, and the
+//! resolved IR that emitters read.
+//!
+//! Data flow: [`load`] reads a folder of YAML files (syntax, then the
+//! structural check in [`shape`] against the language's own schema, then the
+//! typed [`model`]); [`resolve`] binds names and checks every rule, producing
+//! an [`ir::Spec`]; [`check`] runs both for the CLI and tests.
+
+pub mod check;
+pub mod diag;
+mod examples;
+pub mod inventory;
+pub mod ir;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod node;
+pub mod resolve;
+mod resolve_items;
+mod resolve_protocol;
+pub mod schema;
+pub mod shape;
+pub mod types;

@@ -1,0 +1,425 @@
+//! The spec language, version 1, as a serde model.
+//!
+//! A vendor spec is a folder of YAML files; every file has the shape of
+//! [`SpecFile`], and the loader merges them. Every value that a diagnostic may
+//! point at is [`Spanned`]. The model avoids `flatten`, `untagged` and
+//! internally tagged enums, which lose positions; choices are externally
+//! tagged (`{json_envelope: {...}}`) and the [`Field`] shorthand is parsed by a
+//! hand-written visitor. `spec/README.md` is the reference for authors; the
+//! doc comments here become the descriptions in `spec/kassa-spec.schema.json`.
+
+pub mod field;
+mod map;
+mod protocol;
+mod span;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::Value;
+
+pub use field::{Field, FieldBody, Placement};
+pub use map::NamedMap;
+pub use protocol::{
+    AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth, JsonEnvelope,
+    JsonRpc, ParamStyle, PathSecret, Protocol, Rest, SessionAuth, StateHeader,
+};
+pub use span::{Pos, Spanned};
+
+/// One YAML file of a vendor spec. Every section is optional; the files of a
+/// folder are merged and exactly one of them declares `vendor`.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "kassa vendor spec file", description = "One YAML file of a kassa vendor spec (spec language v1).")]
+pub struct SpecFile {
+    /// Who the vendor is and which revision of its documentation this spec follows.
+    pub vendor: Option<Spanned<Vendor>>,
+    /// Named servers (production, test, a device on the LAN) with URL variables.
+    pub servers: Option<NamedMap<Spanned<Server>>>,
+    /// How an operation travels on the wire; exactly one protocol per vendor.
+    pub protocol: Option<Spanned<Protocol>>,
+    /// Authentication schemes, applied in order to every request.
+    pub auth: Option<Vec<Spanned<AuthScheme>>>,
+    /// Headers that carry state from one response to the next request.
+    pub state: Option<Vec<Spanned<StateHeader>>>,
+    /// Error tables: vendor status or error codes with messages and remedies.
+    pub errors: Option<NamedMap<Spanned<ErrorTable>>>,
+    /// Enumerations coded by integers or strings.
+    pub enums: Option<NamedMap<Spanned<EnumDef>>>,
+    /// Named object types, tagged unions and aliases.
+    pub types: Option<NamedMap<Spanned<TypeDef>>>,
+    /// Operations, keyed by their Rust name in snake_case.
+    pub operations: Option<NamedMap<Spanned<Operation>>>,
+}
+
+/// Vendor identity.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// Short lowercase identifier; the Rust module name (`smpos`).
+    pub id: Spanned<String>,
+    /// Display name.
+    pub name: Spanned<String>,
+    /// ISO 3166 country codes the vendor serves.
+    #[serde(default)]
+    pub countries: Vec<Spanned<String>>,
+    /// ISO 639 language of the original documentation (`uk`, `ru`, `en`).
+    pub language: Spanned<String>,
+    /// What the vendor's API is for, in English.
+    pub doc: Option<Spanned<String>>,
+    /// The same in the vendor's own words.
+    pub doc_original: Option<Spanned<String>>,
+    /// The documentation this spec was written from.
+    pub source: Spanned<DocSource>,
+    /// Revisions of the vendor documentation, oldest first.
+    #[serde(default)]
+    pub changelog: Vec<Spanned<Revision>>,
+    /// Doc errors that concern the whole API rather than one item.
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
+    /// What the documentation leaves unknown.
+    #[serde(default)]
+    pub unknowns: Vec<Spanned<String>>,
+}
+
+/// The document a spec was written from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocSource {
+    /// Title of the document.
+    pub title: Spanned<String>,
+    /// Revision of the document the spec follows.
+    pub revision: Option<Spanned<String>>,
+    /// Where it comes from (URL or file name).
+    pub location: Option<Spanned<String>>,
+}
+
+/// One revision of the vendor documentation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// Version string used by `since` on items.
+    pub version: Spanned<String>,
+    /// Release date, `YYYY-MM-DD`, when the document gives one.
+    pub date: Option<Spanned<String>>,
+    /// What changed, in English.
+    #[serde(default)]
+    pub changes: Vec<Spanned<String>>,
+}
+
+/// A place where the vendor's documentation is wrong or contradicts itself.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Erratum {
+    /// Section of the vendor document (heading or number).
+    pub section: Spanned<String>,
+    /// What the document says and what the spec does about it.
+    pub doc: Spanned<String>,
+}
+
+/// A server the client can talk to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    /// URL template; `{name}` refers to a variable.
+    pub url: Spanned<String>,
+    /// What this server is.
+    pub doc: Option<Spanned<String>>,
+    /// Variables used in `url`.
+    #[serde(default)]
+    pub variables: NamedMap<Spanned<ServerVariable>>,
+}
+
+/// A variable of a server URL template.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerVariable {
+    /// Value used when the caller gives none.
+    pub default: Option<Spanned<String>>,
+    /// What the variable is.
+    pub doc: Option<Spanned<String>>,
+    /// True when the value is a secret (it is never printed).
+    #[serde(default)]
+    pub secret: bool,
+}
+
+/// An error table: the codes a vendor returns and what to do about them.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorTable {
+    /// What the table is.
+    pub doc: Option<Spanned<String>>,
+    /// The same in the vendor's words.
+    pub doc_original: Option<Spanned<String>>,
+    /// How codes travel: `int` or `string`.
+    pub repr: Spanned<Repr>,
+    /// The entries, keyed by their Rust variant name (PascalCase).
+    pub codes: NamedMap<Spanned<ErrorCode>>,
+}
+
+/// One vendor error.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCode {
+    /// The code on the wire (HTTP status for REST vendors). Omit for errors
+    /// told apart by message alone.
+    pub code: Option<Spanned<Value>>,
+    /// Substring of the vendor message that identifies this error when codes
+    /// are shared or absent.
+    #[serde(rename = "match")]
+    pub matches: Option<Spanned<String>>,
+    /// The vendor's constant name (`ERR_NOT_CHANGED`).
+    #[serde(rename = "const")]
+    pub constant: Option<Spanned<String>>,
+    /// What it means, in English.
+    pub message: Option<Spanned<String>>,
+    /// The vendor's own wording.
+    pub message_original: Option<Spanned<String>>,
+    /// What the caller should do.
+    pub remedy: Option<Spanned<String>>,
+    /// Broad class of the error.
+    pub category: Option<Spanned<ErrorCategory>>,
+    /// True when the same request may succeed if sent again later.
+    #[serde(default)]
+    pub retryable: bool,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+}
+
+/// Broad class of a vendor error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCategory {
+    /// Not an error: the request succeeded.
+    Success,
+    /// Not an error: nothing changed since the caller's timestamp.
+    NotModified,
+    Auth,
+    Permission,
+    InvalidRequest,
+    NotFound,
+    Conflict,
+    State,
+    RateLimit,
+    Device,
+    Server,
+    Other,
+}
+
+/// How codes of an enum or error table travel on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Repr {
+    Int,
+    String,
+}
+
+/// An enumeration.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumDef {
+    /// What it is, in English.
+    pub doc: Option<Spanned<String>>,
+    /// The vendor's wording.
+    pub doc_original: Option<Spanned<String>>,
+    /// How values travel: `int` or `string`.
+    pub repr: Spanned<Repr>,
+    /// Unknown codes decode into `Unknown(raw)` (default true). A closed enum
+    /// rejects them.
+    #[serde(default = "yes")]
+    pub open: bool,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+    /// The values, keyed by their Rust variant name (PascalCase).
+    pub values: NamedMap<Spanned<EnumValue>>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One value of an enumeration.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    /// The code on the wire: an integer or a string, as `repr` says.
+    pub code: Spanned<Value>,
+    /// The vendor's constant name (`PRT_ART_PLUS`).
+    #[serde(rename = "const")]
+    pub constant: Option<Spanned<String>>,
+    /// Meaning in English.
+    pub doc: Option<Spanned<String>>,
+    /// Meaning in the vendor's words.
+    pub doc_original: Option<Spanned<String>>,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+}
+
+/// A named type: exactly one of `fields`, `union` or `alias`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TypeDef {
+    /// What it is, in English.
+    pub doc: Option<Spanned<String>>,
+    /// The vendor's wording.
+    pub doc_original: Option<Spanned<String>>,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+    /// An object: its fields keyed by wire name, in document order.
+    pub fields: Option<NamedMap<Spanned<Field>>>,
+    /// A union of object shapes told apart by a tag field.
+    pub union: Option<Spanned<Union>>,
+    /// Another name for a type expression (`one_or_many<u32>`).
+    pub alias: Option<Spanned<String>>,
+    /// Doc errors about this type.
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
+}
+
+/// A union of object shapes told apart by the value of a tag field.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Union {
+    /// Wire name of the tag field (`op`).
+    pub tag: Spanned<String>,
+    /// Enum whose codes the tag carries; variant keys must be its value names.
+    #[serde(rename = "enum")]
+    pub tag_enum: Spanned<String>,
+    /// The shapes, keyed by the enum value name they carry.
+    pub variants: NamedMap<Spanned<UnionVariant>>,
+}
+
+/// One shape of a union.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnionVariant {
+    /// What this record is.
+    pub doc: Option<Spanned<String>>,
+    /// The vendor's wording.
+    pub doc_original: Option<Spanned<String>>,
+    /// Fields besides the tag, keyed by wire name.
+    #[serde(default)]
+    pub fields: NamedMap<Spanned<Field>>,
+    /// Reuse the fields of an object type instead of listing them.
+    pub like: Option<Spanned<String>>,
+}
+
+/// An operation of the vendor API.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// Name on the wire: the body field value, the JSON-RPC method, the form
+    /// path segment, or `METHOD /path/{param}` for REST.
+    pub wire: Spanned<String>,
+    /// Other operation names the vendor's examples use (typos), accepted on decode.
+    #[serde(default)]
+    pub wire_aliases: Vec<Spanned<String>>,
+    /// What it does, in English.
+    pub doc: Option<Spanned<String>>,
+    /// The same in the vendor's words.
+    pub doc_original: Option<Spanned<String>>,
+    /// Section of the vendor document that describes it.
+    pub section: Option<Spanned<String>>,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+    /// Request parameters.
+    #[serde(default)]
+    pub request: Spanned<Body>,
+    /// Response payload (inside the protocol's envelope).
+    #[serde(default)]
+    pub response: Spanned<Body>,
+    /// Error table for this operation, when it differs from the protocol's.
+    pub errors: Option<Spanned<String>>,
+    /// The request field that makes a retry safe, and how to mint it.
+    pub idempotency: Option<Spanned<Idempotency>>,
+    /// True when sending the request twice cannot do harm (reads).
+    #[serde(default)]
+    pub safe_to_retry: bool,
+    /// The vendor may answer "not modified" (see the protocol's envelope).
+    #[serde(default)]
+    pub not_modified: bool,
+    /// Doc errors about this operation.
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
+    /// Example payloads copied from the vendor documentation.
+    #[serde(default)]
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// A request or response body.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Fields keyed by wire name, in document order.
+    pub fields: Option<NamedMap<Spanned<Field>>>,
+    /// The whole body is this type expression instead (`Shift`, `array<Kkm>`, `json`).
+    #[serde(rename = "type")]
+    pub ty: Option<Spanned<String>>,
+    /// The docs give no shape for this body: it is decoded as raw JSON.
+    #[serde(default)]
+    pub unknown: bool,
+    /// What the body is.
+    pub doc: Option<Spanned<String>>,
+}
+
+impl Default for Spanned<Body> {
+    fn default() -> Self {
+        Spanned::new(Body::default(), Pos::default())
+    }
+}
+
+/// Which request field makes a retry safe.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Idempotency {
+    /// Wire name of the request field.
+    pub field: Spanned<String>,
+    /// How a client mints a fresh key.
+    pub mint: Spanned<Mint>,
+    /// What the vendor does with a repeated key.
+    pub doc: Option<Spanned<String>>,
+}
+
+/// How to mint an idempotency key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Mint {
+    UuidV4,
+    Caller,
+}
+
+/// An example payload from the vendor documentation.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Short name (`Приклад 2`, `credit sale`).
+    pub name: Spanned<String>,
+    /// Section of the vendor document it comes from.
+    pub section: Option<Spanned<String>>,
+    /// What was changed to make the vendor's text valid JSON.
+    #[serde(default)]
+    pub normalised: Vec<Spanned<String>>,
+    /// The request body as JSON, envelope included.
+    pub request: Option<Spanned<String>>,
+    /// The response body as JSON, envelope included.
+    pub response: Option<Spanned<String>>,
+    /// HTTP status of the response (REST vendors), default 200.
+    pub http_status: Option<Spanned<u16>>,
+    /// Headers of the response (REST vendors).
+    #[serde(default)]
+    pub response_headers: NamedMap<Spanned<String>>,
+    /// What the response means.
+    #[serde(default)]
+    pub outcome: Outcome,
+    /// For `outcome: error`, the error table entry it must decode to.
+    pub error: Option<Spanned<String>>,
+}
+
+/// What an example response means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    #[default]
+    Success,
+    NotModified,
+    Error,
+}

@@ -1,0 +1,449 @@
+//! From the merged model to the IR: names, references, duplicates, rules.
+//!
+//! Every check records a diagnostic and carries on, so one run reports every
+//! mistake. The IR is returned only when there were none.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::diag::{Code, Diagnostic, Sources, did_you_mean};
+use crate::ir;
+use crate::load::SourceMap;
+use crate::model::{self, NamedMap, Pos, SpecFile, Spanned};
+use crate::names;
+use crate::types::{self, Scalar};
+
+/// An item of a section together with the file it came from.
+pub(crate) struct Item<'a, T> {
+    pub file: &'a Path,
+    pub name: &'a Spanned<String>,
+    pub value: &'a Spanned<T>,
+}
+
+/// A diagnostic being built; recorded on drop.
+pub(crate) struct Pending<'a> {
+    out: &'a mut Vec<Diagnostic>,
+    diag: Option<Diagnostic>,
+}
+
+impl Pending<'_> {
+    fn map(mut self, f: impl FnOnce(Diagnostic) -> Diagnostic) -> Self {
+        self.diag = self.diag.take().map(f);
+        self
+    }
+    pub fn label(self, label: impl Into<String>) -> Self {
+        self.map(|d| d.label(label))
+    }
+    pub fn width(self, width: usize) -> Self {
+        self.map(|d| d.width(width))
+    }
+    pub fn help(self, help: impl Into<String>) -> Self {
+        self.map(|d| d.help(help))
+    }
+    pub fn note(self, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
+        self.map(|d| d.note(file, pos, message))
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let Some(d) = self.diag.take() {
+            self.out.push(d);
+        }
+    }
+}
+
+/// Collects diagnostics while resolving.
+pub(crate) struct Cx<'a> {
+    pub sources: &'a SourceMap,
+    pub diags: Vec<Diagnostic>,
+    /// Names of types and enums, for type expressions.
+    pub types: BTreeSet<String>,
+    pub enums: BTreeMap<String, (model::Repr, bool)>,
+    pub revisions: BTreeSet<String>,
+}
+
+impl<'a> Cx<'a> {
+    /// Starts a diagnostic; it is recorded when the returned value is dropped,
+    /// so the builder methods of [`Diagnostic`] can be chained.
+    pub fn error(&mut self, code: Code, file: &Path, pos: Pos, message: impl Into<String>) -> Pending<'_> {
+        Pending { out: &mut self.diags, diag: Some(Diagnostic::new(code, file, pos, message)) }
+    }
+
+    /// Position of character `offset` inside a scalar string written at `pos`
+    /// (skipping an opening quote).
+    pub fn inside(&self, file: &Path, pos: Pos, offset: usize) -> Pos {
+        let quoted = self
+            .sources
+            .text(file)
+            .and_then(|t| t.lines().nth(pos.line.saturating_sub(1) as usize))
+            .and_then(|line| line.chars().nth(pos.column.saturating_sub(1) as usize))
+            .is_some_and(|c| c == '"' || c == '\'');
+        Pos::new(pos.line, pos.column + u32::from(quoted) + offset as u32)
+    }
+
+    fn check_since(&mut self, file: &Path, since: &Option<Spanned<String>>) {
+        if let Some(s) = since
+            && !self.revisions.contains(&s.value)
+        {
+            let help = did_you_mean(&s.value, self.revisions.iter().map(String::as_str))
+                .unwrap_or_else(|| "add the revision to `vendor.changelog`".to_owned());
+            self.error(Code::Undefined, file, s.pos, format!("unknown revision `{}` in `since`", s.value))
+                .label("not in vendor.changelog")
+                .help(help);
+        }
+    }
+}
+
+fn text(s: &Option<Spanned<String>>) -> Option<String> {
+    s.as_ref().map(|s| s.value.clone())
+}
+
+fn errata(list: &[Spanned<model::Erratum>]) -> Vec<ir::Erratum> {
+    list.iter().map(|e| ir::Erratum { section: e.section.value.clone(), doc: e.doc.value.clone() }).collect()
+}
+
+/// Gathers one section's items from every file.
+fn gather<'a, T>(
+    files: &'a [(PathBuf, SpecFile)],
+    pick: impl Fn(&'a SpecFile) -> Option<&'a NamedMap<Spanned<T>>>,
+) -> Vec<Item<'a, T>> {
+    let mut out = Vec::new();
+    for (path, file) in files {
+        if let Some(map) = pick(file) {
+            for (name, value) in map.iter() {
+                out.push(Item { file: path, name, value });
+            }
+        }
+    }
+    out
+}
+
+/// Reports names defined twice in one namespace.
+fn duplicates<'a>(cx: &mut Cx<'_>, names: impl IntoIterator<Item = (&'a Path, &'a Spanned<String>)>, what: &str) {
+    let mut seen: HashMap<&str, (&Path, Pos)> = HashMap::new();
+    for (file, name) in names {
+        if let Some((first_file, first_pos)) = seen.get(name.value.as_str()) {
+            let (first_file, first_pos) = (first_file.to_path_buf(), *first_pos);
+            cx.error(Code::Duplicate, file, name.pos, format!("{what} `{}` is defined twice", name.value))
+                .width(name.value.chars().count())
+                .label("second definition")
+                .note(&first_file, first_pos, "first defined here")
+                .help(format!("rename one of them or remove the duplicate {what}"));
+        } else {
+            seen.insert(&name.value, (file, name.pos));
+        }
+    }
+}
+
+fn names_of<'a, T>(items: &'a [Item<'a, T>]) -> impl Iterator<Item = (&'a Path, &'a Spanned<String>)> {
+    items.iter().map(|i| (i.file, i.name))
+}
+
+/// Resolves a merged spec folder. Returns the IR when no mistake was found.
+pub fn resolve(files: &[(PathBuf, SpecFile)], sources: &SourceMap, dir: &Path) -> (Option<ir::Spec>, Vec<Diagnostic>) {
+    let mut cx = Cx { sources, diags: Vec::new(), types: BTreeSet::new(), enums: BTreeMap::new(), revisions: BTreeSet::new() };
+
+    // Exactly one vendor, one protocol.
+    let vendors: Vec<(&Path, &Spanned<model::Vendor>)> =
+        files.iter().filter_map(|(p, f)| f.vendor.as_ref().map(|v| (p.as_path(), v))).collect();
+    let protocols: Vec<(&Path, &Spanned<model::Protocol>)> =
+        files.iter().filter_map(|(p, f)| f.protocol.as_ref().map(|v| (p.as_path(), v))).collect();
+    for (what, list) in [("vendor", vendors.iter().map(|(p, v)| (*p, v.pos)).collect::<Vec<_>>()), ("protocol", protocols.iter().map(|(p, v)| (*p, v.pos)).collect())] {
+        if list.is_empty() {
+            let file = files.first().map_or(dir, |(p, _)| p.as_path());
+            cx.error(Code::MissingKey, file, Pos::new(1, 1), format!("the spec declares no `{what}`"))
+                .help(format!("add a top-level `{what}:` section to one file of {}", dir.display()));
+        }
+        for (file, pos) in list.iter().skip(1) {
+            let (first_file, first_pos) = list[0];
+            cx.error(Code::Duplicate, file, *pos, format!("`{what}` is declared twice"))
+                .note(first_file, first_pos, "first declared here")
+                .help(format!("keep one `{what}:` section"));
+        }
+    }
+    if let Some((_, v)) = vendors.first() {
+        for rev in &v.changelog {
+            if !cx.revisions.insert(rev.version.value.clone()) {
+                let file = vendors[0].0;
+                cx.error(Code::Duplicate, file, rev.version.pos, format!("revision `{}` is listed twice", rev.version.value));
+            }
+        }
+    }
+
+    let servers = gather(files, |f| f.servers.as_ref());
+    let errors = gather(files, |f| f.errors.as_ref());
+    let enums = gather(files, |f| f.enums.as_ref());
+    let types = gather(files, |f| f.types.as_ref());
+    let operations = gather(files, |f| f.operations.as_ref());
+    duplicates(&mut cx, names_of(&servers), "server");
+    duplicates(&mut cx, names_of(&operations), "operation");
+    // Types, enums and error tables share the Rust type namespace.
+    duplicates(&mut cx, names_of(&types).chain(names_of(&enums)).chain(names_of(&errors)), "type, enum or error table");
+
+    for item in &types {
+        cx.types.insert(item.name.value.clone());
+    }
+    for item in &enums {
+        cx.enums.insert(item.name.value.clone(), (item.value.repr.value, item.value.open));
+    }
+
+    let ir_errors: Vec<ir::ErrorTable> = errors.iter().map(|i| crate::resolve_items::error_table(&mut cx, i)).collect();
+    let ir_enums: Vec<ir::Enum> = enums.iter().map(|i| crate::resolve_items::enum_def(&mut cx, i)).collect();
+    let mut ir_types: Vec<ir::TypeDef> = types.iter().map(|i| crate::resolve_items::type_def(&mut cx, i, &enums)).collect();
+    crate::resolve_items::mark_recursion(&mut ir_types);
+    let ir_servers: Vec<ir::Server> = servers.iter().map(|i| crate::resolve_items::server(&mut cx, i)).collect();
+
+    let error_table_names: BTreeSet<String> = errors.iter().map(|i| i.name.value.clone()).collect();
+    let operation_names: BTreeSet<String> = operations.iter().map(|i| i.name.value.clone()).collect();
+    let protocol = protocols.first().map(|(file, p)| crate::resolve_protocol::protocol(&mut cx, file, p, &error_table_names));
+    let mut auth = Vec::new();
+    let mut state = Vec::new();
+    for (path, file) in files {
+        for scheme in file.auth.iter().flatten() {
+            auth.push(crate::resolve_protocol::auth(&mut cx, path, scheme, &operation_names, &ir_servers));
+        }
+        for header in file.state.iter().flatten() {
+            state.push(crate::resolve_protocol::state(&mut cx, path, header, &operation_names));
+        }
+    }
+
+    let mut ir_operations = Vec::new();
+    if let Some(protocol) = &protocol {
+        for item in &operations {
+            ir_operations.push(crate::resolve_protocol::operation(&mut cx, item, protocol, &error_table_names));
+        }
+        crate::resolve_protocol::wire_duplicates(&mut cx, &operations);
+    }
+
+    let Some((vendor_file, vendor)) = vendors.first() else { return (None, finish(cx)) };
+    crate::resolve_items::vendor_rules(&mut cx, vendor_file, vendor);
+    let Some(protocol) = protocol else { return (None, finish(cx)) };
+    let spec = ir::Spec {
+        id: vendor.id.value.clone(),
+        name: vendor.name.value.clone(),
+        language: vendor.language.value.clone(),
+        doc: text(&vendor.doc),
+        doc_original: text(&vendor.doc_original),
+        source_title: vendor.source.title.value.clone(),
+        source_revision: text(&vendor.source.revision),
+        countries: vendor.countries.iter().map(|c| c.value.clone()).collect(),
+        changelog: vendor
+            .changelog
+            .iter()
+            .map(|r| ir::Revision { version: r.version.value.clone(), date: text(&r.date), changes: r.changes.iter().map(|c| c.value.clone()).collect() })
+            .collect(),
+        errata: errata(&vendor.errata),
+        unknowns: vendor.unknowns.iter().map(|u| u.value.clone()).collect(),
+        servers: ir_servers,
+        protocol,
+        auth,
+        state,
+        errors: ir_errors,
+        enums: ir_enums,
+        types: ir_types,
+        operations: ir_operations,
+    };
+    let spec_ok = cx.diags.is_empty();
+    // Examples are checked against the finished IR.
+    for (item, op) in operations.iter().zip(&spec.operations) {
+        crate::examples::check_operation(&mut cx, item, op, &spec);
+    }
+    if spec_ok && cx.diags.is_empty() {
+        let mut spec = spec;
+        for (item, op) in operations.iter().zip(spec.operations.iter_mut()) {
+            op.examples = crate::examples::to_ir(item);
+        }
+        (Some(spec), Vec::new())
+    } else {
+        (None, finish(cx))
+    }
+}
+
+fn finish(cx: Cx<'_>) -> Vec<Diagnostic> {
+    let mut diags = cx.diags;
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+    diags
+}
+
+pub(crate) fn errata_of(list: &[Spanned<model::Erratum>]) -> Vec<ir::Erratum> {
+    errata(list)
+}
+
+pub(crate) fn opt_text(s: &Option<Spanned<String>>) -> Option<String> {
+    text(s)
+}
+
+/// Resolves a type expression written at `pos` in `file`.
+pub(crate) fn type_expr(cx: &mut Cx<'_>, file: &Path, expr_text: &Spanned<String>, fallback: Pos) -> Option<ir::Ty> {
+    let pos = if expr_text.pos.is_unknown() { fallback } else { expr_text.pos };
+    match types::parse(&expr_text.value) {
+        Ok(expr) => bind(cx, file, pos, &expr),
+        Err(e) => {
+            let at = cx.inside(file, pos, e.offset);
+            cx.error(Code::BadType, file, at, format!("invalid type expression `{}`: {}", expr_text.value, e.message))
+                .label("here")
+                .help("write a type such as `u64`, `Goods`, `array<Goods>`, `map<string, Goods>` or `one_or_many<u32>`");
+            None
+        }
+    }
+}
+
+fn bind(cx: &mut Cx<'_>, file: &Path, pos: Pos, expr: &types::Expr) -> Option<ir::Ty> {
+    let at = cx.inside(file, pos, expr.offset);
+    let arity = |n: usize, cx: &mut Cx<'_>| -> bool {
+        if expr.args.len() == n {
+            return true;
+        }
+        cx.error(Code::BadType, file, at, format!("`{}` takes {n} type argument{}, found {}", expr.name, if n == 1 { "" } else { "s" }, expr.args.len()))
+            .width(expr.name.chars().count())
+            .help(match expr.name.as_str() {
+                "map" => "write `map<KeyType, ValueType>`",
+                _ => "write e.g. `array<Goods>`",
+            });
+        false
+    };
+    match expr.name.as_str() {
+        "array" | "one_or_many" => {
+            if !arity(1, cx) {
+                return None;
+            }
+            let inner = Box::new(bind(cx, file, pos, &expr.args[0])?);
+            Some(if expr.name == "array" { ir::Ty::Array(inner) } else { ir::Ty::OneOrMany(inner) })
+        }
+        "map" => {
+            if !arity(2, cx) {
+                return None;
+            }
+            let key = bind(cx, file, pos, &expr.args[0]);
+            let value = bind(cx, file, pos, &expr.args[1]);
+            let key = key?;
+            let key_ok = match &key {
+                ir::Ty::Scalar(s) => *s == Scalar::String || s.is_integer(),
+                ir::Ty::Enum(name) => cx.enums.get(name).is_some_and(|(repr, _)| *repr == model::Repr::String),
+                _ => false,
+            };
+            if !key_ok {
+                let key_at = cx.inside(file, pos, expr.args[0].offset);
+                cx.error(Code::BadType, file, key_at, format!("`{}` cannot be a map key", expr.args[0]))
+                    .help("JSON object keys are strings: use `string`, an integer type or a string enum");
+            }
+            Some(ir::Ty::Map(Box::new(key), Box::new(value?)))
+        }
+        name => {
+            if !expr.args.is_empty() {
+                cx.error(Code::BadType, file, at, format!("`{name}` takes no type arguments")).width(name.chars().count());
+                return None;
+            }
+            if let Some(s) = Scalar::from_name(name) {
+                return Some(ir::Ty::Scalar(s));
+            }
+            if cx.types.contains(name) {
+                return Some(ir::Ty::Type(name.to_owned()));
+            }
+            if cx.enums.contains_key(name) {
+                return Some(ir::Ty::Enum(name.to_owned()));
+            }
+            let candidates: Vec<String> = Scalar::ALL
+                .iter()
+                .map(|(n, _)| (*n).to_owned())
+                .chain(["array", "map", "one_or_many"].map(String::from))
+                .chain(cx.types.iter().cloned())
+                .chain(cx.enums.keys().cloned())
+                .collect();
+            let help = did_you_mean(name, candidates.iter().map(String::as_str))
+                .unwrap_or_else(|| "define it under `types:` or `enums:`, or use a built-in type (see spec/README.md)".to_owned());
+            cx.error(Code::Undefined, file, at, format!("unknown type `{name}`"))
+                .width(name.chars().count())
+                .label("not defined in this spec")
+                .help(help);
+            None
+        }
+    }
+}
+
+/// Resolves the fields of an object, a body or a union variant.
+pub(crate) fn fields(cx: &mut Cx<'_>, file: &Path, map: &NamedMap<Spanned<model::Field>>, what: &str) -> Vec<ir::Field> {
+    let mut out = Vec::new();
+    let mut wire_seen: HashMap<String, Pos> = HashMap::new();
+    let mut rust_seen: HashMap<String, (String, Pos)> = HashMap::new();
+    for (name, field) in map.iter() {
+        let body = &field.value.0;
+        for wire in std::iter::once(name).chain(body.aliases.iter()) {
+            if let Some(first) = wire_seen.get(&wire.value) {
+                let first = *first;
+                cx.error(Code::Duplicate, file, wire.pos, format!("wire name `{}` is used twice in {what}", wire.value))
+                    .note(file, first, "first used here")
+                    .help("each field and alias must have its own wire name");
+            } else {
+                wire_seen.insert(wire.value.clone(), wire.pos);
+            }
+        }
+        let rust = match &body.rust {
+            Some(r) => names::field_override(&r.value).map_err(|e| (e, r.pos)),
+            None => names::field(&name.value).map_err(|e| (e, name.pos)),
+        };
+        let rust = match rust {
+            Ok(r) => r,
+            Err((e, pos)) => {
+                cx.error(Code::BadName, file, pos, e.message).help(e.help);
+                continue;
+            }
+        };
+        if let Some((other, first)) = rust_seen.get(&rust) {
+            let (other, first) = (other.clone(), *first);
+            cx.error(Code::BadName, file, name.pos, format!("fields `{other}` and `{}` both become `{rust}` in Rust", name.value))
+                .note(file, first, format!("`{other}` is here"))
+                .help("give one of them a different name with `rust:`");
+        } else {
+            rust_seen.insert(rust.clone(), (name.value.clone(), name.pos));
+        }
+        cx.check_since(file, &body.since);
+        let Some(ty) = type_expr(cx, file, &body.ty, field.pos) else { continue };
+        crate::resolve_items::field_rules(cx, file, field, &ty);
+        out.push(ir::Field {
+            wire: name.value.clone(),
+            rust,
+            ty,
+            optional: body.optional,
+            nullable: body.nullable,
+            boxed: false,
+            default: body.default.as_ref().map(|d| d.value.clone()),
+            aliases: body.aliases.iter().map(|a| a.value.clone()).collect(),
+            unit: body.unit.as_ref().map(|u| u.value),
+            scale: body.scale.as_ref().map(|s| s.value),
+            format: text(&body.format),
+            min: body.min.as_ref().map(|v| v.value.clone()),
+            max: body.max.as_ref().map(|v| v.value.clone()),
+            min_length: body.min_length.as_ref().map(|v| v.value),
+            max_length: body.max_length.as_ref().map(|v| v.value),
+            pattern: text(&body.pattern),
+            min_items: body.min_items.as_ref().map(|v| v.value),
+            max_items: body.max_items.as_ref().map(|v| v.value),
+            placement: body.placement.as_ref().map_or(model::Placement::Params, |p| p.value),
+            secret: body.secret,
+            doc: text(&body.doc),
+            doc_original: text(&body.doc_original),
+            since: text(&body.since),
+            errata: errata(&body.errata),
+        });
+    }
+    out
+}
+
+pub(crate) fn value_matches_repr(v: &Value, repr: model::Repr) -> bool {
+    match repr {
+        model::Repr::Int => v.as_i64().is_some() || v.as_u64().is_some(),
+        model::Repr::String => v.is_string(),
+    }
+}
+
+pub(crate) fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        other => other.to_string(),
+    }
+}
