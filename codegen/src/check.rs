@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::ir::Spec;
-use crate::load::{SourceMap, load_dir};
+use crate::load::{Loaded, SourceMap, load_bytes, load_dir};
 
 /// The outcome of checking one or more spec folders.
 #[derive(Debug, Default)]
@@ -20,7 +20,22 @@ pub struct CheckReport {
 
 /// Loads and resolves one spec folder.
 pub fn check_dir(dir: &Path) -> (Option<Spec>, Vec<Diagnostic>, SourceMap) {
-    let loaded = load_dir(dir);
+    finish(dir, load_dir(dir))
+}
+
+/// Checks a spec given as in-memory files (path, bytes), as if read from `dir`.
+pub fn check_files(
+    dir: &Path,
+    files: Vec<(PathBuf, Vec<u8>)>,
+) -> (Option<Spec>, Vec<Diagnostic>, SourceMap) {
+    let mut loaded = Loaded::default();
+    for (path, bytes) in files {
+        load_bytes(&mut loaded, path, &bytes);
+    }
+    finish(dir, loaded)
+}
+
+fn finish(dir: &Path, loaded: Loaded) -> (Option<Spec>, Vec<Diagnostic>, SourceMap) {
     let mut diagnostics = loaded.diagnostics;
     let mut spec = None;
     // A file that did not load would make the rest report cascades
@@ -48,8 +63,13 @@ pub fn check_dirs(dirs: &[PathBuf]) -> CheckReport {
         if let Some(spec) = spec {
             if let Some(other) = report.specs.iter().find(|s| s.id == spec.id) {
                 report.diagnostics.push(
-                    Diagnostic::new(crate::diag::Code::Duplicate, dir, Default::default(), format!("vendor id `{}` is used by two spec folders", other.id))
-                        .help("give each vendor its own `vendor.id`"),
+                    Diagnostic::new(
+                        crate::diag::Code::Duplicate,
+                        dir,
+                        Default::default(),
+                        format!("vendor id `{}` is used by two spec folders", other.id),
+                    )
+                    .help("give each vendor its own `vendor.id`"),
                 );
                 continue;
             }

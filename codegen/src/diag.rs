@@ -125,7 +125,11 @@ impl Diagnostic {
     }
 
     pub fn note(mut self, file: &Path, pos: Pos, message: impl Into<String>) -> Self {
-        self.notes.push(Note { file: file.to_path_buf(), pos, message: message.into() });
+        self.notes.push(Note {
+            file: file.to_path_buf(),
+            pos,
+            message: message.into(),
+        });
         self
     }
 
@@ -155,7 +159,9 @@ impl miette::Diagnostic for Diagnostic {
         Some(Box::new(self.code.as_str()))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 }
 
@@ -170,12 +176,19 @@ pub fn render(diag: &Diagnostic, sources: &dyn Sources) -> String {
     let _ = writeln!(out, "error[{}]: {}", diag.code.as_str(), diag.message);
     let line_no = diag.pos.line.max(1).to_string();
     let gutter = " ".repeat(line_no.len());
-    let _ = writeln!(out, "{gutter}--> {}:{}", diag.file.display(), diag.pos);
+    if diag.pos.is_unknown() {
+        let _ = writeln!(out, "{gutter}--> {}", diag.file.display());
+    } else {
+        let _ = writeln!(out, "{gutter}--> {}:{}", diag.file.display(), diag.pos);
+    }
     let line_text = sources
         .text(&diag.file)
         .and_then(|t| t.lines().nth(diag.pos.line.saturating_sub(1) as usize));
     if let Some(text) = line_text.filter(|_| !diag.pos.is_unknown()) {
-        let text: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let text: String = text
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let col = diag.pos.column.max(1) as usize - 1;
         let available = text.chars().count().saturating_sub(col).max(1);
         let width = diag.width.min(available);
@@ -189,7 +202,13 @@ pub fn render(diag: &Diagnostic, sources: &dyn Sources) -> String {
         let _ = writeln!(out, "{caret}");
     }
     for note in &diag.notes {
-        let _ = writeln!(out, "{gutter} = note: {} ({}:{})", note.message, note.file.display(), note.pos);
+        let _ = writeln!(
+            out,
+            "{gutter} = note: {} ({}:{})",
+            note.message,
+            note.file.display(),
+            note.pos
+        );
     }
     if let Some(help) = &diag.help {
         let _ = writeln!(out, "{gutter} = help: {help}");
@@ -213,7 +232,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -229,7 +251,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("Gods", ["Goods", "Chain"]).as_deref(), Some("did you mean `Goods`?"));
+        assert_eq!(
+            did_you_mean("Gods", ["Goods", "Chain"]).as_deref(),
+            Some("did you mean `Goods`?")
+        );
         assert_eq!(did_you_mean("Xyz", ["Goods", "Chain"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

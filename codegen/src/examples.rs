@@ -25,7 +25,11 @@ struct Checker<'s> {
 
 impl<'s> Checker<'s> {
     fn push(&mut self, path: &str, key: Option<&str>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_owned(), key: key.map(str::to_owned), message: message.into() });
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            key: key.map(str::to_owned),
+            message: message.into(),
+        });
     }
 
     fn spec(&self) -> &'s Spec {
@@ -35,14 +39,18 @@ impl<'s> Checker<'s> {
     /// Checks an object against fields; `extra` names envelope or auth keys allowed too.
     fn fields(&mut self, obj: &Map<String, Value>, fields: &[Field], path: &str, extra: &[String]) {
         for (key, value) in obj {
-            match fields.iter().find(|f| f.wire == *key || f.aliases.iter().any(|a| a == key)) {
+            match fields
+                .iter()
+                .find(|f| f.wire == *key || f.aliases.iter().any(|a| a == key))
+            {
                 Some(f) => self.field(value, f, &format!("{path}.{key}"), key),
                 None if extra.iter().any(|e| e == key) => {}
                 None => self.push(path, Some(key), format!("unknown field `{key}`")),
             }
         }
         for f in fields {
-            let present = obj.contains_key(&f.wire) || f.aliases.iter().any(|a| obj.contains_key(a));
+            let present =
+                obj.contains_key(&f.wire) || f.aliases.iter().any(|a| obj.contains_key(a));
             if !present && !f.optional {
                 self.push(path, None, format!("missing required field `{}`", f.wire));
             }
@@ -52,7 +60,11 @@ impl<'s> Checker<'s> {
     fn field(&mut self, value: &Value, f: &Field, path: &str, key: &str) {
         if value.is_null() {
             if !f.nullable {
-                self.push(path, Some(key), format!("`{}` is null but the field is not `nullable`", f.wire));
+                self.push(
+                    path,
+                    Some(key),
+                    format!("`{}` is null but the field is not `nullable`", f.wire),
+                );
             }
             return;
         }
@@ -72,16 +84,28 @@ impl<'s> Checker<'s> {
         if let Some(s) = value.as_str() {
             let len = s.chars().count() as u64;
             if f.max_length.is_some_and(|m| len > m) {
-                self.push(path, Some(key), format!("string of {len} characters is longer than `max_length`"));
+                self.push(
+                    path,
+                    Some(key),
+                    format!("string of {len} characters is longer than `max_length`"),
+                );
             }
             if f.min_length.is_some_and(|m| len < m) {
-                self.push(path, Some(key), format!("string of {len} characters is shorter than `min_length`"));
+                self.push(
+                    path,
+                    Some(key),
+                    format!("string of {len} characters is shorter than `min_length`"),
+                );
             }
         }
         if let Some(items) = value.as_array() {
             let n = items.len() as u64;
             if f.max_items.is_some_and(|m| n > m) || f.min_items.is_some_and(|m| n < m) {
-                self.push(path, Some(key), format!("{n} items violate the field's item limits"));
+                self.push(
+                    path,
+                    Some(key),
+                    format!("{n} items violate the field's item limits"),
+                );
             }
         }
     }
@@ -90,12 +114,25 @@ impl<'s> Checker<'s> {
         match ty {
             Ty::Scalar(s) => self.scalar(value, *s, path, key),
             Ty::Enum(name) => {
-                let Some(e) = self.spec().enum_def(name) else { return };
+                let Some(e) = self.spec().enum_def(name) else {
+                    return;
+                };
                 let fits = crate::resolve::value_matches_repr(value, e.repr);
                 if !fits {
-                    self.push(path, Some(key), format!("{} is not a code of enum `{name}` (wrong JSON kind)", show(value)));
+                    self.push(
+                        path,
+                        Some(key),
+                        format!(
+                            "{} is not a code of enum `{name}` (wrong JSON kind)",
+                            show(value)
+                        ),
+                    );
                 } else if !e.open && !e.values.iter().any(|v| v.code == *value) {
-                    self.push(path, Some(key), format!("{} is not a code of the closed enum `{name}`", show(value)));
+                    self.push(
+                        path,
+                        Some(key),
+                        format!("{} is not a code of the closed enum `{name}`", show(value)),
+                    );
                 }
             }
             Ty::Array(inner) => match value.as_array() {
@@ -104,7 +141,11 @@ impl<'s> Checker<'s> {
                         self.value(item, inner, &format!("{path}[{i}]"), key);
                     }
                 }
-                None => self.push(path, Some(key), format!("expected an array, found {}", kind(value))),
+                None => self.push(
+                    path,
+                    Some(key),
+                    format!("expected an array, found {}", kind(value)),
+                ),
             },
             Ty::OneOrMany(inner) => match value.as_array() {
                 Some(items) => {
@@ -117,36 +158,67 @@ impl<'s> Checker<'s> {
             Ty::Map(k, inner) => match value.as_object() {
                 Some(obj) => {
                     for (mk, mv) in obj {
-                        if matches!(**k, Ty::Scalar(s) if s.is_integer()) && mk.parse::<i128>().is_err() {
+                        if matches!(**k, Ty::Scalar(s) if s.is_integer())
+                            && mk.parse::<i128>().is_err()
+                        {
                             self.push(path, Some(mk), format!("map key `{mk}` is not an integer"));
                         }
                         self.value(mv, inner, &format!("{path}.{mk}"), mk);
                     }
                 }
-                None => self.push(path, Some(key), format!("expected an object, found {}", kind(value))),
+                None => self.push(
+                    path,
+                    Some(key),
+                    format!("expected an object, found {}", kind(value)),
+                ),
             },
             Ty::Type(name) => {
-                let Some(t) = self.spec().type_def(name) else { return };
+                let Some(t) = self.spec().type_def(name) else {
+                    return;
+                };
                 match &t.kind {
                     TypeKind::Alias(ty) => self.value(value, ty, path, key),
                     TypeKind::Object(fields) => match value.as_object() {
                         Some(obj) => self.fields(obj, fields, path, &[]),
-                        None => self.push(path, Some(key), format!("expected a `{name}` object, found {}", kind(value))),
+                        None => self.push(
+                            path,
+                            Some(key),
+                            format!("expected a `{name}` object, found {}", kind(value)),
+                        ),
                     },
                     TypeKind::Union(u) => match value.as_object() {
                         Some(obj) => match obj.get(&u.tag) {
                             Some(tag) => match u.variants.iter().find(|v| v.code == *tag) {
-                                Some(v) => self.fields(obj, &v.fields, path, std::slice::from_ref(&u.tag)),
+                                Some(v) => {
+                                    self.fields(obj, &v.fields, path, std::slice::from_ref(&u.tag))
+                                }
                                 None => {
-                                    let open = self.spec().enum_def(&u.tag_enum).is_some_and(|e| e.open);
+                                    let open =
+                                        self.spec().enum_def(&u.tag_enum).is_some_and(|e| e.open);
                                     if !open {
-                                        self.push(path, Some(&u.tag), format!("`{}` {} names no variant of `{name}`", u.tag, show(tag)));
+                                        self.push(
+                                            path,
+                                            Some(&u.tag),
+                                            format!(
+                                                "`{}` {} names no variant of `{name}`",
+                                                u.tag,
+                                                show(tag)
+                                            ),
+                                        );
                                     }
                                 }
                             },
-                            None => self.push(path, None, format!("missing tag field `{}` of `{name}`", u.tag)),
+                            None => self.push(
+                                path,
+                                None,
+                                format!("missing tag field `{}` of `{name}`", u.tag),
+                            ),
                         },
-                        None => self.push(path, Some(key), format!("expected a `{name}` object, found {}", kind(value))),
+                        None => self.push(
+                            path,
+                            Some(key),
+                            format!("expected a `{name}` object, found {}", kind(value)),
+                        ),
                     },
                 }
             }
@@ -160,16 +232,31 @@ impl<'s> Checker<'s> {
             Scalar::Bool01 => value.is_boolean() || matches!(value.as_u64(), Some(0 | 1)),
             Scalar::F64 => value.is_number(),
             // Decimals are accepted as numbers or strings on decode.
-            Scalar::Decimal | Scalar::DecimalString => value.is_number() || value.as_str().is_some_and(is_decimal),
-            Scalar::String | Scalar::Uuid | Scalar::Base64 | Scalar::DateTime | Scalar::Date | Scalar::Time => value.is_string(),
+            Scalar::Decimal | Scalar::DecimalString => {
+                value.is_number() || value.as_str().is_some_and(is_decimal)
+            }
+            Scalar::String
+            | Scalar::Uuid
+            | Scalar::Base64
+            | Scalar::DateTime
+            | Scalar::Date
+            | Scalar::Time => value.is_string(),
             int => {
-                let n = value.as_i64().map(i128::from).or_else(|| value.as_u64().map(i128::from)).or_else(|| {
-                    // Integers are accepted as digit strings on decode.
-                    value.as_str().and_then(|t| t.trim().parse::<i128>().ok())
-                });
+                let n = value
+                    .as_i64()
+                    .map(i128::from)
+                    .or_else(|| value.as_u64().map(i128::from))
+                    .or_else(|| {
+                        // Integers are accepted as digit strings on decode.
+                        value.as_str().and_then(|t| t.trim().parse::<i128>().ok())
+                    });
                 match (n, int.int_range()) {
                     (Some(n), Some((lo, hi))) if n < lo || n > hi => {
-                        self.push(path, Some(key), format!("{n} does not fit `{}`", int.name()));
+                        self.push(
+                            path,
+                            Some(key),
+                            format!("{n} does not fit `{}`", int.name()),
+                        );
                         true
                     }
                     (Some(_), _) => true,
@@ -178,14 +265,20 @@ impl<'s> Checker<'s> {
             }
         };
         if !ok {
-            self.push(path, Some(key), format!("expected `{}`, found {}", s.name(), kind(value)));
+            self.push(
+                path,
+                Some(key),
+                format!("expected `{}`, found {}", s.name(), kind(value)),
+            );
         }
     }
 }
 
 fn is_decimal(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['-', '+']);
-    !t.is_empty() && t.chars().filter(|c| *c == '.').count() <= 1 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+    !t.is_empty()
+        && t.chars().filter(|c| *c == '.').count() <= 1
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -199,17 +292,38 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Whether `name` is the operation's wire name, an alias, or the slip the example declares.
+fn names_operation(op: &ir::Operation, ex: &model::Example, name: &str) -> bool {
+    name == op.wire
+        || op.wire_aliases.iter().any(|a| a == name)
+        || ex.wrong_wire.iter().any(|w| w.value == name)
+}
+
 /// Fields that authentication adds to request bodies.
 fn auth_fields(spec: &Spec, op: &ir::Operation) -> Vec<String> {
     let mut out = Vec::new();
     for a in &spec.auth {
         match a {
-            Auth::BodyCredentials { username, password, except } if !except.contains(&op.name) => {
+            Auth::BodyCredentials {
+                username,
+                password,
+                except,
+            } if !except.contains(&op.name) => {
                 out.push(username.clone());
                 out.push(password.clone());
             }
-            Auth::Hmac { key_field, nonce_field, signature_field, context, .. } => {
-                out.extend([key_field.clone(), nonce_field.clone(), signature_field.clone()]);
+            Auth::Hmac {
+                key_field,
+                nonce_field,
+                signature_field,
+                context,
+                ..
+            } => {
+                out.extend([
+                    key_field.clone(),
+                    nonce_field.clone(),
+                    signature_field.clone(),
+                ]);
                 out.extend(context.iter().map(|f| f.wire.clone()));
             }
             Auth::Session { login, field, .. } if *login != op.name => out.push(field.clone()),
@@ -232,8 +346,14 @@ fn payload(c: &mut Checker<'_>, value: Option<&Value>, body: &Body, path: &str, 
         (Body::Unknown, _) => {}
         (Body::Empty, None) => {}
         (Body::Empty, Some(v)) => {
-            if v.as_object().is_some_and(|o| o.keys().any(|k| !extra.contains(k))) {
-                c.push(path, None, "the operation declares no payload but the example has one");
+            if v.as_object()
+                .is_some_and(|o| o.keys().any(|k| !extra.contains(k)))
+            {
+                c.push(
+                    path,
+                    None,
+                    "the operation declares no payload but the example has one",
+                );
             }
         }
         (Body::Type(ty), Some(v)) => c.value(v, ty, path, ""),
@@ -244,26 +364,46 @@ fn payload(c: &mut Checker<'_>, value: Option<&Value>, body: &Body, path: &str, 
                 c.push(path, None, "the payload is missing");
             }
         }
-        (Body::Fields(_), Some(v)) => c.push(path, None, format!("expected an object, found {}", kind(v))),
+        (Body::Fields(_), Some(v)) => {
+            c.push(path, None, format!("expected an object, found {}", kind(v)))
+        }
     }
 }
 
-fn check_request(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, v: &Value) {
+fn check_request(
+    c: &mut Checker<'_>,
+    spec: &Spec,
+    op: &ir::Operation,
+    ex: &model::Example,
+    v: &Value,
+) {
     let Some(obj) = v.as_object() else {
-        c.push("$", None, format!("a request body is an object, found {}", kind(v)));
+        c.push(
+            "$",
+            None,
+            format!("a request body is an object, found {}", kind(v)),
+        );
         return;
     };
     let auth = auth_fields(spec, op);
     let req = body_fields(&op.request);
-    let names_ok = |name: &Value| name.as_str().is_some_and(|n| n == op.wire || op.wire_aliases.iter().any(|a| a == n));
+    let names_ok = |name: &Value| name.as_str().is_some_and(|n| names_operation(op, ex, n));
     match &spec.protocol {
-        Protocol::JsonEnvelope { operation_field, params_field, .. } => {
+        Protocol::JsonEnvelope {
+            operation_field,
+            params_field,
+            ..
+        } => {
             match obj.get(operation_field) {
                 Some(name) if names_ok(name) => {}
-                Some(name) => c.push("$", Some(operation_field), format!("`{operation_field}` is {} but the operation is `{}`; add it to `wire_aliases` if the doc uses it", show(name), op.wire)),
+                Some(name) => c.push("$", Some(operation_field), format!("`{operation_field}` is {} but the operation is `{}`; add it to `wire_aliases`, or to the example's `wrong_wire:` if it is a slip of this example", show(name), op.wire)),
                 None => c.push("$", None, format!("missing `{operation_field}`")),
             }
-            let envelope_fields: Vec<String> = req.iter().filter(|f| f.placement == model::Placement::Envelope).map(|f| f.wire.clone()).collect();
+            let envelope_fields: Vec<String> = req
+                .iter()
+                .filter(|f| f.placement == model::Placement::Envelope)
+                .map(|f| f.wire.clone())
+                .collect();
             let mut extra = auth.clone();
             extra.push(operation_field.clone());
             match params_field {
@@ -273,7 +413,10 @@ fn check_request(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, v: &Value
                 }
                 Some(pf) => {
                     extra.push(pf.clone());
-                    let outer: Vec<&Field> = req.iter().filter(|f| f.placement == model::Placement::Envelope).collect();
+                    let outer: Vec<&Field> = req
+                        .iter()
+                        .filter(|f| f.placement == model::Placement::Envelope)
+                        .collect();
                     for (k, val) in obj {
                         if let Some(f) = outer.iter().find(|f| f.wire == *k) {
                             c.field(val, f, &format!("$.{k}"), k);
@@ -281,9 +424,19 @@ fn check_request(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, v: &Value
                             c.push("$", Some(k), format!("unknown field `{k}` beside `{pf}`"));
                         }
                     }
-                    let inner: Vec<Field> = req.iter().filter(|f| f.placement != model::Placement::Envelope).cloned().collect();
-                    let inner_body = if matches!(op.request, Body::Fields(_)) { Body::Fields(inner) } else { op.request.clone() };
-                    let missing_outer = outer.iter().filter(|f| !f.optional && !obj.contains_key(&f.wire));
+                    let inner: Vec<Field> = req
+                        .iter()
+                        .filter(|f| f.placement != model::Placement::Envelope)
+                        .cloned()
+                        .collect();
+                    let inner_body = if matches!(op.request, Body::Fields(_)) {
+                        Body::Fields(inner)
+                    } else {
+                        op.request.clone()
+                    };
+                    let missing_outer = outer
+                        .iter()
+                        .filter(|f| !f.optional && !obj.contains_key(&f.wire));
                     for f in missing_outer {
                         c.push("$", None, format!("missing required field `{}`", f.wire));
                     }
@@ -295,7 +448,11 @@ fn check_request(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, v: &Value
         Protocol::JsonRpc { by_position, .. } => {
             match obj.get("method") {
                 Some(name) if names_ok(name) => {}
-                _ => c.push("$", Some("method"), format!("`method` must be `{}`", op.wire)),
+                _ => c.push(
+                    "$",
+                    Some("method"),
+                    format!("`method` must be `{}`", op.wire),
+                ),
             }
             for k in obj.keys() {
                 if !["jsonrpc", "id", "method", "params"].contains(&k.as_str()) {
@@ -312,16 +469,34 @@ fn check_request(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, v: &Value
             }
         }
         Protocol::Rest { .. } | Protocol::Form { .. } => {
-            let body: Vec<Field> = req.iter().filter(|f| f.placement == model::Placement::Params).cloned().collect();
-            let body = if matches!(op.request, Body::Fields(_)) { Body::Fields(body) } else { op.request.clone() };
+            let body: Vec<Field> = req
+                .iter()
+                .filter(|f| f.placement == model::Placement::Params)
+                .cloned()
+                .collect();
+            let body = if matches!(op.request, Body::Fields(_)) {
+                Body::Fields(body)
+            } else {
+                op.request.clone()
+            };
             payload(c, Some(v), &body, "$", &auth);
         }
     }
 }
 
-fn check_response(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, ex: &model::Example, v: &Value) {
+fn check_response(
+    c: &mut Checker<'_>,
+    spec: &Spec,
+    op: &ir::Operation,
+    ex: &model::Example,
+    v: &Value,
+) {
     let Some(obj) = v.as_object() else {
-        c.push("$", None, format!("a response body is an object, found {}", kind(v)));
+        c.push(
+            "$",
+            None,
+            format!("a response body is an object, found {}", kind(v)),
+        );
         return;
     };
     let outcome = ex.outcome;
@@ -330,7 +505,11 @@ fn check_response(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, ex: &mod
             match outcome {
                 Outcome::Error => {
                     if !obj.contains_key("error") {
-                        c.push("$", None, "an error example needs a JSON-RPC `error` member");
+                        c.push(
+                            "$",
+                            None,
+                            "an error example needs a JSON-RPC `error` member",
+                        );
                     }
                 }
                 _ => payload(c, obj.get("result"), &op.response, "$.result", &[]),
@@ -341,15 +520,35 @@ fn check_response(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, ex: &mod
                 }
             }
         }
-        Protocol::JsonEnvelope { response, .. } | Protocol::Rest { response } | Protocol::Form { response, .. } => {
-            let mut extra: Vec<String> = response.status_field.iter().chain(response.message_field.iter()).cloned().collect();
+        Protocol::JsonEnvelope { response, .. }
+        | Protocol::Rest { response }
+        | Protocol::Form { response, .. } => {
+            let mut extra: Vec<String> = response
+                .status_field
+                .iter()
+                .chain(response.message_field.iter())
+                .cloned()
+                .collect();
             extra.extend(response.extra_fields.iter().map(|f| f.wire.clone()));
-            if let Protocol::JsonEnvelope { operation_field, echo_operation: true, .. } = &spec.protocol {
+            if let Protocol::JsonEnvelope {
+                operation_field,
+                echo_operation: true,
+                ..
+            } = &spec.protocol
+            {
                 extra.push(operation_field.clone());
                 if let Some(name) = obj.get(operation_field)
-                    && !name.as_str().is_some_and(|n| n == op.wire || op.wire_aliases.iter().any(|a| a == n))
+                    && !name.as_str().is_some_and(|n| names_operation(op, ex, n))
                 {
-                    c.push("$", Some(operation_field), format!("`{operation_field}` is {} but the operation is `{}`", show(name), op.wire));
+                    c.push(
+                        "$",
+                        Some(operation_field),
+                        format!(
+                            "`{operation_field}` is {} but the operation is `{}`",
+                            show(name),
+                            op.wire
+                        ),
+                    );
                 }
             }
             let status = response.status_field.as_ref().and_then(|f| obj.get(f));
@@ -359,7 +558,8 @@ fn check_response(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, ex: &mod
                 }
             }
             if let Some(status) = status {
-                let success = response.success.contains(status) || response.success_aliases.contains(status);
+                let success =
+                    response.success.contains(status) || response.success_aliases.contains(status);
                 let not_modified = response.not_modified.contains(status);
                 let expected = match outcome {
                     Outcome::Success => success,
@@ -393,18 +593,35 @@ fn check_response(c: &mut Checker<'_>, spec: &Spec, op: &ir::Operation, ex: &mod
     }
     if let Some(name) = &ex.error {
         let table = op.errors.as_deref().or(spec.protocol.error_table());
-        let entry = table.and_then(|t| spec.error_table(t)).and_then(|t| t.codes.iter().find(|e| e.name == name.value));
+        let entry = table
+            .and_then(|t| spec.error_table(t))
+            .and_then(|t| t.codes.iter().find(|e| e.name == name.value));
         if entry.is_none() {
-            c.push("$", None, format!("`error: {}` is not an entry of the operation's error table", name.value));
+            c.push(
+                "$",
+                None,
+                format!(
+                    "`error: {}` is not an entry of the operation's error table",
+                    name.value
+                ),
+            );
         }
     }
 }
 
 /// Where JSON text written in YAML at `pos` starts: (first line, indent, column offset).
 fn text_origin(cx: &Cx<'_>, file: &Path, pos: Pos) -> (u32, u32) {
-    let lines: Vec<&str> = crate::diag::Sources::text(cx.sources, file).map(|t| t.lines().collect()).unwrap_or_default();
-    let here = lines.get(pos.line.saturating_sub(1) as usize).copied().unwrap_or("");
-    let rest: String = here.chars().skip(pos.column.saturating_sub(1) as usize).collect();
+    let lines: Vec<&str> = crate::diag::Sources::text(cx.sources, file)
+        .map(|t| t.lines().collect())
+        .unwrap_or_default();
+    let here = lines
+        .get(pos.line.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    let rest: String = here
+        .chars()
+        .skip(pos.column.saturating_sub(1) as usize)
+        .collect();
     if rest.starts_with('|') || rest.starts_with('>') {
         let next = lines.get(pos.line as usize).copied().unwrap_or("");
         let indent = next.chars().take_while(|c| *c == ' ').count() as u32;
@@ -429,35 +646,69 @@ fn locate(cx: &Cx<'_>, file: &Path, text: &Spanned<String>, needle: Option<&str>
 }
 
 /// Parses an example's JSON, reporting syntax errors inside the YAML file.
-fn parse_json(cx: &mut Cx<'_>, file: &Path, text: &Spanned<String>, which: &str, name: &str) -> Option<Value> {
+fn parse_json(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    text: &Spanned<String>,
+    which: &str,
+    name: &str,
+) -> Option<Value> {
     match serde_json::from_str::<Value>(&text.value) {
         Ok(v) => Some(v),
         Err(e) => {
             let (line0, col0) = text_origin(cx, file, text.pos);
-            let pos = Pos::new(line0 + e.line().saturating_sub(1) as u32, col0 + e.column().max(1) as u32);
-            cx.error(Code::BadExample, file, pos, format!("{which} of example `{name}` is not valid JSON: {e}"))
-                .label("here")
-                .help("normalise the vendor's text to valid JSON and list the change under `normalised:`");
+            let pos = Pos::new(
+                line0 + e.line().saturating_sub(1) as u32,
+                col0 + e.column().max(1) as u32,
+            );
+            cx.error(
+                Code::BadExample,
+                file,
+                pos,
+                format!("{which} of example `{name}` is not valid JSON: {e}"),
+            )
+            .label("here")
+            .help(
+                "normalise the vendor's text to valid JSON and list the change under `normalised:`",
+            );
             None
         }
     }
 }
 
-pub(crate) fn check_operation(cx: &mut Cx<'_>, item: &Item<'_, model::Operation>, op: &ir::Operation, spec: &Spec) {
+pub(crate) fn check_operation(
+    cx: &mut Cx<'_>,
+    item: &Item<'_, model::Operation>,
+    op: &ir::Operation,
+    spec: &Spec,
+) {
     for ex in &item.value.examples {
         if ex.request.is_none() && ex.response.is_none() {
-            cx.error(Code::MissingKey, item.file, ex.pos, format!("example `{}` has neither `request` nor `response`", ex.name.value))
-                .help("add the JSON body under `request: |` or `response: |`");
+            cx.error(
+                Code::MissingKey,
+                item.file,
+                ex.pos,
+                format!(
+                    "example `{}` has neither `request` nor `response`",
+                    ex.name.value
+                ),
+            )
+            .help("add the JSON body under `request: |` or `response: |`");
         }
         if ex.outcome == Outcome::Error && ex.error.is_none() && ex.response.is_some() {
             // Allowed: free-text errors may match no table entry.
         }
         for (which, text) in [("request", &ex.request), ("response", &ex.response)] {
             let Some(text) = text else { continue };
-            let Some(value) = parse_json(cx, item.file, text, which, &ex.name.value) else { continue };
-            let mut c = Checker { spec: Some(spec), problems: Vec::new() };
+            let Some(value) = parse_json(cx, item.file, text, which, &ex.name.value) else {
+                continue;
+            };
+            let mut c = Checker {
+                spec: Some(spec),
+                problems: Vec::new(),
+            };
             if which == "request" {
-                check_request(&mut c, spec, op, &value);
+                check_request(&mut c, spec, op, ex, &value);
             } else {
                 check_response(&mut c, spec, op, ex, &value);
             }
@@ -480,10 +731,20 @@ pub(crate) fn to_ir(item: &Item<'_, model::Operation>) -> Vec<ir::Example> {
             name: ex.name.value.clone(),
             section: ex.section.as_ref().map(|s| s.value.clone()),
             normalised: ex.normalised.iter().map(|n| n.value.clone()).collect(),
-            request: ex.request.as_ref().and_then(|t| serde_json::from_str(&t.value).ok()),
-            response: ex.response.as_ref().and_then(|t| serde_json::from_str(&t.value).ok()),
+            request: ex
+                .request
+                .as_ref()
+                .and_then(|t| serde_json::from_str(&t.value).ok()),
+            response: ex
+                .response
+                .as_ref()
+                .and_then(|t| serde_json::from_str(&t.value).ok()),
             http_status: ex.http_status.as_ref().map(|s| s.value),
-            response_headers: ex.response_headers.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
+            response_headers: ex
+                .response_headers
+                .iter()
+                .map(|(k, v)| (k.value.clone(), v.value.clone()))
+                .collect(),
             outcome: ex.outcome,
             error: ex.error.as_ref().map(|e| e.value.clone()),
         })

@@ -51,15 +51,28 @@ pub fn inventory(specs: &[Spec]) -> Inventory {
     let mut vendors: Vec<VendorInventory> = specs
         .iter()
         .map(|spec| {
-            let mut operations: Vec<OperationEntry> =
-                spec.operations.iter().map(|o| OperationEntry { name: o.name.clone(), wire: o.wire.clone() }).collect();
+            let mut operations: Vec<OperationEntry> = spec
+                .operations
+                .iter()
+                .map(|o| OperationEntry {
+                    name: o.name.clone(),
+                    wire: o.wire.clone(),
+                })
+                .collect();
             operations.sort_by(|a, b| a.name.cmp(&b.name));
             let mut enums: Vec<EnumEntry> = spec
                 .enums
                 .iter()
                 .map(|e| EnumEntry {
                     name: e.name.clone(),
-                    values: e.values.iter().map(|v| ValueEntry { name: v.name.clone(), code: v.code.clone() }).collect(),
+                    values: e
+                        .values
+                        .iter()
+                        .map(|v| ValueEntry {
+                            name: v.name.clone(),
+                            code: v.code.clone(),
+                        })
+                        .collect(),
                 })
                 .collect();
             enums.sort_by(|a, b| a.name.cmp(&b.name));
@@ -69,12 +82,19 @@ pub fn inventory(specs: &[Spec]) -> Inventory {
                 .map(|t| {
                     let mut codes: Vec<Value> = Vec::new();
                     for c in &t.codes {
-                        let code = c.code.clone().or_else(|| c.matches.clone().map(Value::String)).unwrap_or(Value::Null);
+                        let code = c
+                            .code
+                            .clone()
+                            .or_else(|| c.matches.clone().map(Value::String))
+                            .unwrap_or(Value::Null);
                         if !codes.contains(&code) {
                             codes.push(code);
                         }
                     }
-                    ErrorTableEntry { name: t.name.clone(), codes }
+                    ErrorTableEntry {
+                        name: t.name.clone(),
+                        codes,
+                    }
                 })
                 .collect();
             error_tables.sort_by(|a, b| a.name.cmp(&b.name));
@@ -84,7 +104,13 @@ pub fn inventory(specs: &[Spec]) -> Inventory {
                 .flat_map(|o| o.examples.iter())
                 .map(|e| usize::from(e.request.is_some()) + usize::from(e.response.is_some()))
                 .sum();
-            VendorInventory { id: spec.id.clone(), operations, enums, error_tables, examples }
+            VendorInventory {
+                id: spec.id.clone(),
+                operations,
+                enums,
+                error_tables,
+                examples,
+            }
         })
         .collect();
     vendors.sort_by(|a, b| a.id.cmp(&b.id));

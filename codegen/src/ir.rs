@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-pub use crate::model::{ErrorCategory, Mint, Outcome, Placement, Repr};
 use crate::model::field::Unit;
+pub use crate::model::{ErrorCategory, Mint, Outcome, Placement, Repr};
 pub use crate::types::Scalar;
 
 /// A resolved type.
@@ -241,16 +241,31 @@ impl Spec {
 /// How operations travel.
 #[derive(Clone, Debug)]
 pub enum Protocol {
-    JsonEnvelope { operation_field: String, params_field: Option<String>, echo_operation: bool, response: Envelope },
-    JsonRpc { by_position: bool, error_table: String },
-    Rest { response: Envelope },
-    Form { path: String, response: Envelope },
+    JsonEnvelope {
+        operation_field: String,
+        params_field: Option<String>,
+        echo_operation: bool,
+        response: Envelope,
+    },
+    JsonRpc {
+        by_position: bool,
+        error_table: String,
+    },
+    Rest {
+        response: Envelope,
+    },
+    Form {
+        path: String,
+        response: Envelope,
+    },
 }
 
 impl Protocol {
     pub fn envelope(&self) -> Option<&Envelope> {
         match self {
-            Protocol::JsonEnvelope { response, .. } | Protocol::Rest { response } | Protocol::Form { response, .. } => Some(response),
+            Protocol::JsonEnvelope { response, .. }
+            | Protocol::Rest { response }
+            | Protocol::Form { response, .. } => Some(response),
             Protocol::JsonRpc { .. } => None,
         }
     }
@@ -279,11 +294,32 @@ pub struct Envelope {
 /// An authentication scheme.
 #[derive(Clone, Debug)]
 pub enum Auth {
-    BodyCredentials { username: String, password: String, except: Vec<String> },
-    Bearer { login: String, token_field: String, relogin_on: Vec<u16> },
-    PathSecret { variable: String },
-    Hmac { key_field: String, nonce_field: String, signature_field: String, message: Vec<String>, encoding: String, context: Vec<Field> },
-    Session { login: String, from: String, field: String },
+    BodyCredentials {
+        username: String,
+        password: String,
+        except: Vec<String>,
+    },
+    Bearer {
+        login: String,
+        token_field: String,
+        relogin_on: Vec<u16>,
+    },
+    PathSecret {
+        variable: String,
+    },
+    Hmac {
+        key_field: String,
+        nonce_field: String,
+        signature_field: String,
+        message: Vec<String>,
+        encoding: String,
+        context: Vec<Field>,
+    },
+    Session {
+        login: String,
+        from: String,
+        field: String,
+    },
 }
 
 /// A header carried between calls.

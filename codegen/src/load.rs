@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::diag::{Code, Diagnostic, Sources};
-use crate::model::{Pos, SpecFile, Spanned};
+use crate::model::{Pos, Spanned, SpecFile};
 use crate::node::Node;
 use crate::shape;
 
@@ -43,7 +43,9 @@ pub struct Loaded {
 /// The spec language's JSON Schema as a value, generated from the model once.
 pub fn meta_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::to_value(crate::schema::spec_language_schema()).unwrap_or(Value::Bool(true)))
+    SCHEMA.get_or_init(|| {
+        serde_json::to_value(crate::schema::spec_language_schema()).unwrap_or(Value::Bool(true))
+    })
 }
 
 /// Reads every `*.yaml`/`*.yml` file of `dir` (sorted by name).
@@ -53,8 +55,13 @@ pub fn load_dir(dir: &Path) -> Loaded {
         Ok(entries) => entries,
         Err(e) => {
             loaded.diagnostics.push(
-                Diagnostic::new(Code::Io, dir, Pos::default(), format!("cannot read spec folder: {e}"))
-                    .help("pass a folder that holds the vendor's YAML files, e.g. spec/smpos"),
+                Diagnostic::new(
+                    Code::Io,
+                    dir,
+                    Pos::default(),
+                    format!("cannot read spec folder: {e}"),
+                )
+                .help("pass a folder that holds the vendor's YAML files, e.g. spec/smpos"),
             );
             return loaded;
         }
@@ -62,21 +69,31 @@ pub fn load_dir(dir: &Path) -> Loaded {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .filter(|p| {
+            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        })
         .collect();
     paths.sort();
     if paths.is_empty() {
         loaded.diagnostics.push(
-            Diagnostic::new(Code::Io, dir, Pos::default(), "the spec folder holds no YAML files")
-                .help("a spec is a folder of `*.yaml` files; one of them declares `vendor:`"),
+            Diagnostic::new(
+                Code::Io,
+                dir,
+                Pos::default(),
+                "the spec folder holds no YAML files",
+            )
+            .help("a spec is a folder of `*.yaml` files; one of them declares `vendor:`"),
         );
     }
     for path in paths {
         match std::fs::read(&path) {
             Ok(bytes) => load_bytes(&mut loaded, path, &bytes),
-            Err(e) => loaded
-                .diagnostics
-                .push(Diagnostic::new(Code::Io, &path, Pos::default(), format!("cannot read file: {e}"))),
+            Err(e) => loaded.diagnostics.push(Diagnostic::new(
+                Code::Io,
+                &path,
+                Pos::default(),
+                format!("cannot read file: {e}"),
+            )),
         }
     }
     loaded
@@ -86,8 +103,16 @@ pub fn load_dir(dir: &Path) -> Loaded {
 pub fn load_bytes(loaded: &mut Loaded, path: PathBuf, bytes: &[u8]) {
     if bytes.len() > MAX_FILE_BYTES {
         loaded.diagnostics.push(
-            Diagnostic::new(Code::Io, &path, Pos::new(1, 1), format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}", bytes.len()))
-                .help("split the spec into several files"),
+            Diagnostic::new(
+                Code::Io,
+                &path,
+                Pos::new(1, 1),
+                format!(
+                    "file is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                    bytes.len()
+                ),
+            )
+            .help("split the spec into several files"),
         );
         return;
     }
@@ -99,11 +124,18 @@ pub fn load_bytes(loaded: &mut Loaded, path: PathBuf, bytes: &[u8]) {
             let line = valid.matches('\n').count() as u32 + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             loaded.diagnostics.push(
-                Diagnostic::new(Code::Io, &path, Pos::new(line, column), "file is not valid UTF-8")
-                    .label("invalid byte here")
-                    .help("save the file as UTF-8"),
+                Diagnostic::new(
+                    Code::Io,
+                    &path,
+                    Pos::new(line, column),
+                    "file is not valid UTF-8",
+                )
+                .label("invalid byte here")
+                .help("save the file as UTF-8"),
             );
-            loaded.sources.insert(path, String::from_utf8_lossy(bytes).into_owned());
+            loaded
+                .sources
+                .insert(path, String::from_utf8_lossy(bytes).into_owned());
             return;
         }
     };
@@ -155,7 +187,10 @@ pub fn parse_text(path: &Path, text: &str, out: &mut Vec<Diagnostic>) -> Option<
 }
 
 fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
-    let pos = e.location().map(Pos::from_location).unwrap_or(Pos::new(1, 1));
+    let pos = e
+        .location()
+        .map(Pos::from_location)
+        .unwrap_or(Pos::new(1, 1));
     let full = e.without_snippet().to_string();
     // serde-saphyr prefixes "error: line L column C: "; the position is shown separately.
     let message = full
@@ -165,10 +200,27 @@ fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {
         .trim_start_matches("error: ")
         .split_once(": ")
         .filter(|(head, _)| head.starts_with("line "))
-        .map_or_else(|| full.lines().next().unwrap_or("invalid YAML").to_owned(), |(_, rest)| rest.to_owned());
-    Diagnostic::new(Code::Syntax, path, if pos.is_unknown() { Pos::new(1, 1) } else { pos }, format!("invalid YAML: {message}"))
-        .label("here")
-        .help("fix the YAML syntax; an editor with the spec schema shows the problem as you type")
+        .map_or_else(
+            || full.lines().next().unwrap_or("invalid YAML").to_owned(),
+            |(_, rest)| rest.to_owned(),
+        );
+    // The position is printed separately; drop the parser's own copy.
+    let message = match message.rfind(" at line ") {
+        Some(at) if message[at..].contains("column") => message[..at].to_owned(),
+        _ => message,
+    };
+    Diagnostic::new(
+        Code::Syntax,
+        path,
+        if pos.is_unknown() {
+            Pos::new(1, 1)
+        } else {
+            pos
+        },
+        format!("invalid YAML: {message}"),
+    )
+    .label("here")
+    .help("fix the YAML syntax; an editor with the spec schema shows the problem as you type")
 }
 
 impl IntoIterator for SourceMap {

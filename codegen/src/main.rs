@@ -8,7 +8,11 @@ use kassa_codegen::check::{CheckReport, check_dirs};
 use kassa_codegen::diag::render;
 
 #[derive(Parser)]
-#[command(name = "kassa", version, about = "Check kassa vendor specs and list what they define")]
+#[command(
+    name = "kassa",
+    version,
+    about = "Check kassa vendor specs and list what they define"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,7 +42,12 @@ fn default_dirs(dirs: Vec<PathBuf>) -> Vec<PathBuf> {
         return dirs;
     }
     let mut found: Vec<PathBuf> = std::fs::read_dir("spec")
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     found.sort();
     found
@@ -80,7 +89,10 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             let inventory = kassa_codegen::inventory::inventory(&report.specs);
-            println!("{}", serde_json::to_string_pretty(&inventory).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&inventory).unwrap_or_default()
+            );
             ExitCode::SUCCESS
         }
         Command::Schema => {

@@ -13,10 +13,11 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Strict and reserved keywords of Rust 2024.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn", "for",
-    "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self",
-    "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
 ];
 
 /// Keywords that cannot be written as raw identifiers.
@@ -62,7 +63,8 @@ pub fn pascal(name: &str, what: &str) -> Result<String, NameError> {
             help: suggest_pascal(name),
         });
     }
-    if name.to_upper_camel_case() != name {
+    // Acronyms (`RW`, `VAT`) are allowed; underscores and a lowercase start are not.
+    if name.starts_with(|c: char| !c.is_ascii_uppercase()) || name.contains('_') {
         return Err(NameError {
             message: format!("{what} name `{name}` is not PascalCase"),
             help: suggest_pascal(name),
@@ -72,7 +74,10 @@ pub fn pascal(name: &str, what: &str) -> Result<String, NameError> {
 }
 
 fn suggest_pascal(name: &str) -> String {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     let mut guess = ascii.to_upper_camel_case();
     if guess.starts_with(|c: char| c.is_ascii_digit()) {
         guess.insert(0, 'N');
@@ -87,10 +92,18 @@ fn suggest_pascal(name: &str) -> String {
 /// Checks a snake_case operation name.
 pub fn snake(name: &str, what: &str) -> Result<String, NameError> {
     if !is_ascii_ident(name) || name.to_snake_case() != name {
-        let guess = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect::<String>().to_snake_case();
+        let guess = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+            .collect::<String>()
+            .to_snake_case();
         return Err(NameError {
             message: format!("{what} name `{name}` is not a snake_case Rust identifier"),
-            help: if guess.is_empty() { "use ASCII letters, digits and `_`".to_owned() } else { format!("write it as `{guess}`") },
+            help: if guess.is_empty() {
+                "use ASCII letters, digits and `_`".to_owned()
+            } else {
+                format!("write it as `{guess}`")
+            },
         });
     }
     Ok(escape(name))
@@ -104,7 +117,10 @@ pub fn field(wire: &str) -> Result<String, NameError> {
             help: "add `rust: <snake_case name>` to the field".to_owned(),
         });
     }
-    let spaced: String = wire.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let spaced: String = wire
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     let mut snake = spaced.to_snake_case();
     if snake.is_empty() {
         return Err(NameError {
@@ -148,7 +164,12 @@ mod tests {
     #[test]
     fn pascal_and_snake() {
         assert!(pascal("Goods", "type").is_ok());
-        assert_eq!(pascal("goods", "type").unwrap_err().help, "write it as `Goods`");
+        assert!(pascal("StorageRWError", "error").is_ok());
+        assert!(pascal("Storage_Error", "error").is_err());
+        assert_eq!(
+            pascal("goods", "type").unwrap_err().help,
+            "write it as `Goods`"
+        );
         assert!(pascal("Kv. metr", "value").is_err());
         assert_eq!(pascal("Self", "type").unwrap(), "Self_");
         assert!(snake("get_goods", "operation").is_ok());

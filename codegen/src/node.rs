@@ -75,7 +75,9 @@ impl<'de> Deserialize<'de> for Node {
                 Ok(Node::Int(v))
             }
             fn visit_u128<E>(self, v: u128) -> Result<Node, E> {
-                Ok(i128::try_from(v).map(Node::Int).unwrap_or(Node::Float(v as f64)))
+                Ok(i128::try_from(v)
+                    .map(Node::Int)
+                    .unwrap_or(Node::Float(v as f64)))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
                 Ok(Node::Float(v))

@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::diag::{Code, Diagnostic, Sources, did_you_mean};
 use crate::ir;
 use crate::load::SourceMap;
-use crate::model::{self, NamedMap, Pos, SpecFile, Spanned};
+use crate::model::{self, NamedMap, Pos, Spanned, SpecFile};
 use crate::names;
 use crate::types::{self, Scalar};
 
@@ -68,8 +68,17 @@ pub(crate) struct Cx<'a> {
 impl<'a> Cx<'a> {
     /// Starts a diagnostic; it is recorded when the returned value is dropped,
     /// so the builder methods of [`Diagnostic`] can be chained.
-    pub fn error(&mut self, code: Code, file: &Path, pos: Pos, message: impl Into<String>) -> Pending<'_> {
-        Pending { out: &mut self.diags, diag: Some(Diagnostic::new(code, file, pos, message)) }
+    pub fn error(
+        &mut self,
+        code: Code,
+        file: &Path,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Pending<'_> {
+        Pending {
+            out: &mut self.diags,
+            diag: Some(Diagnostic::new(code, file, pos, message)),
+        }
     }
 
     /// Position of character `offset` inside a scalar string written at `pos`
@@ -90,9 +99,14 @@ impl<'a> Cx<'a> {
         {
             let help = did_you_mean(&s.value, self.revisions.iter().map(String::as_str))
                 .unwrap_or_else(|| "add the revision to `vendor.changelog`".to_owned());
-            self.error(Code::Undefined, file, s.pos, format!("unknown revision `{}` in `since`", s.value))
-                .label("not in vendor.changelog")
-                .help(help);
+            self.error(
+                Code::Undefined,
+                file,
+                s.pos,
+                format!("unknown revision `{}` in `since`", s.value),
+            )
+            .label("not in vendor.changelog")
+            .help(help);
         }
     }
 }
@@ -102,7 +116,12 @@ fn text(s: &Option<Spanned<String>>) -> Option<String> {
 }
 
 fn errata(list: &[Spanned<model::Erratum>]) -> Vec<ir::Erratum> {
-    list.iter().map(|e| ir::Erratum { section: e.section.value.clone(), doc: e.doc.value.clone() }).collect()
+    list.iter()
+        .map(|e| ir::Erratum {
+            section: e.section.value.clone(),
+            doc: e.doc.value.clone(),
+        })
+        .collect()
 }
 
 /// Gathers one section's items from every file.
@@ -114,7 +133,11 @@ fn gather<'a, T>(
     for (path, file) in files {
         if let Some(map) = pick(file) {
             for (name, value) in map.iter() {
-                out.push(Item { file: path, name, value });
+                out.push(Item {
+                    file: path,
+                    name,
+                    value,
+                });
             }
         }
     }
@@ -122,53 +145,105 @@ fn gather<'a, T>(
 }
 
 /// Reports names defined twice in one namespace.
-fn duplicates<'a>(cx: &mut Cx<'_>, names: impl IntoIterator<Item = (&'a Path, &'a Spanned<String>)>, what: &str) {
+fn duplicates<'a>(
+    cx: &mut Cx<'_>,
+    names: impl IntoIterator<Item = (&'a Path, &'a Spanned<String>)>,
+    what: &str,
+) {
     let mut seen: HashMap<&str, (&Path, Pos)> = HashMap::new();
     for (file, name) in names {
         if let Some((first_file, first_pos)) = seen.get(name.value.as_str()) {
             let (first_file, first_pos) = (first_file.to_path_buf(), *first_pos);
-            cx.error(Code::Duplicate, file, name.pos, format!("{what} `{}` is defined twice", name.value))
-                .width(name.value.chars().count())
-                .label("second definition")
-                .note(&first_file, first_pos, "first defined here")
-                .help(format!("rename one of them or remove the duplicate {what}"));
+            cx.error(
+                Code::Duplicate,
+                file,
+                name.pos,
+                format!("{what} `{}` is defined twice", name.value),
+            )
+            .width(name.value.chars().count())
+            .label("second definition")
+            .note(&first_file, first_pos, "first defined here")
+            .help(format!("rename one of them or remove the duplicate {what}"));
         } else {
             seen.insert(&name.value, (file, name.pos));
         }
     }
 }
 
-fn names_of<'a, T>(items: &'a [Item<'a, T>]) -> impl Iterator<Item = (&'a Path, &'a Spanned<String>)> {
+fn names_of<'a, T>(
+    items: &'a [Item<'a, T>],
+) -> impl Iterator<Item = (&'a Path, &'a Spanned<String>)> {
     items.iter().map(|i| (i.file, i.name))
 }
 
 /// Resolves a merged spec folder. Returns the IR when no mistake was found.
-pub fn resolve(files: &[(PathBuf, SpecFile)], sources: &SourceMap, dir: &Path) -> (Option<ir::Spec>, Vec<Diagnostic>) {
-    let mut cx = Cx { sources, diags: Vec::new(), types: BTreeSet::new(), enums: BTreeMap::new(), revisions: BTreeSet::new() };
+pub fn resolve(
+    files: &[(PathBuf, SpecFile)],
+    sources: &SourceMap,
+    dir: &Path,
+) -> (Option<ir::Spec>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        sources,
+        diags: Vec::new(),
+        types: BTreeSet::new(),
+        enums: BTreeMap::new(),
+        revisions: BTreeSet::new(),
+    };
 
     // Exactly one vendor, one protocol.
-    let vendors: Vec<(&Path, &Spanned<model::Vendor>)> =
-        files.iter().filter_map(|(p, f)| f.vendor.as_ref().map(|v| (p.as_path(), v))).collect();
-    let protocols: Vec<(&Path, &Spanned<model::Protocol>)> =
-        files.iter().filter_map(|(p, f)| f.protocol.as_ref().map(|v| (p.as_path(), v))).collect();
-    for (what, list) in [("vendor", vendors.iter().map(|(p, v)| (*p, v.pos)).collect::<Vec<_>>()), ("protocol", protocols.iter().map(|(p, v)| (*p, v.pos)).collect())] {
+    let vendors: Vec<(&Path, &Spanned<model::Vendor>)> = files
+        .iter()
+        .filter_map(|(p, f)| f.vendor.as_ref().map(|v| (p.as_path(), v)))
+        .collect();
+    let protocols: Vec<(&Path, &Spanned<model::Protocol>)> = files
+        .iter()
+        .filter_map(|(p, f)| f.protocol.as_ref().map(|v| (p.as_path(), v)))
+        .collect();
+    for (what, list) in [
+        (
+            "vendor",
+            vendors.iter().map(|(p, v)| (*p, v.pos)).collect::<Vec<_>>(),
+        ),
+        (
+            "protocol",
+            protocols.iter().map(|(p, v)| (*p, v.pos)).collect(),
+        ),
+    ] {
         if list.is_empty() {
             let file = files.first().map_or(dir, |(p, _)| p.as_path());
-            cx.error(Code::MissingKey, file, Pos::new(1, 1), format!("the spec declares no `{what}`"))
-                .help(format!("add a top-level `{what}:` section to one file of {}", dir.display()));
+            cx.error(
+                Code::MissingKey,
+                file,
+                Pos::new(1, 1),
+                format!("the spec declares no `{what}`"),
+            )
+            .help(format!(
+                "add a top-level `{what}:` section to one file of {}",
+                dir.display()
+            ));
         }
         for (file, pos) in list.iter().skip(1) {
             let (first_file, first_pos) = list[0];
-            cx.error(Code::Duplicate, file, *pos, format!("`{what}` is declared twice"))
-                .note(first_file, first_pos, "first declared here")
-                .help(format!("keep one `{what}:` section"));
+            cx.error(
+                Code::Duplicate,
+                file,
+                *pos,
+                format!("`{what}` is declared twice"),
+            )
+            .note(first_file, first_pos, "first declared here")
+            .help(format!("keep one `{what}:` section"));
         }
     }
     if let Some((_, v)) = vendors.first() {
         for rev in &v.changelog {
             if !cx.revisions.insert(rev.version.value.clone()) {
                 let file = vendors[0].0;
-                cx.error(Code::Duplicate, file, rev.version.pos, format!("revision `{}` is listed twice", rev.version.value));
+                cx.error(
+                    Code::Duplicate,
+                    file,
+                    rev.version.pos,
+                    format!("revision `{}` is listed twice", rev.version.value),
+                );
             }
         }
     }
@@ -181,46 +256,90 @@ pub fn resolve(files: &[(PathBuf, SpecFile)], sources: &SourceMap, dir: &Path) -
     duplicates(&mut cx, names_of(&servers), "server");
     duplicates(&mut cx, names_of(&operations), "operation");
     // Types, enums and error tables share the Rust type namespace.
-    duplicates(&mut cx, names_of(&types).chain(names_of(&enums)).chain(names_of(&errors)), "type, enum or error table");
+    duplicates(
+        &mut cx,
+        names_of(&types)
+            .chain(names_of(&enums))
+            .chain(names_of(&errors)),
+        "type, enum or error table",
+    );
 
     for item in &types {
         cx.types.insert(item.name.value.clone());
     }
     for item in &enums {
-        cx.enums.insert(item.name.value.clone(), (item.value.repr.value, item.value.open));
+        cx.enums.insert(
+            item.name.value.clone(),
+            (item.value.repr.value, item.value.open),
+        );
     }
 
-    let ir_errors: Vec<ir::ErrorTable> = errors.iter().map(|i| crate::resolve_items::error_table(&mut cx, i)).collect();
-    let ir_enums: Vec<ir::Enum> = enums.iter().map(|i| crate::resolve_items::enum_def(&mut cx, i)).collect();
-    let mut ir_types: Vec<ir::TypeDef> = types.iter().map(|i| crate::resolve_items::type_def(&mut cx, i, &enums)).collect();
+    let ir_errors: Vec<ir::ErrorTable> = errors
+        .iter()
+        .map(|i| crate::resolve_items::error_table(&mut cx, i))
+        .collect();
+    let ir_enums: Vec<ir::Enum> = enums
+        .iter()
+        .map(|i| crate::resolve_items::enum_def(&mut cx, i))
+        .collect();
+    let mut ir_types: Vec<ir::TypeDef> = types
+        .iter()
+        .map(|i| crate::resolve_items::type_def(&mut cx, i, &enums))
+        .collect();
     crate::resolve_items::mark_recursion(&mut ir_types);
-    let ir_servers: Vec<ir::Server> = servers.iter().map(|i| crate::resolve_items::server(&mut cx, i)).collect();
+    let ir_servers: Vec<ir::Server> = servers
+        .iter()
+        .map(|i| crate::resolve_items::server(&mut cx, i))
+        .collect();
 
     let error_table_names: BTreeSet<String> = errors.iter().map(|i| i.name.value.clone()).collect();
-    let operation_names: BTreeSet<String> = operations.iter().map(|i| i.name.value.clone()).collect();
-    let protocol = protocols.first().map(|(file, p)| crate::resolve_protocol::protocol(&mut cx, file, p, &error_table_names));
+    let operation_names: BTreeSet<String> =
+        operations.iter().map(|i| i.name.value.clone()).collect();
+    let protocol = protocols
+        .first()
+        .map(|(file, p)| crate::resolve_protocol::protocol(&mut cx, file, p, &error_table_names));
     let mut auth = Vec::new();
     let mut state = Vec::new();
     for (path, file) in files {
         for scheme in file.auth.iter().flatten() {
-            auth.push(crate::resolve_protocol::auth(&mut cx, path, scheme, &operation_names, &ir_servers));
+            auth.push(crate::resolve_protocol::auth(
+                &mut cx,
+                path,
+                scheme,
+                &operation_names,
+                &ir_servers,
+            ));
         }
         for header in file.state.iter().flatten() {
-            state.push(crate::resolve_protocol::state(&mut cx, path, header, &operation_names));
+            state.push(crate::resolve_protocol::state(
+                &mut cx,
+                path,
+                header,
+                &operation_names,
+            ));
         }
     }
 
     let mut ir_operations = Vec::new();
     if let Some(protocol) = &protocol {
         for item in &operations {
-            ir_operations.push(crate::resolve_protocol::operation(&mut cx, item, protocol, &error_table_names));
+            ir_operations.push(crate::resolve_protocol::operation(
+                &mut cx,
+                item,
+                protocol,
+                &error_table_names,
+            ));
         }
         crate::resolve_protocol::wire_duplicates(&mut cx, &operations);
     }
 
-    let Some((vendor_file, vendor)) = vendors.first() else { return (None, finish(cx)) };
+    let Some((vendor_file, vendor)) = vendors.first() else {
+        return (None, finish(cx));
+    };
     crate::resolve_items::vendor_rules(&mut cx, vendor_file, vendor);
-    let Some(protocol) = protocol else { return (None, finish(cx)) };
+    let Some(protocol) = protocol else {
+        return (None, finish(cx));
+    };
     let spec = ir::Spec {
         id: vendor.id.value.clone(),
         name: vendor.name.value.clone(),
@@ -233,7 +352,11 @@ pub fn resolve(files: &[(PathBuf, SpecFile)], sources: &SourceMap, dir: &Path) -
         changelog: vendor
             .changelog
             .iter()
-            .map(|r| ir::Revision { version: r.version.value.clone(), date: text(&r.date), changes: r.changes.iter().map(|c| c.value.clone()).collect() })
+            .map(|r| ir::Revision {
+                version: r.version.value.clone(),
+                date: text(&r.date),
+                changes: r.changes.iter().map(|c| c.value.clone()).collect(),
+            })
             .collect(),
         errata: errata(&vendor.errata),
         unknowns: vendor.unknowns.iter().map(|u| u.value.clone()).collect(),
@@ -278,8 +401,17 @@ pub(crate) fn opt_text(s: &Option<Spanned<String>>) -> Option<String> {
 }
 
 /// Resolves a type expression written at `pos` in `file`.
-pub(crate) fn type_expr(cx: &mut Cx<'_>, file: &Path, expr_text: &Spanned<String>, fallback: Pos) -> Option<ir::Ty> {
-    let pos = if expr_text.pos.is_unknown() { fallback } else { expr_text.pos };
+pub(crate) fn type_expr(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    expr_text: &Spanned<String>,
+    fallback: Pos,
+) -> Option<ir::Ty> {
+    let pos = if expr_text.pos.is_unknown() {
+        fallback
+    } else {
+        expr_text.pos
+    };
     match types::parse(&expr_text.value) {
         Ok(expr) => bind(cx, file, pos, &expr),
         Err(e) => {
@@ -298,12 +430,22 @@ fn bind(cx: &mut Cx<'_>, file: &Path, pos: Pos, expr: &types::Expr) -> Option<ir
         if expr.args.len() == n {
             return true;
         }
-        cx.error(Code::BadType, file, at, format!("`{}` takes {n} type argument{}, found {}", expr.name, if n == 1 { "" } else { "s" }, expr.args.len()))
-            .width(expr.name.chars().count())
-            .help(match expr.name.as_str() {
-                "map" => "write `map<KeyType, ValueType>`",
-                _ => "write e.g. `array<Goods>`",
-            });
+        cx.error(
+            Code::BadType,
+            file,
+            at,
+            format!(
+                "`{}` takes {n} type argument{}, found {}",
+                expr.name,
+                if n == 1 { "" } else { "s" },
+                expr.args.len()
+            ),
+        )
+        .width(expr.name.chars().count())
+        .help(match expr.name.as_str() {
+            "map" => "write `map<KeyType, ValueType>`",
+            _ => "write e.g. `array<Goods>`",
+        });
         false
     };
     match expr.name.as_str() {
@@ -312,7 +454,11 @@ fn bind(cx: &mut Cx<'_>, file: &Path, pos: Pos, expr: &types::Expr) -> Option<ir
                 return None;
             }
             let inner = Box::new(bind(cx, file, pos, &expr.args[0])?);
-            Some(if expr.name == "array" { ir::Ty::Array(inner) } else { ir::Ty::OneOrMany(inner) })
+            Some(if expr.name == "array" {
+                ir::Ty::Array(inner)
+            } else {
+                ir::Ty::OneOrMany(inner)
+            })
         }
         "map" => {
             if !arity(2, cx) {
@@ -323,19 +469,35 @@ fn bind(cx: &mut Cx<'_>, file: &Path, pos: Pos, expr: &types::Expr) -> Option<ir
             let key = key?;
             let key_ok = match &key {
                 ir::Ty::Scalar(s) => *s == Scalar::String || s.is_integer(),
-                ir::Ty::Enum(name) => cx.enums.get(name).is_some_and(|(repr, _)| *repr == model::Repr::String),
+                ir::Ty::Enum(name) => cx
+                    .enums
+                    .get(name)
+                    .is_some_and(|(repr, _)| *repr == model::Repr::String),
                 _ => false,
             };
             if !key_ok {
                 let key_at = cx.inside(file, pos, expr.args[0].offset);
-                cx.error(Code::BadType, file, key_at, format!("`{}` cannot be a map key", expr.args[0]))
-                    .help("JSON object keys are strings: use `string`, an integer type or a string enum");
+                cx.error(
+                    Code::BadType,
+                    file,
+                    key_at,
+                    format!("`{}` cannot be a map key", expr.args[0]),
+                )
+                .help(
+                    "JSON object keys are strings: use `string`, an integer type or a string enum",
+                );
             }
             Some(ir::Ty::Map(Box::new(key), Box::new(value?)))
         }
         name => {
             if !expr.args.is_empty() {
-                cx.error(Code::BadType, file, at, format!("`{name}` takes no type arguments")).width(name.chars().count());
+                cx.error(
+                    Code::BadType,
+                    file,
+                    at,
+                    format!("`{name}` takes no type arguments"),
+                )
+                .width(name.chars().count());
                 return None;
             }
             if let Some(s) = Scalar::from_name(name) {
@@ -366,7 +528,12 @@ fn bind(cx: &mut Cx<'_>, file: &Path, pos: Pos, expr: &types::Expr) -> Option<ir
 }
 
 /// Resolves the fields of an object, a body or a union variant.
-pub(crate) fn fields(cx: &mut Cx<'_>, file: &Path, map: &NamedMap<Spanned<model::Field>>, what: &str) -> Vec<ir::Field> {
+pub(crate) fn fields(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    map: &NamedMap<Spanned<model::Field>>,
+    what: &str,
+) -> Vec<ir::Field> {
     let mut out = Vec::new();
     let mut wire_seen: HashMap<String, Pos> = HashMap::new();
     let mut rust_seen: HashMap<String, (String, Pos)> = HashMap::new();
@@ -375,9 +542,14 @@ pub(crate) fn fields(cx: &mut Cx<'_>, file: &Path, map: &NamedMap<Spanned<model:
         for wire in std::iter::once(name).chain(body.aliases.iter()) {
             if let Some(first) = wire_seen.get(&wire.value) {
                 let first = *first;
-                cx.error(Code::Duplicate, file, wire.pos, format!("wire name `{}` is used twice in {what}", wire.value))
-                    .note(file, first, "first used here")
-                    .help("each field and alias must have its own wire name");
+                cx.error(
+                    Code::Duplicate,
+                    file,
+                    wire.pos,
+                    format!("wire name `{}` is used twice in {what}", wire.value),
+                )
+                .note(file, first, "first used here")
+                .help("each field and alias must have its own wire name");
             } else {
                 wire_seen.insert(wire.value.clone(), wire.pos);
             }
@@ -395,14 +567,23 @@ pub(crate) fn fields(cx: &mut Cx<'_>, file: &Path, map: &NamedMap<Spanned<model:
         };
         if let Some((other, first)) = rust_seen.get(&rust) {
             let (other, first) = (other.clone(), *first);
-            cx.error(Code::BadName, file, name.pos, format!("fields `{other}` and `{}` both become `{rust}` in Rust", name.value))
-                .note(file, first, format!("`{other}` is here"))
-                .help("give one of them a different name with `rust:`");
+            cx.error(
+                Code::BadName,
+                file,
+                name.pos,
+                format!(
+                    "fields `{other}` and `{}` both become `{rust}` in Rust",
+                    name.value
+                ),
+            )
+            .note(file, first, format!("`{other}` is here"))
+            .help("give one of them a different name with `rust:`");
         } else {
             rust_seen.insert(rust.clone(), (name.value.clone(), name.pos));
         }
         cx.check_since(file, &body.since);
-        let Some(ty) = type_expr(cx, file, &body.ty, field.pos) else { continue };
+        // An unresolved type was reported; `json` keeps examples from cascading.
+        let ty = type_expr(cx, file, &body.ty, field.pos).unwrap_or(ir::Ty::Scalar(Scalar::Json));
         crate::resolve_items::field_rules(cx, file, field, &ty);
         out.push(ir::Field {
             wire: name.value.clone(),
@@ -423,7 +604,10 @@ pub(crate) fn fields(cx: &mut Cx<'_>, file: &Path, map: &NamedMap<Spanned<model:
             pattern: text(&body.pattern),
             min_items: body.min_items.as_ref().map(|v| v.value),
             max_items: body.max_items.as_ref().map(|v| v.value),
-            placement: body.placement.as_ref().map_or(model::Placement::Params, |p| p.value),
+            placement: body
+                .placement
+                .as_ref()
+                .map_or(model::Placement::Params, |p| p.value),
             secret: body.secret,
             doc: text(&body.doc),
             doc_original: text(&body.doc_original),

@@ -18,7 +18,9 @@ fn pascal_name(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, what: &str)
     match names::pascal(&name.value, what) {
         Ok(_) => true,
         Err(e) => {
-            cx.error(Code::BadName, file, name.pos, e.message).width(name.value.chars().count()).help(e.help);
+            cx.error(Code::BadName, file, name.pos, e.message)
+                .width(name.value.chars().count())
+                .help(e.help);
             false
         }
     }
@@ -26,16 +28,29 @@ fn pascal_name(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, what: &str)
 
 /// Reports two names of one scope that become the same snake_case identifier
 /// (enum variants also become `const`s and methods in generated code).
-fn collisions<'a>(cx: &mut Cx<'_>, file: &Path, names: impl IntoIterator<Item = &'a Spanned<String>>, what: &str) {
+fn collisions<'a>(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    names: impl IntoIterator<Item = &'a Spanned<String>>,
+    what: &str,
+) {
     let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
     for name in names {
         let key = name.value.to_snake_case();
         match seen.get(&key) {
             Some(first) if first.value != name.value => {
                 let (first_name, first_pos) = (first.value.clone(), first.pos);
-                cx.error(Code::BadName, file, name.pos, format!("{what} `{}` and `{first_name}` collide after case conversion", name.value))
-                    .note(file, first_pos, format!("`{first_name}` is here"))
-                    .help("rename one of them so that their snake_case forms differ");
+                cx.error(
+                    Code::BadName,
+                    file,
+                    name.pos,
+                    format!(
+                        "{what} `{}` and `{first_name}` collide after case conversion",
+                        name.value
+                    ),
+                )
+                .note(file, first_pos, format!("`{first_name}` is here"))
+                .help("rename one of them so that their snake_case forms differ");
             }
             Some(_) => {}
             None => {
@@ -54,26 +69,64 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
     for (name, code) in table.codes.iter() {
         pascal_name(cx, item.file, name, "error");
         if let Some(first) = names_seen.insert(&name.value, name.pos) {
-            cx.error(Code::Duplicate, item.file, name.pos, format!("error `{}` is defined twice in `{}`", name.value, item.name.value))
-                .note(item.file, first, "first defined here");
+            cx.error(
+                Code::Duplicate,
+                item.file,
+                name.pos,
+                format!(
+                    "error `{}` is defined twice in `{}`",
+                    name.value, item.name.value
+                ),
+            )
+            .note(item.file, first, "first defined here");
         }
         if code.code.is_none() && code.matches.is_none() {
-            cx.error(Code::MissingKey, item.file, code.pos, format!("error `{}` has neither `code` nor `match`", name.value))
-                .help("give the wire code, or a `match:` substring of the vendor message");
+            cx.error(
+                Code::MissingKey,
+                item.file,
+                code.pos,
+                format!("error `{}` has neither `code` nor `match`", name.value),
+            )
+            .help("give the wire code, or a `match:` substring of the vendor message");
         }
         if let Some(c) = &code.code
             && !value_matches_repr(&c.value, table.repr.value)
         {
-            cx.error(Code::WrongKind, item.file, c.pos, format!("code {} does not match `repr: {:?}`", show(&c.value), table.repr.value).to_lowercase())
-                .help("write the code as the table's `repr` says (quote string codes)");
+            cx.error(
+                Code::WrongKind,
+                item.file,
+                c.pos,
+                format!(
+                    "code {} does not match `repr: {:?}`",
+                    show(&c.value),
+                    table.repr.value
+                )
+                .to_lowercase(),
+            )
+            .help("write the code as the table's `repr` says (quote string codes)");
         }
-        let key = format!("{}|{}", code.code.as_ref().map_or(String::new(), |c| show(&c.value)), code.matches.as_ref().map_or("", |m| m.value.as_str()));
+        let key = format!(
+            "{}|{}",
+            code.code.as_ref().map_or(String::new(), |c| show(&c.value)),
+            code.matches.as_ref().map_or("", |m| m.value.as_str())
+        );
         let at = code.code.as_ref().map_or(code.pos, |c| c.pos);
         if let Some(first) = keys_seen.insert(key, at) {
-            let shown = code.code.as_ref().map_or_else(|| "message match".to_owned(), |c| show(&c.value));
-            cx.error(Code::Duplicate, item.file, at, format!("error code {shown} is listed twice in `{}`", item.name.value))
-                .note(item.file, first, "first listed here")
-                .help("codes that share a value must differ by `match:`");
+            let shown = code
+                .code
+                .as_ref()
+                .map_or_else(|| "message match".to_owned(), |c| show(&c.value));
+            cx.error(
+                Code::Duplicate,
+                item.file,
+                at,
+                format!(
+                    "error code {shown} is listed twice in `{}`",
+                    item.name.value
+                ),
+            )
+            .note(item.file, first, "first listed here")
+            .help("codes that share a value must differ by `match:`");
         }
         cx_since(cx, item.file, &code.since);
         codes.push(ir::ErrorCode {
@@ -84,13 +137,21 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
             message: opt_text(&code.message),
             message_original: opt_text(&code.message_original),
             remedy: opt_text(&code.remedy),
-            category: code.category.as_ref().map_or(model::ErrorCategory::Other, |c| c.value),
+            category: code
+                .category
+                .as_ref()
+                .map_or(model::ErrorCategory::Other, |c| c.value),
             retryable: code.retryable,
             since: opt_text(&code.since),
         });
     }
     collisions(cx, item.file, table.codes.iter().map(|(n, _)| n), "errors");
-    ir::ErrorTable { name: item.name.value.clone(), doc: opt_text(&table.doc), repr: table.repr.value, codes }
+    ir::ErrorTable {
+        name: item.name.value.clone(),
+        doc: opt_text(&table.doc),
+        repr: table.repr.value,
+        codes,
+    }
 }
 
 fn cx_since(cx: &mut Cx<'_>, file: &Path, since: &Option<Spanned<String>>) {
@@ -99,9 +160,14 @@ fn cx_since(cx: &mut Cx<'_>, file: &Path, since: &Option<Spanned<String>>) {
     {
         let help = did_you_mean(&s.value, cx.revisions.iter().map(String::as_str))
             .unwrap_or_else(|| "add the revision to `vendor.changelog`".to_owned());
-        cx.error(Code::Undefined, file, s.pos, format!("unknown revision `{}` in `since`", s.value))
-            .label("not in vendor.changelog")
-            .help(help);
+        cx.error(
+            Code::Undefined,
+            file,
+            s.pos,
+            format!("unknown revision `{}` in `since`", s.value),
+        )
+        .label("not in vendor.changelog")
+        .help(help);
     }
 }
 
@@ -110,8 +176,13 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
     pascal_name(cx, item.file, item.name, "enum");
     cx_since(cx, item.file, &def.since);
     if def.values.is_empty() {
-        cx.error(Code::Invalid, item.file, item.name.pos, format!("enum `{}` has no values", item.name.value))
-            .help("list its values under `values:`");
+        cx.error(
+            Code::Invalid,
+            item.file,
+            item.name.pos,
+            format!("enum `{}` has no values", item.name.value),
+        )
+        .help("list its values under `values:`");
     }
     let mut names_seen: HashMap<&str, Pos> = HashMap::new();
     let mut codes_seen: HashMap<String, (String, Pos)> = HashMap::new();
@@ -119,23 +190,53 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
     for (name, value) in def.values.iter() {
         pascal_name(cx, item.file, name, "enum value");
         if name.value == "Unknown" && def.open {
-            cx.error(Code::BadName, item.file, name.pos, "`Unknown` is reserved in open enums")
-                .help("open enums get an `Unknown(raw)` variant; name this value differently");
+            cx.error(
+                Code::BadName,
+                item.file,
+                name.pos,
+                "`Unknown` is reserved in open enums",
+            )
+            .help("open enums get an `Unknown(raw)` variant; name this value differently");
         }
         if let Some(first) = names_seen.insert(&name.value, name.pos) {
-            cx.error(Code::Duplicate, item.file, name.pos, format!("enum value `{}` is defined twice in `{}`", name.value, item.name.value))
-                .note(item.file, first, "first defined here");
+            cx.error(
+                Code::Duplicate,
+                item.file,
+                name.pos,
+                format!(
+                    "enum value `{}` is defined twice in `{}`",
+                    name.value, item.name.value
+                ),
+            )
+            .note(item.file, first, "first defined here");
         }
         if !value_matches_repr(&value.code.value, def.repr.value) {
-            cx.error(Code::WrongKind, item.file, value.code.pos, format!("code {} does not match `repr: {}`", show(&value.code.value), repr_name(def.repr.value)))
-                .help("write the code as the enum's `repr` says (quote string codes)");
+            cx.error(
+                Code::WrongKind,
+                item.file,
+                value.code.pos,
+                format!(
+                    "code {} does not match `repr: {}`",
+                    show(&value.code.value),
+                    repr_name(def.repr.value)
+                ),
+            )
+            .help("write the code as the enum's `repr` says (quote string codes)");
         }
         let key = show(&value.code.value);
         if let Some((other, first)) = codes_seen.get(&key) {
             let (other, first) = (other.clone(), *first);
-            cx.error(Code::Duplicate, item.file, value.code.pos, format!("code {key} of `{}` is also the code of `{other}`", name.value))
-                .note(item.file, first, format!("`{other}` is here"))
-                .help("each value of an enum needs its own code");
+            cx.error(
+                Code::Duplicate,
+                item.file,
+                value.code.pos,
+                format!(
+                    "code {key} of `{}` is also the code of `{other}`",
+                    name.value
+                ),
+            )
+            .note(item.file, first, format!("`{other}` is here"))
+            .help("each value of an enum needs its own code");
         } else {
             codes_seen.insert(key, (name.value.clone(), value.code.pos));
         }
@@ -149,7 +250,12 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
             since: opt_text(&value.since),
         });
     }
-    collisions(cx, item.file, def.values.iter().map(|(n, _)| n), "enum values");
+    collisions(
+        cx,
+        item.file,
+        def.values.iter().map(|(n, _)| n),
+        "enum values",
+    );
     ir::Enum {
         name: item.name.value.clone(),
         doc: opt_text(&def.doc),
@@ -168,11 +274,22 @@ fn repr_name(r: model::Repr) -> &'static str {
     }
 }
 
-pub(crate) fn type_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, enums: &[Item<'_, model::EnumDef>]) -> ir::TypeDef {
+pub(crate) fn type_def(
+    cx: &mut Cx<'_>,
+    item: &Item<'_, model::TypeDef>,
+    enums: &[Item<'_, model::EnumDef>],
+) -> ir::TypeDef {
     let def = &item.value.value;
     pascal_name(cx, item.file, item.name, "type");
     cx_since(cx, item.file, &def.since);
-    let given = [def.fields.is_some(), def.union.is_some(), def.alias.is_some()].iter().filter(|b| **b).count();
+    let given = [
+        def.fields.is_some(),
+        def.union.is_some(),
+        def.alias.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
     if given != 1 {
         cx.error(Code::Invalid, item.file, item.name.pos, format!("type `{}` must have exactly one of `fields`, `union` or `alias`", item.name.value))
             .label(if given == 0 { "none given" } else { "more than one given" })
@@ -186,7 +303,12 @@ pub(crate) fn type_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, enums: 
     } else if let Some(alias) = &def.alias {
         match crate::resolve::type_expr(cx, item.file, alias, alias.pos) {
             Some(Ty::Type(name)) if name == item.name.value => {
-                cx.error(Code::Invalid, item.file, alias.pos, format!("type `{name}` is an alias of itself"));
+                cx.error(
+                    Code::Invalid,
+                    item.file,
+                    alias.pos,
+                    format!("type `{name}` is an alias of itself"),
+                );
                 ir::TypeKind::Alias(Ty::Scalar(Scalar::Json))
             }
             Some(ty) => ir::TypeKind::Alias(ty),
@@ -205,15 +327,28 @@ pub(crate) fn type_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, enums: 
     }
 }
 
-fn union_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, union: &Spanned<model::Union>, enums: &[Item<'_, model::EnumDef>]) -> ir::Union {
+fn union_def(
+    cx: &mut Cx<'_>,
+    item: &Item<'_, model::TypeDef>,
+    union: &Spanned<model::Union>,
+    enums: &[Item<'_, model::EnumDef>],
+) -> ir::Union {
     let file = item.file;
     let tag_enum = enums.iter().find(|e| e.name.value == union.tag_enum.value);
     if tag_enum.is_none() {
-        let help = did_you_mean(&union.tag_enum.value, enums.iter().map(|e| e.name.value.as_str()))
-            .unwrap_or_else(|| "define the enum of tag values under `enums:`".to_owned());
-        cx.error(Code::Undefined, file, union.tag_enum.pos, format!("unknown enum `{}`", union.tag_enum.value))
-            .width(union.tag_enum.value.chars().count())
-            .help(help);
+        let help = did_you_mean(
+            &union.tag_enum.value,
+            enums.iter().map(|e| e.name.value.as_str()),
+        )
+        .unwrap_or_else(|| "define the enum of tag values under `enums:`".to_owned());
+        cx.error(
+            Code::Undefined,
+            file,
+            union.tag_enum.pos,
+            format!("unknown enum `{}`", union.tag_enum.value),
+        )
+        .width(union.tag_enum.value.chars().count())
+        .help(help);
     }
     let mut variants = Vec::new();
     for (name, variant) in union.variants.iter() {
@@ -221,11 +356,21 @@ fn union_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, union: &Spanned<m
             Some(v) => v.code.value.clone(),
             None => {
                 if let Some(e) = tag_enum {
-                    let help = did_you_mean(&name.value, e.value.values.iter().map(|(n, _)| n.value.as_str()))
-                        .unwrap_or_else(|| format!("variants are named after values of `{}`", e.name.value));
-                    cx.error(Code::Undefined, file, name.pos, format!("`{}` is not a value of enum `{}`", name.value, e.name.value))
-                        .width(name.value.chars().count())
-                        .help(help);
+                    let help = did_you_mean(
+                        &name.value,
+                        e.value.values.iter().map(|(n, _)| n.value.as_str()),
+                    )
+                    .unwrap_or_else(|| {
+                        format!("variants are named after values of `{}`", e.name.value)
+                    });
+                    cx.error(
+                        Code::Undefined,
+                        file,
+                        name.pos,
+                        format!("`{}` is not a value of enum `{}`", name.value, e.name.value),
+                    )
+                    .width(name.value.chars().count())
+                    .help(help);
                 }
                 Value::Null
             }
@@ -234,19 +379,40 @@ fn union_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, union: &Spanned<m
         let mut vfields = fields(cx, file, &variant.fields, &what);
         if let Some(like) = &variant.like {
             if !variant.fields.is_empty() {
-                cx.error(Code::Invalid, file, like.pos, "a variant has either `fields` or `like`, not both");
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    like.pos,
+                    "a variant has either `fields` or `like`, not both",
+                );
             }
             if !cx.types.contains(&like.value) {
-                let help = did_you_mean(&like.value, cx.types.iter().map(String::as_str)).unwrap_or_else(|| "name an object type".to_owned());
-                cx.error(Code::Undefined, file, like.pos, format!("unknown type `{}`", like.value)).width(like.value.chars().count()).help(help);
+                let help = did_you_mean(&like.value, cx.types.iter().map(String::as_str))
+                    .unwrap_or_else(|| "name an object type".to_owned());
+                cx.error(
+                    Code::Undefined,
+                    file,
+                    like.pos,
+                    format!("unknown type `{}`", like.value),
+                )
+                .width(like.value.chars().count())
+                .help(help);
             } else {
                 // Filled in by `fill_like` once all types are resolved.
                 vfields = vec![like_marker(&like.value)];
             }
         }
         if vfields.iter().any(|f| f.wire == union.tag.value) {
-            cx.error(Code::Duplicate, file, name.pos, format!("variant `{}` lists the tag field `{}`", name.value, union.tag.value))
-                .help("the tag is implied by the variant; remove it from `fields`");
+            cx.error(
+                Code::Duplicate,
+                file,
+                name.pos,
+                format!(
+                    "variant `{}` lists the tag field `{}`",
+                    name.value, union.tag.value
+                ),
+            )
+            .help("the tag is implied by the variant; remove it from `fields`");
         }
         variants.push(ir::UnionVariant {
             name: name.value.clone(),
@@ -256,7 +422,11 @@ fn union_def(cx: &mut Cx<'_>, item: &Item<'_, model::TypeDef>, union: &Spanned<m
             fields: vfields,
         });
     }
-    ir::Union { tag: union.tag.value.clone(), tag_enum: union.tag_enum.value.clone(), variants }
+    ir::Union {
+        tag: union.tag.value.clone(),
+        tag_enum: union.tag_enum.value.clone(),
+        variants,
+    }
 }
 
 const LIKE_MARKER: &str = "\u{0}like";
@@ -376,16 +546,27 @@ fn all_fields(t: &ir::TypeDef) -> Vec<&ir::Field> {
 fn all_fields_mut(t: &mut ir::TypeDef) -> Vec<&mut ir::Field> {
     match &mut t.kind {
         ir::TypeKind::Object(f) => f.iter_mut().collect(),
-        ir::TypeKind::Union(u) => u.variants.iter_mut().flat_map(|v| v.fields.iter_mut()).collect(),
+        ir::TypeKind::Union(u) => u
+            .variants
+            .iter_mut()
+            .flat_map(|v| v.fields.iter_mut())
+            .collect(),
         ir::TypeKind::Alias(_) => Vec::new(),
     }
 }
 
 pub(crate) fn server(cx: &mut Cx<'_>, item: &Item<'_, model::Server>) -> ir::Server {
     let server = &item.value.value;
-    if !names::is_ascii_ident(&item.name.value) || item.name.value.to_snake_case() != item.name.value {
-        cx.error(Code::BadName, item.file, item.name.pos, format!("server name `{}` is not snake_case", item.name.value))
-            .help("server names become Rust functions: use lowercase letters, digits and `_`");
+    if !names::is_ascii_ident(&item.name.value)
+        || item.name.value.to_snake_case() != item.name.value
+    {
+        cx.error(
+            Code::BadName,
+            item.file,
+            item.name.pos,
+            format!("server name `{}` is not snake_case", item.name.value),
+        )
+        .help("server names become Rust functions: use lowercase letters, digits and `_`");
     }
     let url = &server.url.value;
     let mut used = BTreeSet::new();
@@ -393,31 +574,60 @@ pub(crate) fn server(cx: &mut Cx<'_>, item: &Item<'_, model::Server>) -> ir::Ser
     let mut offset = 0;
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else {
-            let at = cx.inside(item.file, server.url.pos, url[..offset + start].chars().count());
-            cx.error(Code::Invalid, item.file, at, "unclosed `{` in server URL").help("write variables as `{name}`");
+            let at = cx.inside(
+                item.file,
+                server.url.pos,
+                url[..offset + start].chars().count(),
+            );
+            cx.error(Code::Invalid, item.file, at, "unclosed `{` in server URL")
+                .help("write variables as `{name}`");
             break;
         };
         let var = &rest[start + 1..start + len];
-        let at = cx.inside(item.file, server.url.pos, url[..offset + start + 1].chars().count());
+        let at = cx.inside(
+            item.file,
+            server.url.pos,
+            url[..offset + start + 1].chars().count(),
+        );
         if server.variables.get(var).is_none() {
             let help = did_you_mean(var, server.variables.iter().map(|(n, _)| n.value.as_str()))
-                .unwrap_or_else(|| format!("declare it under `variables: {{{var}: {{doc: ...}}}}`"));
-            cx.error(Code::Undefined, item.file, at, format!("URL variable `{var}` is not declared"))
-                .width(var.chars().count())
-                .help(help);
+                .unwrap_or_else(|| {
+                    format!("declare it under `variables: {{{var}: {{doc: ...}}}}`")
+                });
+            cx.error(
+                Code::Undefined,
+                item.file,
+                at,
+                format!("URL variable `{var}` is not declared"),
+            )
+            .width(var.chars().count())
+            .help(help);
         }
         used.insert(var.to_owned());
         offset += start + len + 1;
         rest = &rest[start + len + 1..];
     }
     if !(url.starts_with("http://") || url.starts_with("https://") || url.starts_with('{')) {
-        cx.error(Code::Invalid, item.file, server.url.pos, format!("server URL `{url}` is not http(s)"))
-            .help("write the full URL, e.g. `https://smpos.app/api`");
+        cx.error(
+            Code::Invalid,
+            item.file,
+            server.url.pos,
+            format!("server URL `{url}` is not http(s)"),
+        )
+        .help("write the full URL, e.g. `https://smpos.app/api`");
     }
     for (name, _) in server.variables.iter() {
         if !used.contains(&name.value) {
-            cx.error(Code::Invalid, item.file, name.pos, format!("variable `{}` is not used in the URL", name.value))
-                .help(format!("use it as `{{{}}}` in `url`, or remove it", name.value));
+            cx.error(
+                Code::Invalid,
+                item.file,
+                name.pos,
+                format!("variable `{}` is not used in the URL", name.value),
+            )
+            .help(format!(
+                "use it as `{{{}}}` in `url`, or remove it",
+                name.value
+            ));
         }
     }
     ir::Server {
@@ -427,7 +637,12 @@ pub(crate) fn server(cx: &mut Cx<'_>, item: &Item<'_, model::Server>) -> ir::Ser
         variables: server
             .variables
             .iter()
-            .map(|(n, v)| ir::ServerVariable { name: n.value.clone(), default: opt_text(&v.default), doc: opt_text(&v.doc), secret: v.secret })
+            .map(|(n, v)| ir::ServerVariable {
+                name: n.value.clone(),
+                default: opt_text(&v.default),
+                doc: opt_text(&v.doc),
+                secret: v.secret,
+            })
             .collect(),
     }
 }
@@ -442,15 +657,29 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
     let numeric = scalar.is_some_and(Scalar::is_numeric);
     let stringy = matches!(scalar, Some(Scalar::String | Scalar::Uuid | Scalar::Base64));
     let misuse = |cx: &mut Cx<'_>, pos: Pos, key: &str, needs: &str| {
-        cx.error(Code::Invalid, file, pos, format!("`{key}` does not apply to a field of type `{}`", body.ty.value))
-            .help(format!("`{key}` is for {needs}"));
+        cx.error(
+            Code::Invalid,
+            file,
+            pos,
+            format!(
+                "`{key}` does not apply to a field of type `{}`",
+                body.ty.value
+            ),
+        )
+        .help(format!("`{key}` is for {needs}"));
     };
     for (key, value) in [("min", &body.min), ("max", &body.max)] {
         if let Some(v) = value {
             if !numeric {
                 misuse(cx, v.pos, key, "numbers");
             } else if !v.value.is_number() {
-                cx.error(Code::WrongKind, file, v.pos, format!("`{key}` must be a number")).help("write e.g. `min: 1`");
+                cx.error(
+                    Code::WrongKind,
+                    file,
+                    v.pos,
+                    format!("`{key}` must be a number"),
+                )
+                .help("write e.g. `min: 1`");
             }
         }
     }
@@ -458,9 +687,18 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
         && let (Some(a), Some(b)) = (min.value.as_f64(), max.value.as_f64())
         && a > b
     {
-        cx.error(Code::Invalid, file, max.pos, format!("`max` {b} is below `min` {a}")).help("swap the bounds");
+        cx.error(
+            Code::Invalid,
+            file,
+            max.pos,
+            format!("`max` {b} is below `min` {a}"),
+        )
+        .help("swap the bounds");
     }
-    for (key, value) in [("min_length", &body.min_length), ("max_length", &body.max_length)] {
+    for (key, value) in [
+        ("min_length", &body.min_length),
+        ("max_length", &body.max_length),
+    ] {
         if let Some(v) = value
             && !stringy
         {
@@ -472,7 +710,10 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
             misuse(cx, p.pos, "pattern", "strings");
         }
     }
-    for (key, value) in [("min_items", &body.min_items), ("max_items", &body.max_items)] {
+    for (key, value) in [
+        ("min_items", &body.min_items),
+        ("max_items", &body.max_items),
+    ] {
         if let Some(v) = value
             && !matches!(ty, Ty::Array(_) | Ty::OneOrMany(_))
         {
@@ -497,16 +738,36 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
     if let Some(d) = &body.default
         && !body.optional
     {
-        cx.error(Code::Invalid, file, d.pos, "`default` on a field that is not optional")
-            .help("a default is what the vendor assumes when the field is absent: add `optional: true`");
+        cx.error(
+            Code::Invalid,
+            file,
+            d.pos,
+            "`default` on a field that is not optional",
+        )
+        .help(
+            "a default is what the vendor assumes when the field is absent: add `optional: true`",
+        );
     }
 }
 
 /// Rules on the vendor section.
 pub(crate) fn vendor_rules(cx: &mut Cx<'_>, file: &Path, vendor: &Spanned<model::Vendor>) {
     let id = &vendor.id;
-    if !names::is_ascii_ident(&id.value) || id.value.to_lowercase() != id.value || names::is_keyword(&id.value) {
-        cx.error(Code::BadName, file, id.pos, format!("vendor id `{}` is not a lowercase Rust identifier", id.value))
-            .help("the id becomes the module name: use lowercase ASCII letters and digits, e.g. `smpos`");
+    if !names::is_ascii_ident(&id.value)
+        || id.value.to_lowercase() != id.value
+        || names::is_keyword(&id.value)
+    {
+        cx.error(
+            Code::BadName,
+            file,
+            id.pos,
+            format!(
+                "vendor id `{}` is not a lowercase Rust identifier",
+                id.value
+            ),
+        )
+        .help(
+            "the id becomes the module name: use lowercase ASCII letters and digits, e.g. `smpos`",
+        );
     }
 }

@@ -13,10 +13,15 @@ fn table_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, tables: &BTre
     if !tables.contains(&name.value) {
         let help = did_you_mean(&name.value, tables.iter().map(String::as_str))
             .unwrap_or_else(|| "define it under `errors:`".to_owned());
-        cx.error(Code::Undefined, file, name.pos, format!("unknown error table `{}`", name.value))
-            .width(name.value.chars().count())
-            .label("not defined in this spec")
-            .help(help);
+        cx.error(
+            Code::Undefined,
+            file,
+            name.pos,
+            format!("unknown error table `{}`", name.value),
+        )
+        .width(name.value.chars().count())
+        .label("not defined in this spec")
+        .help(help);
     }
 }
 
@@ -24,25 +29,44 @@ fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<S
     if !ops.contains(&name.value) {
         let help = did_you_mean(&name.value, ops.iter().map(String::as_str))
             .unwrap_or_else(|| "name an operation defined under `operations:`".to_owned());
-        cx.error(Code::Undefined, file, name.pos, format!("unknown operation `{}`", name.value))
-            .width(name.value.chars().count())
-            .label("not defined in this spec")
-            .help(help);
+        cx.error(
+            Code::Undefined,
+            file,
+            name.pos,
+            format!("unknown operation `{}`", name.value),
+        )
+        .width(name.value.chars().count())
+        .label("not defined in this spec")
+        .help(help);
     }
 }
 
-fn envelope(cx: &mut Cx<'_>, file: &Path, env: &Spanned<model::Envelope>, tables: &BTreeSet<String>) -> ir::Envelope {
+fn envelope(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    env: &Spanned<model::Envelope>,
+    tables: &BTreeSet<String>,
+) -> ir::Envelope {
     if let Some(t) = &env.error_table {
         table_ref(cx, file, t, tables);
     }
     if env.status_field.is_none() && env.error_from == model::ErrorSource::StatusField {
-        cx.error(Code::MissingKey, file, env.pos, "the envelope has no `status_field` but errors come from it")
-            .help("add `status_field:`, or set `error_from: http_status`");
+        cx.error(
+            Code::MissingKey,
+            file,
+            env.pos,
+            "the envelope has no `status_field` but errors come from it",
+        )
+        .help("add `status_field:`, or set `error_from: http_status`");
     }
     ir::Envelope {
         status_field: opt_text(&env.status_field),
         success: env.success.iter().map(|v| v.value.clone()).collect(),
-        success_aliases: env.success_aliases.iter().map(|v| v.value.clone()).collect(),
+        success_aliases: env
+            .success_aliases
+            .iter()
+            .map(|v| v.value.clone())
+            .collect(),
         not_modified: env.not_modified.iter().map(|v| v.value.clone()).collect(),
         data_field: opt_text(&env.data_field),
         message_field: opt_text(&env.message_field),
@@ -52,7 +76,12 @@ fn envelope(cx: &mut Cx<'_>, file: &Path, env: &Spanned<model::Envelope>, tables
     }
 }
 
-pub(crate) fn protocol(cx: &mut Cx<'_>, file: &Path, p: &Spanned<model::Protocol>, tables: &BTreeSet<String>) -> ir::Protocol {
+pub(crate) fn protocol(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    p: &Spanned<model::Protocol>,
+    tables: &BTreeSet<String>,
+) -> ir::Protocol {
     match &p.value {
         model::Protocol::JsonEnvelope(j) => ir::Protocol::JsonEnvelope {
             operation_field: j.operation_field.value.clone(),
@@ -62,20 +91,39 @@ pub(crate) fn protocol(cx: &mut Cx<'_>, file: &Path, p: &Spanned<model::Protocol
         },
         model::Protocol::JsonRpc(j) => {
             table_ref(cx, file, &j.error_table, tables);
-            ir::Protocol::JsonRpc { by_position: j.params.value == model::ParamStyle::ByPosition, error_table: j.error_table.value.clone() }
+            ir::Protocol::JsonRpc {
+                by_position: j.params.value == model::ParamStyle::ByPosition,
+                error_table: j.error_table.value.clone(),
+            }
         }
-        model::Protocol::Rest(r) => ir::Protocol::Rest { response: envelope(cx, file, &r.response, tables) },
+        model::Protocol::Rest(r) => ir::Protocol::Rest {
+            response: envelope(cx, file, &r.response, tables),
+        },
         model::Protocol::Form(f) => {
             if !f.path.value.contains("{operation}") {
-                cx.error(Code::Invalid, file, f.path.pos, "the form path does not contain `{operation}`")
-                    .help("write e.g. `/clientapi/v1/{operation}`");
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    f.path.pos,
+                    "the form path does not contain `{operation}`",
+                )
+                .help("write e.g. `/clientapi/v1/{operation}`");
             }
-            ir::Protocol::Form { path: f.path.value.clone(), response: envelope(cx, file, &f.response, tables) }
+            ir::Protocol::Form {
+                path: f.path.value.clone(),
+                response: envelope(cx, file, &f.response, tables),
+            }
         }
     }
 }
 
-pub(crate) fn auth(cx: &mut Cx<'_>, file: &Path, scheme: &Spanned<model::AuthScheme>, ops: &BTreeSet<String>, servers: &[ir::Server]) -> ir::Auth {
+pub(crate) fn auth(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    scheme: &Spanned<model::AuthScheme>,
+    ops: &BTreeSet<String>,
+    servers: &[ir::Server],
+) -> ir::Auth {
     match &scheme.value {
         model::AuthScheme::BodyCredentials(b) => {
             for op in &b.except {
@@ -96,19 +144,37 @@ pub(crate) fn auth(cx: &mut Cx<'_>, file: &Path, scheme: &Spanned<model::AuthSch
             }
         }
         model::AuthScheme::PathSecret(p) => {
-            let var = servers.iter().flat_map(|s| s.variables.iter()).find(|v| v.name == p.variable.value);
+            let var = servers
+                .iter()
+                .flat_map(|s| s.variables.iter())
+                .find(|v| v.name == p.variable.value);
             match var {
                 None => {
-                    cx.error(Code::Undefined, file, p.variable.pos, format!("no server declares the variable `{}`", p.variable.value))
-                        .help("declare it under a server's `variables:` with `secret: true`");
+                    cx.error(
+                        Code::Undefined,
+                        file,
+                        p.variable.pos,
+                        format!("no server declares the variable `{}`", p.variable.value),
+                    )
+                    .help("declare it under a server's `variables:` with `secret: true`");
                 }
                 Some(v) if !v.secret => {
-                    cx.error(Code::Invalid, file, p.variable.pos, format!("server variable `{}` holds a key but is not `secret: true`", p.variable.value))
-                        .help("mark the variable `secret: true` so that it is never printed");
+                    cx.error(
+                        Code::Invalid,
+                        file,
+                        p.variable.pos,
+                        format!(
+                            "server variable `{}` holds a key but is not `secret: true`",
+                            p.variable.value
+                        ),
+                    )
+                    .help("mark the variable `secret: true` so that it is never printed");
                 }
                 Some(_) => {}
             }
-            ir::Auth::PathSecret { variable: p.variable.value.clone() }
+            ir::Auth::PathSecret {
+                variable: p.variable.value.clone(),
+            }
         }
         model::AuthScheme::Hmac(h) => {
             let context = fields(cx, file, &h.context, "the hmac context");
@@ -120,8 +186,13 @@ pub(crate) fn auth(cx: &mut Cx<'_>, file: &Path, scheme: &Spanned<model::AuthSch
                 if !known.contains(&part.value.as_str()) {
                     let help = did_you_mean(&part.value, known.iter().copied())
                         .unwrap_or_else(|| format!("the message is made of: {}", known.join(", ")));
-                    cx.error(Code::Undefined, file, part.pos, format!("`{}` is not a field the signature can use", part.value))
-                        .help(help);
+                    cx.error(
+                        Code::Undefined,
+                        file,
+                        part.pos,
+                        format!("`{}` is not a field the signature can use", part.value),
+                    )
+                    .help(help);
                 }
             }
             ir::Auth::Hmac {
@@ -135,12 +206,21 @@ pub(crate) fn auth(cx: &mut Cx<'_>, file: &Path, scheme: &Spanned<model::AuthSch
         }
         model::AuthScheme::Session(s) => {
             op_ref(cx, file, &s.login, ops);
-            ir::Auth::Session { login: s.login.value.clone(), from: s.from.value.clone(), field: s.field.value.clone() }
+            ir::Auth::Session {
+                login: s.login.value.clone(),
+                from: s.from.value.clone(),
+                field: s.field.value.clone(),
+            }
         }
     }
 }
 
-pub(crate) fn state(cx: &mut Cx<'_>, file: &Path, h: &Spanned<model::StateHeader>, ops: &BTreeSet<String>) -> ir::StateHeader {
+pub(crate) fn state(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    h: &Spanned<model::StateHeader>,
+    ops: &BTreeSet<String>,
+) -> ir::StateHeader {
     for op in h.set_by.iter().chain(&h.sent_by).chain(h.recover.iter()) {
         op_ref(cx, file, op, ops);
     }
@@ -157,10 +237,18 @@ pub(crate) fn state(cx: &mut Cx<'_>, file: &Path, h: &Spanned<model::StateHeader
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 fn body(cx: &mut Cx<'_>, file: &Path, b: &Spanned<model::Body>, what: &str) -> ir::Body {
-    let given = [b.fields.is_some(), b.ty.is_some(), b.unknown].iter().filter(|x| **x).count();
+    let given = [b.fields.is_some(), b.ty.is_some(), b.unknown]
+        .iter()
+        .filter(|x| **x)
+        .count();
     if given > 1 {
-        cx.error(Code::Invalid, file, b.pos, format!("the {what} has more than one of `fields`, `type` and `unknown`"))
-            .help("describe the body one way");
+        cx.error(
+            Code::Invalid,
+            file,
+            b.pos,
+            format!("the {what} has more than one of `fields`, `type` and `unknown`"),
+        )
+        .help("describe the body one way");
     }
     if let Some(f) = &b.fields {
         ir::Body::Fields(fields(cx, file, f, what))
@@ -173,22 +261,44 @@ fn body(cx: &mut Cx<'_>, file: &Path, b: &Spanned<model::Body>, what: &str) -> i
     }
 }
 
-pub(crate) fn operation(cx: &mut Cx<'_>, item: &Item<'_, model::Operation>, protocol: &ir::Protocol, tables: &BTreeSet<String>) -> ir::Operation {
+pub(crate) fn operation(
+    cx: &mut Cx<'_>,
+    item: &Item<'_, model::Operation>,
+    protocol: &ir::Protocol,
+    tables: &BTreeSet<String>,
+) -> ir::Operation {
     let file = item.file;
     let op = &item.value.value;
     if let Err(e) = names::snake(&item.name.value, "operation") {
-        cx.error(Code::BadName, file, item.name.pos, e.message).width(item.name.value.chars().count()).help(e.help);
+        cx.error(Code::BadName, file, item.name.pos, e.message)
+            .width(item.name.value.chars().count())
+            .help(e.help);
     }
     for s in [&op.since] {
         if let Some(s) = s
             && !cx.revisions.contains(&s.value)
         {
-            cx.error(Code::Undefined, file, s.pos, format!("unknown revision `{}` in `since`", s.value))
-                .help("add the revision to `vendor.changelog`");
+            cx.error(
+                Code::Undefined,
+                file,
+                s.pos,
+                format!("unknown revision `{}` in `since`", s.value),
+            )
+            .help("add the revision to `vendor.changelog`");
         }
     }
-    let request = body(cx, file, &op.request, &format!("request of `{}`", item.name.value));
-    let response = body(cx, file, &op.response, &format!("response of `{}`", item.name.value));
+    let request = body(
+        cx,
+        file,
+        &op.request,
+        &format!("request of `{}`", item.name.value),
+    );
+    let response = body(
+        cx,
+        file,
+        &op.response,
+        &format!("response of `{}`", item.name.value),
+    );
     if let Some(t) = &op.errors {
         table_ref(cx, file, t, tables);
     }
@@ -206,7 +316,13 @@ pub(crate) fn operation(cx: &mut Cx<'_>, item: &Item<'_, model::Operation>, prot
                 for (i, seg) in path.split('/').enumerate() {
                     if let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
                         params.insert(name.to_owned());
-                        let offset = path.split('/').take(i).map(|s| s.chars().count() + 1).sum::<usize>() + method.len() + 1;
+                        let offset = path
+                            .split('/')
+                            .take(i)
+                            .map(|s| s.chars().count() + 1)
+                            .sum::<usize>()
+                            + method.len()
+                            + 1;
                         match req_fields.iter().find(|f| f.wire == name) {
                             Some(f) if f.placement == model::Placement::Path => {}
                             Some(_) => {
@@ -223,35 +339,80 @@ pub(crate) fn operation(cx: &mut Cx<'_>, item: &Item<'_, model::Operation>, prot
                         }
                     }
                 }
-                for f in req_fields.iter().filter(|f| f.placement == model::Placement::Path) {
+                for f in req_fields
+                    .iter()
+                    .filter(|f| f.placement == model::Placement::Path)
+                {
                     if !params.contains(&f.wire) {
-                        cx.error(Code::Invalid, file, op.wire.pos, format!("field `{}` has `placement: path` but the path has no `{{{}}}`", f.wire, f.wire))
-                            .help("add the parameter to the path or change the placement");
+                        cx.error(
+                            Code::Invalid,
+                            file,
+                            op.wire.pos,
+                            format!(
+                                "field `{}` has `placement: path` but the path has no `{{{}}}`",
+                                f.wire, f.wire
+                            ),
+                        )
+                        .help("add the parameter to the path or change the placement");
                     }
                 }
                 http = Some((method.to_owned(), path.to_owned()));
             }
             _ => {
-                cx.error(Code::Invalid, file, op.wire.pos, format!("REST operation wire `{wire}` is not `METHOD /path`"))
-                    .help("write e.g. `POST /shifts/{IdShift}/z`");
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    op.wire.pos,
+                    format!("REST operation wire `{wire}` is not `METHOD /path`"),
+                )
+                .help("write e.g. `POST /shifts/{IdShift}/z`");
             }
         }
     } else {
-        for f in req_fields.iter().filter(|f| matches!(f.placement, model::Placement::Path | model::Placement::Query)) {
+        for f in req_fields.iter().filter(|f| {
+            matches!(
+                f.placement,
+                model::Placement::Path | model::Placement::Query
+            )
+        }) {
             let pos = op.request.pos;
-            cx.error(Code::Invalid, file, pos, format!("field `{}` has placement `{:?}`, which only REST operations have", f.wire, f.placement).to_lowercase())
-                .help("remove the placement");
+            cx.error(
+                Code::Invalid,
+                file,
+                pos,
+                format!(
+                    "field `{}` has placement `{:?}`, which only REST operations have",
+                    f.wire, f.placement
+                )
+                .to_lowercase(),
+            )
+            .help("remove the placement");
         }
     }
     if let Some(idem) = &op.idempotency
         && !req_fields.iter().any(|f| f.wire == idem.field.value)
     {
-        let help = did_you_mean(&idem.field.value, req_fields.iter().map(|f| f.wire.as_str()))
-            .unwrap_or_else(|| "name a request field".to_owned());
-        cx.error(Code::Undefined, file, idem.field.pos, format!("idempotency field `{}` is not a request field", idem.field.value))
-            .help(help);
+        let help = did_you_mean(
+            &idem.field.value,
+            req_fields.iter().map(|f| f.wire.as_str()),
+        )
+        .unwrap_or_else(|| "name a request field".to_owned());
+        cx.error(
+            Code::Undefined,
+            file,
+            idem.field.pos,
+            format!(
+                "idempotency field `{}` is not a request field",
+                idem.field.value
+            ),
+        )
+        .help(help);
     }
-    if op.not_modified && protocol.envelope().is_none_or(|e| e.not_modified.is_empty()) {
+    if op.not_modified
+        && protocol
+            .envelope()
+            .is_none_or(|e| e.not_modified.is_empty())
+    {
         cx.error(Code::Invalid, file, item.name.pos, format!("operation `{}` may answer \"not modified\" but the protocol has no `not_modified` status", item.name.value))
             .help("list the status under the envelope's `not_modified:`");
     }
@@ -267,7 +428,10 @@ pub(crate) fn operation(cx: &mut Cx<'_>, item: &Item<'_, model::Operation>, prot
         request,
         response,
         errors: opt_text(&op.errors),
-        idempotency: op.idempotency.as_ref().map(|i| (i.field.value.clone(), i.mint.value)),
+        idempotency: op
+            .idempotency
+            .as_ref()
+            .map(|i| (i.field.value.clone(), i.mint.value)),
         safe_to_retry: op.safe_to_retry,
         not_modified: op.not_modified,
         errata: errata_of(&op.errata),
@@ -282,9 +446,17 @@ pub(crate) fn wire_duplicates(cx: &mut Cx<'_>, items: &[Item<'_, model::Operatio
         for wire in std::iter::once(&item.value.wire).chain(&item.value.wire_aliases) {
             if let Some((file, pos, other)) = seen.get(wire.value.as_str()) {
                 let (file, pos, other) = (file.to_path_buf(), *pos, other.to_string());
-                cx.error(Code::Duplicate, item.file, wire.pos, format!("wire name `{}` is also used by operation `{other}`", wire.value))
-                    .note(&file, pos, "first used here")
-                    .help("each operation needs its own wire name");
+                cx.error(
+                    Code::Duplicate,
+                    item.file,
+                    wire.pos,
+                    format!(
+                        "wire name `{}` is also used by operation `{other}`",
+                        wire.value
+                    ),
+                )
+                .note(&file, pos, "first used here")
+                .help("each operation needs its own wire name");
             } else {
                 seen.insert(&wire.value, (item.file, wire.pos, &item.name.value));
             }

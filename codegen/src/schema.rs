@@ -7,7 +7,9 @@ use crate::model::SpecFile;
 
 /// The JSON Schema (draft 2020-12) of one spec file.
 pub fn spec_language_schema() -> Schema {
-    SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<SpecFile>()
+    SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<SpecFile>()
 }
 
 /// The schema as pretty JSON with a trailing newline, as checked in.

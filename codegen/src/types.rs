@@ -60,13 +60,25 @@ impl Scalar {
     }
 
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, s)| *s == self).map_or("?", |(n, _)| n)
+        Self::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("?", |(n, _)| n)
     }
 
     pub fn is_integer(self) -> bool {
         matches!(
             self,
-            Scalar::I8 | Scalar::I16 | Scalar::I32 | Scalar::I64 | Scalar::U8 | Scalar::U16 | Scalar::U32 | Scalar::U64 | Scalar::UnixSeconds | Scalar::UnixMillis
+            Scalar::I8
+                | Scalar::I16
+                | Scalar::I32
+                | Scalar::I64
+                | Scalar::U8
+                | Scalar::U16
+                | Scalar::U32
+                | Scalar::U64
+                | Scalar::UnixSeconds
+                | Scalar::UnixMillis
         )
     }
 
@@ -84,7 +96,9 @@ impl Scalar {
             Scalar::I8 => (i8::MIN.into(), i8::MAX.into()),
             Scalar::I16 => (i16::MIN.into(), i16::MAX.into()),
             Scalar::I32 => (i32::MIN.into(), i32::MAX.into()),
-            Scalar::I64 | Scalar::UnixSeconds | Scalar::UnixMillis => (i64::MIN.into(), i64::MAX.into()),
+            Scalar::I64 | Scalar::UnixSeconds | Scalar::UnixMillis => {
+                (i64::MIN.into(), i64::MAX.into())
+            }
             Scalar::U8 => (0, u8::MAX.into()),
             Scalar::U16 => (0, u16::MAX.into()),
             Scalar::U32 => (0, u32::MAX.into()),
@@ -130,11 +144,18 @@ pub struct ParseError {
 /// Parses a type expression.
 pub fn parse(text: &str) -> Result<Expr, ParseError> {
     let chars: Vec<char> = text.chars().collect();
-    let mut p = Parser { chars: &chars, pos: 0, depth: 0 };
+    let mut p = Parser {
+        chars: &chars,
+        pos: 0,
+        depth: 0,
+    };
     let expr = p.expr()?;
     p.skip_ws();
     if p.pos < chars.len() {
-        return Err(ParseError { offset: p.pos, message: format!("unexpected `{}` after the type", chars[p.pos]) });
+        return Err(ParseError {
+            offset: p.pos,
+            message: format!("unexpected `{}` after the type", chars[p.pos]),
+        });
     }
     Ok(expr)
 }
@@ -155,16 +176,29 @@ impl Parser<'_> {
     fn expr(&mut self) -> Result<Expr, ParseError> {
         self.depth += 1;
         if self.depth > 32 {
-            return Err(ParseError { offset: self.pos, message: "type expression nests too deeply".into() });
+            return Err(ParseError {
+                offset: self.pos,
+                message: "type expression nests too deeply".into(),
+            });
         }
         self.skip_ws();
         let start = self.pos;
-        while self.chars.get(self.pos).is_some_and(|c| c.is_alphanumeric() || *c == '_') {
+        while self
+            .chars
+            .get(self.pos)
+            .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+        {
             self.pos += 1;
         }
         if start == self.pos {
-            let found = self.chars.get(self.pos).map_or("the end".to_owned(), |c| format!("`{c}`"));
-            return Err(ParseError { offset: self.pos, message: format!("expected a type name, found {found}") });
+            let found = self
+                .chars
+                .get(self.pos)
+                .map_or("the end".to_owned(), |c| format!("`{c}`"));
+            return Err(ParseError {
+                offset: self.pos,
+                message: format!("expected a type name, found {found}"),
+            });
         }
         let name: String = self.chars[start..self.pos].iter().collect();
         let mut args = Vec::new();
@@ -182,13 +216,20 @@ impl Parser<'_> {
                     }
                     other => {
                         let found = other.map_or("the end".to_owned(), |c| format!("`{c}`"));
-                        return Err(ParseError { offset: self.pos, message: format!("expected `,` or `>`, found {found}") });
+                        return Err(ParseError {
+                            offset: self.pos,
+                            message: format!("expected `,` or `>`, found {found}"),
+                        });
                     }
                 }
             }
         }
         self.depth -= 1;
-        Ok(Expr { name, args, offset: start })
+        Ok(Expr {
+            name,
+            args,
+            offset: start,
+        })
     }
 }
 

@@ -1,1 +1,124 @@
-fn main() {}
+//! `cargo xtask regenerate` writes every generated file from `spec/`;
+//! `cargo xtask check` regenerates in memory and fails when a checked-in
+//! file is stale.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A file the generator owns: its path relative to the workspace and contents.
+struct Generated {
+    path: PathBuf,
+    contents: String,
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Everything generated from the spec folder, in a stable order.
+fn generate(root: &Path) -> Result<Vec<Generated>, String> {
+    let dirs = spec_dirs(root)?;
+    let report = kassa_codegen::check::check_dirs(&dirs);
+    if !report.diagnostics.is_empty() {
+        let mut text = String::new();
+        for d in &report.diagnostics {
+            text.push_str(&kassa_codegen::diag::render(d, &report.sources));
+        }
+        return Err(format!(
+            "{text}the specs have {} problem(s); fix them first",
+            report.diagnostics.len()
+        ));
+    }
+    Ok(vec![Generated {
+        path: PathBuf::from("spec/kassa-spec.schema.json"),
+        contents: kassa_codegen::schema::spec_language_schema_json(),
+    }])
+}
+
+fn spec_dirs(root: &Path) -> Result<Vec<PathBuf>, String> {
+    let spec = root.join("spec");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&spec)
+        .map_err(|e| format!("cannot read {}: {e}", spec.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    // Diagnostics name files relative to the workspace, as a user types them.
+    Ok(dirs
+        .into_iter()
+        .map(|d| d.strip_prefix(root).map(Path::to_path_buf).unwrap_or(d))
+        .collect())
+}
+
+fn stale(root: &Path, files: &[Generated]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter(|g| {
+            std::fs::read_to_string(root.join(&g.path)).ok().as_deref() != Some(g.contents.as_str())
+        })
+        .map(|g| g.path.clone())
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let root = workspace_root();
+    if std::env::set_current_dir(&root).is_err() {
+        eprintln!("error: cannot enter the workspace root {}", root.display());
+        return ExitCode::FAILURE;
+    }
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let files = match generate(&root) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match command.as_str() {
+        "regenerate" => {
+            let changed = stale(&root, &files);
+            for g in files.iter().filter(|g| changed.contains(&g.path)) {
+                let path = root.join(&g.path);
+                if let Some(parent) = path.parent()
+                    && let Err(e) = std::fs::create_dir_all(parent)
+                {
+                    eprintln!("error: cannot create {}: {e}", parent.display());
+                    return ExitCode::FAILURE;
+                }
+                if let Err(e) = std::fs::write(&path, &g.contents) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+                println!("updated {}", g.path.display());
+            }
+            println!(
+                "{} generated file(s), {} changed",
+                files.len(),
+                changed.len()
+            );
+            ExitCode::SUCCESS
+        }
+        "check" => {
+            let changed = stale(&root, &files);
+            if changed.is_empty() {
+                println!("{} generated file(s) up to date", files.len());
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("error: generated files are stale:");
+                for p in &changed {
+                    eprintln!("  {}", p.display());
+                }
+                eprintln!("run `cargo xtask regenerate` and commit the result");
+                ExitCode::FAILURE
+            }
+        }
+        _ => {
+            eprintln!("usage: cargo xtask <regenerate|check>");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -21,7 +21,9 @@ pub struct NamedMap<V> {
 
 impl<V> Default for NamedMap<V> {
     fn default() -> Self {
-        Self { entries: Vec::new() }
+        Self {
+            entries: Vec::new(),
+        }
     }
 }
 
@@ -36,7 +38,10 @@ impl<V> NamedMap<V> {
         self.entries.is_empty()
     }
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.entries.iter().find(|(k, _)| k.value == key).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(_, v)| v)
     }
 }
 

@@ -20,8 +20,8 @@ use serde_json::Value;
 pub use field::{Field, FieldBody, Placement};
 pub use map::NamedMap;
 pub use protocol::{
-    AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth, JsonEnvelope,
-    JsonRpc, ParamStyle, PathSecret, Protocol, Rest, SessionAuth, StateHeader,
+    AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth,
+    JsonEnvelope, JsonRpc, ParamStyle, PathSecret, Protocol, Rest, SessionAuth, StateHeader,
 };
 pub use span::{Pos, Spanned};
 
@@ -29,7 +29,10 @@ pub use span::{Pos, Spanned};
 /// folder are merged and exactly one of them declares `vendor`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "kassa vendor spec file", description = "One YAML file of a kassa vendor spec (spec language v1).")]
+#[schemars(
+    title = "kassa vendor spec file",
+    description = "One YAML file of a kassa vendor spec (spec language v1)."
+)]
 pub struct SpecFile {
     /// Who the vendor is and which revision of its documentation this spec follows.
     pub vendor: Option<Spanned<Vendor>>,
@@ -395,6 +398,10 @@ pub struct Example {
     pub name: Spanned<String>,
     /// Section of the vendor document it comes from.
     pub section: Option<Spanned<String>>,
+    /// Operation names this example carries by mistake (slips in the
+    /// vendor's doc, accepted for this example only; record them in `errata`).
+    #[serde(default)]
+    pub wrong_wire: Vec<Spanned<String>>,
     /// What was changed to make the vendor's text valid JSON.
     #[serde(default)]
     pub normalised: Vec<Spanned<String>>,
