@@ -552,10 +552,10 @@ fn check_response(
                 }
             }
             let status = response.status_field.as_ref().and_then(|f| obj.get(f));
-            if let (Some(field), None) = (&response.status_field, status) {
-                if !response.error_from_http {
-                    c.push("$", None, format!("missing status field `{field}`"));
-                }
+            if let (Some(field), None) = (&response.status_field, status)
+                && !response.error_from_http
+            {
+                c.push("$", None, format!("missing status field `{field}`"));
             }
             if let Some(status) = status {
                 let success =

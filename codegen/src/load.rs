@@ -140,6 +140,23 @@ pub fn load_bytes(loaded: &mut Loaded, path: PathBuf, bytes: &[u8]) {
         }
     };
     loaded.sources.insert(path.clone(), text.clone());
+    if !text.is_empty() && !text.ends_with('\n') {
+        // An editor always ends a text file with a newline; a file that
+        // stops mid-line was most likely cut short, and the cut may still
+        // parse (a plain scalar that lost its end).
+        let line = text.lines().count().max(1) as u32;
+        let column = text.lines().last().map_or(0, |l| l.chars().count()) as u32 + 1;
+        loaded.diagnostics.push(
+            Diagnostic::new(
+                Code::Syntax,
+                &path,
+                Pos::new(line, column),
+                "the file ends in the middle of a line; it may be truncated",
+            )
+            .label("the file ends here")
+            .help("check that the file is complete, and end it with a newline"),
+        );
+    }
     if let Some(file) = parse_text(&path, &text, &mut loaded.diagnostics) {
         loaded.files.push((path, file));
     }
@@ -153,6 +170,9 @@ fn options() -> serde_saphyr::Options {
     budget.max_total_scalar_bytes = 64 * 1024 * 1024;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // Specs have little use for anchors; an alias bomb stops early.
+    options.alias_limits.max_total_replayed_events = 200_000;
+    options.alias_limits.max_alias_expansions_per_anchor = 1_000;
     options.with_snippet = false;
     options
 }

@@ -111,7 +111,7 @@ pub fn snake(name: &str, what: &str) -> Result<String, NameError> {
 
 /// The Rust field name for a wire name, or why there is none.
 pub fn field(wire: &str) -> Result<String, NameError> {
-    if wire.chars().any(|c| !c.is_ascii()) {
+    if !wire.is_ascii() {
         return Err(NameError {
             message: format!("field `{wire}` has no Rust name: it is not ASCII"),
             help: "add `rust: <snake_case name>` to the field".to_owned(),

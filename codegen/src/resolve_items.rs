@@ -705,10 +705,10 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
             misuse(cx, v.pos, key, "strings");
         }
     }
-    if let Some(p) = &body.pattern {
-        if !stringy {
-            misuse(cx, p.pos, "pattern", "strings");
-        }
+    if let Some(p) = &body.pattern
+        && !stringy
+    {
+        misuse(cx, p.pos, "pattern", "strings");
     }
     for (key, value) in [
         ("min_items", &body.min_items),

@@ -170,7 +170,7 @@ fn broken_lines_are_reported_where_they_are() {
                     // garbage line inserted before line n
                     {
                         let mut l = lines.clone();
-                        l.insert(n - 1, "%% garbage ] : [");
+                        l.insert(n - 1, "]] garbage [[ :");
                         l.join("\n")
                     },
                     // the file cut short after the first character of line n's content
