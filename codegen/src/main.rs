@@ -37,9 +37,18 @@ enum Command {
     Schema,
 }
 
+/// The folders to check. `kassa check spec/*` expands to the reference and
+/// schema files beside the vendor folders too; files other than YAML are
+/// skipped (a YAML file is kept, and reported: a spec is a folder).
 fn default_dirs(dirs: Vec<PathBuf>) -> Vec<PathBuf> {
     if !dirs.is_empty() {
-        return dirs;
+        return dirs
+            .into_iter()
+            .filter(|p| {
+                !p.is_file()
+                    || matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            })
+            .collect();
     }
     let mut found: Vec<PathBuf> = std::fs::read_dir("spec")
         .map(|rd| {

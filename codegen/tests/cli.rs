@@ -129,3 +129,22 @@ fn a_missing_folder_is_an_error_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read spec folder"));
 }
+
+#[test]
+fn check_of_the_spec_folder_glob_skips_the_files_beside_the_vendors() {
+    // What `kassa check spec/*` expands to: vendor folders plus README and schema.
+    let out = kassa(&[
+        "check",
+        "../spec/README.md",
+        "../spec/kassa-spec.schema.json",
+        "tests/fixtures/mini",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kassa(&["check", "tests/fixtures/mini/api.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+}
