@@ -93,20 +93,39 @@ impl<'a> Cx<'a> {
         Pos::new(pos.line, pos.column + u32::from(quoted) + offset as u32)
     }
 
-    fn check_since(&mut self, file: &Path, since: &Option<Spanned<String>>) {
+    /// Reports a reference to a name that is not defined, with the closest
+    /// defined name as a hint (or `fallback` when none is close).
+    pub(crate) fn undefined<'k>(
+        &mut self,
+        file: &Path,
+        name: &Spanned<String>,
+        what: &str,
+        known: impl IntoIterator<Item = &'k str>,
+        fallback: &str,
+    ) {
+        let help = did_you_mean(&name.value, known).unwrap_or_else(|| fallback.to_owned());
+        self.error(
+            Code::Undefined,
+            file,
+            name.pos,
+            format!("unknown {what} `{}`", name.value),
+        )
+        .width(name.value.chars().count())
+        .label("not defined in this spec")
+        .help(help);
+    }
+
+    pub(crate) fn check_since(&mut self, file: &Path, since: &Option<Spanned<String>>) {
         if let Some(s) = since
             && !self.revisions.contains(&s.value)
         {
-            let help = did_you_mean(&s.value, self.revisions.iter().map(String::as_str))
-                .unwrap_or_else(|| "add the revision to `vendor.changelog`".to_owned());
-            self.error(
-                Code::Undefined,
-                file,
-                s.pos,
-                format!("unknown revision `{}` in `since`", s.value),
-            )
-            .label("not in vendor.changelog")
-            .help(help);
+            // Versions are all alike to an edit distance; list them instead.
+            let known: Vec<&str> = self.revisions.iter().map(String::as_str).collect();
+            let help = format!(
+                "add the revision to `vendor.changelog` (it lists: {})",
+                known.join(", ")
+            );
+            self.undefined(file, s, "revision", [], &help);
         }
     }
 }

@@ -128,7 +128,7 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
             .note(item.file, first, "first listed here")
             .help("codes that share a value must differ by `match:`");
         }
-        cx_since(cx, item.file, &code.since);
+        cx.check_since(item.file, &code.since);
         codes.push(ir::ErrorCode {
             name: name.value.clone(),
             code: code.code.as_ref().map(|c| c.value.clone()),
@@ -154,27 +154,10 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
     }
 }
 
-fn cx_since(cx: &mut Cx<'_>, file: &Path, since: &Option<Spanned<String>>) {
-    if let Some(s) = since
-        && !cx.revisions.contains(&s.value)
-    {
-        let help = did_you_mean(&s.value, cx.revisions.iter().map(String::as_str))
-            .unwrap_or_else(|| "add the revision to `vendor.changelog`".to_owned());
-        cx.error(
-            Code::Undefined,
-            file,
-            s.pos,
-            format!("unknown revision `{}` in `since`", s.value),
-        )
-        .label("not in vendor.changelog")
-        .help(help);
-    }
-}
-
 pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::Enum {
     let def = &item.value.value;
     pascal_name(cx, item.file, item.name, "enum");
-    cx_since(cx, item.file, &def.since);
+    cx.check_since(item.file, &def.since);
     if def.values.is_empty() {
         cx.error(
             Code::Invalid,
@@ -240,7 +223,7 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
         } else {
             codes_seen.insert(key, (name.value.clone(), value.code.pos));
         }
-        cx_since(cx, item.file, &value.since);
+        cx.check_since(item.file, &value.since);
         values.push(ir::EnumValue {
             name: name.value.clone(),
             code: value.code.value.clone(),
@@ -281,7 +264,7 @@ pub(crate) fn type_def(
 ) -> ir::TypeDef {
     let def = &item.value.value;
     pascal_name(cx, item.file, item.name, "type");
-    cx_since(cx, item.file, &def.since);
+    cx.check_since(item.file, &def.since);
     let given = [
         def.fields.is_some(),
         def.union.is_some(),
@@ -336,19 +319,13 @@ fn union_def(
     let file = item.file;
     let tag_enum = enums.iter().find(|e| e.name.value == union.tag_enum.value);
     if tag_enum.is_none() {
-        let help = did_you_mean(
-            &union.tag_enum.value,
-            enums.iter().map(|e| e.name.value.as_str()),
-        )
-        .unwrap_or_else(|| "define the enum of tag values under `enums:`".to_owned());
-        cx.error(
-            Code::Undefined,
+        cx.undefined(
             file,
-            union.tag_enum.pos,
-            format!("unknown enum `{}`", union.tag_enum.value),
-        )
-        .width(union.tag_enum.value.chars().count())
-        .help(help);
+            &union.tag_enum,
+            "enum",
+            enums.iter().map(|e| e.name.value.as_str()),
+            "define the enum of tag values under `enums:`",
+        );
     }
     let mut variants = Vec::new();
     for (name, variant) in union.variants.iter() {
@@ -387,18 +364,16 @@ fn union_def(
                 );
             }
             if !cx.types.contains(&like.value) {
-                let help = did_you_mean(&like.value, cx.types.iter().map(String::as_str))
-                    .unwrap_or_else(|| "name an object type".to_owned());
-                cx.error(
-                    Code::Undefined,
+                let known: Vec<String> = cx.types.iter().cloned().collect();
+                cx.undefined(
                     file,
-                    like.pos,
-                    format!("unknown type `{}`", like.value),
-                )
-                .width(like.value.chars().count())
-                .help(help);
+                    like,
+                    "type",
+                    known.iter().map(String::as_str),
+                    "name an object type",
+                );
             } else {
-                // Filled in by `fill_like` once all types are resolved.
+                // Filled in by `mark_recursion` once all types are resolved.
                 vfields = vec![like_marker(&like.value)];
             }
         }

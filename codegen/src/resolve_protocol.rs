@@ -11,33 +11,25 @@ use crate::resolve::{Cx, Item, errata_of, fields, opt_text, type_expr};
 
 fn table_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, tables: &BTreeSet<String>) {
     if !tables.contains(&name.value) {
-        let help = did_you_mean(&name.value, tables.iter().map(String::as_str))
-            .unwrap_or_else(|| "define it under `errors:`".to_owned());
-        cx.error(
-            Code::Undefined,
+        cx.undefined(
             file,
-            name.pos,
-            format!("unknown error table `{}`", name.value),
-        )
-        .width(name.value.chars().count())
-        .label("not defined in this spec")
-        .help(help);
+            name,
+            "error table",
+            tables.iter().map(String::as_str),
+            "define it under `errors:`",
+        );
     }
 }
 
 fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<String>) {
     if !ops.contains(&name.value) {
-        let help = did_you_mean(&name.value, ops.iter().map(String::as_str))
-            .unwrap_or_else(|| "name an operation defined under `operations:`".to_owned());
-        cx.error(
-            Code::Undefined,
+        cx.undefined(
             file,
-            name.pos,
-            format!("unknown operation `{}`", name.value),
-        )
-        .width(name.value.chars().count())
-        .label("not defined in this spec")
-        .help(help);
+            name,
+            "operation",
+            ops.iter().map(String::as_str),
+            "name an operation defined under `operations:`",
+        );
     }
 }
 
@@ -274,19 +266,7 @@ pub(crate) fn operation(
             .width(item.name.value.chars().count())
             .help(e.help);
     }
-    for s in [&op.since] {
-        if let Some(s) = s
-            && !cx.revisions.contains(&s.value)
-        {
-            cx.error(
-                Code::Undefined,
-                file,
-                s.pos,
-                format!("unknown revision `{}` in `since`", s.value),
-            )
-            .help("add the revision to `vendor.changelog`");
-        }
-    }
+    cx.check_since(file, &op.since);
     let request = body(
         cx,
         file,
