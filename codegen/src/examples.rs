@@ -721,6 +721,7 @@ pub(crate) fn to_ir(item: &Item<'_, model::Operation>) -> Vec<ir::Example> {
         .map(|ex| ir::Example {
             name: ex.name.value.clone(),
             section: ex.section.as_ref().map(|s| s.value.clone()),
+            wrong_wire: ex.wrong_wire.iter().map(|w| w.value.clone()).collect(),
             normalised: ex.normalised.iter().map(|n| n.value.clone()).collect(),
             request: ex
                 .request

@@ -217,6 +217,8 @@ pub struct Operation {
 pub struct Example {
     pub name: String,
     pub section: Option<String>,
+    /// Operation names the vendor's example carries by mistake.
+    pub wrong_wire: Vec<String>,
     pub normalised: Vec<String>,
     pub request: Option<Value>,
     pub response: Option<Value>,

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod diag;
+pub mod emit;
 mod examples;
 pub mod inventory;
 pub mod ir;

@@ -32,10 +32,48 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
             report.diagnostics.len()
         ));
     }
-    Ok(vec![Generated {
+    let mut files = vec![Generated {
         path: PathBuf::from("spec/kassa-spec.schema.json"),
         contents: kassa_codegen::schema::spec_language_schema_json(),
-    }])
+    }];
+    let client = Path::new("generated-client/src");
+    for file in kassa_codegen::emit::client_lib(&report.specs)? {
+        files.push(Generated {
+            path: client.join(file.path),
+            contents: file.contents,
+        });
+    }
+    for (spec, dir) in report.specs.iter().zip(&dirs) {
+        let source = dir.to_string_lossy().replace('\\', "/");
+        for file in kassa_codegen::emit::vendor_module(spec, &source)? {
+            files.push(Generated {
+                path: client.join(file.path),
+                contents: file.contents,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Files in folders the generator owns that it no longer generates.
+fn orphans(root: &Path, files: &[Generated]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![PathBuf::from("generated-client/src")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let rel = dir.join(entry.file_name());
+            if entry.path().is_dir() {
+                stack.push(rel);
+            } else if !files.iter().any(|g| g.path == rel) {
+                found.push(rel);
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 fn spec_dirs(root: &Path) -> Result<Vec<PathBuf>, String> {
@@ -95,6 +133,13 @@ fn main() -> ExitCode {
                 }
                 println!("updated {}", g.path.display());
             }
+            for orphan in orphans(&root, &files) {
+                if let Err(e) = std::fs::remove_file(root.join(&orphan)) {
+                    eprintln!("error: cannot remove {}: {e}", orphan.display());
+                    return ExitCode::FAILURE;
+                }
+                println!("removed {}", orphan.display());
+            }
             println!(
                 "{} generated file(s), {} changed",
                 files.len(),
@@ -103,7 +148,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "check" => {
-            let changed = stale(&root, &files);
+            let mut changed = stale(&root, &files);
+            changed.extend(orphans(&root, &files));
             if changed.is_empty() {
                 println!("{} generated file(s) up to date", files.len());
                 ExitCode::SUCCESS

@@ -1,0 +1,322 @@
+//! Enums, error tables, types and date formats of one vendor.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+use super::docs::{Doc, escape};
+use super::fields::{field, ident, rust_type};
+use super::names::{Names, fallback};
+use crate::ir::{Enum, ErrorCategory, ErrorTable, Repr, Spec, TypeDef, TypeKind};
+
+/// The derives every generated struct carries.
+pub fn struct_derives(operation: bool) -> TokenStream {
+    let operation = operation.then(|| quote!(, kassa::Operation));
+    quote! {
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema, kassa::Validate #operation)]
+        #[serde(crate = "::kassa::__private::serde")]
+        #[schemars(crate = "::kassa::__private::schemars")]
+    }
+}
+
+pub fn code_literal(code: &Value) -> TokenStream {
+    match code {
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => {
+                let lit = Literal::i64_unsuffixed(i);
+                quote!(#lit)
+            }
+            None => {
+                let text = n.to_string();
+                quote!(#text)
+            }
+        },
+        Value::String(s) => quote!(#s),
+        other => {
+            let text = other.to_string();
+            quote!(#text)
+        }
+    }
+}
+
+fn repr(r: Repr) -> &'static str {
+    match r {
+        Repr::Int => "int",
+        Repr::String => "string",
+    }
+}
+
+pub fn enums(spec: &Spec) -> TokenStream {
+    let items = spec.enums.iter().map(vendor_enum);
+    quote!(#(#items)*)
+}
+
+fn vendor_enum(e: &Enum) -> TokenStream {
+    let mut doc = Doc::new(e.doc.as_deref(), &format!("`{}` codes.", e.name));
+    doc.original(e.doc_original.as_deref(), e.doc.as_deref());
+    if let Some(since) = &e.since {
+        doc.raw(&format!("Since revision {since}."));
+    }
+    let doc = doc.tokens();
+    let name = ident(&e.name);
+    let repr = repr(e.repr);
+    let variants = e.values.iter().enumerate().map(|(i, v)| {
+        let mut vdoc = Doc::new(v.doc.as_deref(), &format!("Code {}.", v.code));
+        vdoc.original(v.doc_original.as_deref(), v.doc.as_deref());
+        let mut facts = vec![format!("Code `{}`", v.code)];
+        if let Some(c) = &v.constant {
+            facts.push(format!("vendor constant `{c}`"));
+        }
+        if let Some(s) = &v.since {
+            facts.push(format!("since revision {s}"));
+        }
+        vdoc.facts(&facts);
+        let vdoc = vdoc.tokens();
+        let vname = ident(&v.name);
+        let code = code_literal(&v.code);
+        let default = (i == 0).then(|| quote!(#[default]));
+        quote! {
+            #vdoc
+            #default
+            #[kassa(code = #code)]
+            #vname,
+        }
+    });
+    let (closed, other) = if e.open {
+        let other = ident(fallback(e.values.iter().map(|v| v.name.as_str())));
+        let raw = match e.repr {
+            Repr::Int => quote!(i64),
+            Repr::String => quote!(::std::string::String),
+        };
+        (
+            None,
+            Some(quote! {
+                /// A code this client does not know; it is sent back unchanged.
+                #[kassa(other)]
+                #other(#raw),
+            }),
+        )
+    } else {
+        (Some(quote!(, closed)), None)
+    };
+    quote! {
+        #doc
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+        #[kassa(repr = #repr #closed)]
+        pub enum #name {
+            #(#variants)*
+            #other
+        }
+    }
+}
+
+pub fn errors(spec: &Spec) -> TokenStream {
+    let items = spec.errors.iter().map(error_table);
+    quote!(#(#items)*)
+}
+
+fn category(c: ErrorCategory) -> &'static str {
+    match c {
+        ErrorCategory::Success => "success",
+        ErrorCategory::NotModified => "not_modified",
+        ErrorCategory::Auth => "auth",
+        ErrorCategory::Permission => "permission",
+        ErrorCategory::InvalidRequest => "invalid_request",
+        ErrorCategory::NotFound => "not_found",
+        ErrorCategory::Conflict => "conflict",
+        ErrorCategory::State => "state",
+        ErrorCategory::RateLimit => "rate_limit",
+        ErrorCategory::Device => "device",
+        ErrorCategory::Server => "server",
+        ErrorCategory::Other => "other",
+    }
+}
+
+fn error_table(t: &ErrorTable) -> TokenStream {
+    let doc = Doc::new(t.doc.as_deref(), &format!("`{}` error codes.", t.name)).tokens();
+    let name = ident(&t.name);
+    let by_message = t.codes.iter().all(|c| c.code.is_none());
+    let repr = if by_message { "message" } else { repr(t.repr) };
+    let variants = t.codes.iter().map(|c| {
+        let mut cdoc = Doc::new(c.message.as_deref(), &c.name);
+        cdoc.original(c.message_original.as_deref(), c.message.as_deref());
+        if let Some(r) = &c.remedy {
+            cdoc.raw(&format!("Remedy: {}", escape(r)));
+        }
+        let mut facts = Vec::new();
+        if let Some(code) = &c.code {
+            facts.push(format!("Code `{code}`"));
+        }
+        if let Some(m) = &c.matches {
+            facts.push(format!("the vendor's message contains “{}”", escape(m)));
+        }
+        if let Some(k) = &c.constant {
+            facts.push(format!("vendor constant `{k}`"));
+        }
+        if let Some(s) = &c.since {
+            facts.push(format!("since revision {s}"));
+        }
+        cdoc.facts(&facts);
+        let cdoc = cdoc.tokens();
+        let vname = ident(&c.name);
+        let mut attrs = Vec::new();
+        if let Some(code) = &c.code {
+            let code = code_literal(code);
+            attrs.push(quote!(code = #code));
+        }
+        if let Some(m) = &c.matches {
+            attrs.push(quote!(matches = #m));
+        }
+        if let Some(m) = c.message_original.as_ref().or(c.message.as_ref()) {
+            attrs.push(quote!(message = #m));
+        }
+        if let Some(r) = &c.remedy {
+            attrs.push(quote!(remedy = #r));
+        }
+        let cat = category(c.category);
+        attrs.push(quote!(category = #cat));
+        if c.retryable {
+            attrs.push(quote!(retryable));
+        }
+        quote! {
+            #cdoc
+            #[kassa(#(#attrs),*)]
+            #vname,
+        }
+    });
+    let other = ident(fallback(t.codes.iter().map(|c| c.name.as_str())));
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, kassa::ErrorTable)]
+        #[kassa(repr = #repr)]
+        pub enum #name {
+            #(#variants)*
+            /// A code or message the documentation does not list.
+            #[kassa(other)]
+            #other,
+        }
+    }
+}
+
+pub fn types(spec: &Spec, names: &Names) -> TokenStream {
+    let items = spec.types.iter().map(|t| type_def(t, names));
+    quote!(#(#items)*)
+}
+
+fn type_doc(t: &TypeDef) -> Doc {
+    let mut doc = Doc::new(t.doc.as_deref(), &format!("`{}`.", t.name));
+    doc.original(t.doc_original.as_deref(), t.doc.as_deref());
+    if let Some(since) = &t.since {
+        doc.raw(&format!("Since revision {since}."));
+    }
+    for e in &t.errata {
+        doc.raw(&format!(
+            "Erratum ({}): {}",
+            escape(&e.section),
+            escape(&e.doc)
+        ));
+    }
+    doc
+}
+
+fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
+    let doc = type_doc(t).tokens();
+    let name = ident(&t.name);
+    match &t.kind {
+        TypeKind::Object(fields) => {
+            let derives = struct_derives(false);
+            let fields = fields.iter().map(|f| field(f, names, None));
+            quote! {
+                #doc
+                #derives
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeKind::Alias(ty) => {
+            let ty = rust_type(ty, None, names);
+            quote! {
+                #doc
+                pub type #name = #ty;
+            }
+        }
+        TypeKind::Union(u) => {
+            let tag = &u.tag;
+            let derives = struct_derives(false);
+            let mut structs = Vec::new();
+            let mut variants = Vec::new();
+            for v in &u.variants {
+                let struct_name = ident(&names.variant[&(t.name.clone(), v.name.clone())]);
+                let mut vdoc = Doc::new(v.doc.as_deref(), &format!("`{}` record.", v.name));
+                vdoc.original(v.doc_original.as_deref(), v.doc.as_deref());
+                vdoc.raw(&format!("`{tag}` is `{}`.", v.code));
+                let vdoc = vdoc.tokens();
+                let fields = v.fields.iter().map(|f| field(f, names, None));
+                structs.push(quote! {
+                    #vdoc
+                    #derives
+                    pub struct #struct_name {
+                        #(#fields)*
+                    }
+                });
+                let vname = ident(&v.name);
+                let code = code_literal(&v.code);
+                let variant_doc = format!(" `{tag}` = `{}`.", v.code);
+                variants.push(quote! {
+                    #[doc = #variant_doc]
+                    #[kassa(code = #code)]
+                    #vname(#struct_name),
+                });
+            }
+            let other = ident(fallback(u.variants.iter().map(|v| v.name.as_str())));
+            let repr = if u.variants.iter().all(|v| v.code.is_string()) {
+                "string"
+            } else {
+                "int"
+            };
+            let first = u.variants.first().map(|v| {
+                let vname = ident(&v.name);
+                quote! {
+                    impl ::std::default::Default for #name {
+                        fn default() -> Self {
+                            Self::#vname(::std::default::Default::default())
+                        }
+                    }
+                }
+            });
+            quote! {
+                #doc
+                #[derive(Clone, Debug, PartialEq, kassa::Tagged, kassa::Validate)]
+                #[kassa(tag = #tag, repr = #repr)]
+                pub enum #name {
+                    #(#variants)*
+                    /// A record kind this client does not know; kept whole.
+                    #[kassa(other)]
+                    #other(::kassa::Json),
+                }
+                #first
+                #(#structs)*
+            }
+        }
+    }
+}
+
+pub fn formats(names: &Names) -> TokenStream {
+    if names.format.is_empty() {
+        return quote!();
+    }
+    let defs = names.format.iter().map(|(pattern, name)| {
+        let id = ident(name);
+        let doc = format!(" Date layout `{pattern}`.");
+        quote! {
+            #[doc = #doc]
+            pub #id = #pattern;
+        }
+    });
+    quote! {
+        ::kassa::date_format! {
+            #(#defs)*
+        }
+    }
+}

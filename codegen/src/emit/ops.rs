@@ -1,0 +1,393 @@
+//! Operations, the vendor description, the operation table and the client.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+use super::docs::{Doc, escape};
+use super::fields::{field, ident, rust_type};
+use super::items::struct_derives;
+use super::names::Names;
+use crate::ir::{Auth, Body, Envelope, Mint, Operation, Protocol, Spec};
+
+/// The error table of an operation: its own, or the protocol's.
+fn error_table(spec: &Spec, op: &Operation) -> String {
+    op.errors
+        .clone()
+        .or_else(|| spec.protocol.error_table().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn response_type(op: &Operation, names: &Names) -> TokenStream {
+    match &op.response {
+        Body::Empty => quote!(::kassa::Empty),
+        Body::Fields(_) => {
+            let id = ident(&names.response[&op.name]);
+            quote!(#id)
+        }
+        Body::Type(ty) => rust_type(ty, None, names),
+        Body::Unknown => quote!(::kassa::Json),
+    }
+}
+
+fn op_doc(op: &Operation) -> Doc {
+    let mut doc = Doc::new(op.doc.as_deref(), &format!("`{}`.", op.wire));
+    doc.original(op.doc_original.as_deref(), op.doc.as_deref());
+    let mut facts = vec![match &op.http {
+        Some((method, path)) => format!("`{method} {path}`"),
+        None => format!("Wire name `{}`", op.wire),
+    }];
+    if let Some(section) = &op.section {
+        facts.push(format!("documented in “{}”", escape(section)));
+    }
+    if op.safe_to_retry {
+        facts.push("safe to retry".to_owned());
+    }
+    if let Some(since) = &op.since {
+        facts.push(format!("since revision {since}"));
+    }
+    doc.facts(&facts);
+    for e in &op.errata {
+        doc.raw(&format!(
+            "Erratum ({}): {}",
+            escape(&e.section),
+            escape(&e.doc)
+        ));
+    }
+    doc
+}
+
+/// The request struct (with its `Operation` derive) and the response struct.
+pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
+    let name = ident(&names.request[&op.name]);
+    let doc = op_doc(op).tokens();
+    let response = response_type(op, names);
+    let error = ident(&error_table(spec, op));
+    let rust_name = &op.name;
+    let wire = &op.wire;
+    let mut attrs = vec![quote!(name = #rust_name), quote!(wire = #wire)];
+    if let Some((method, path)) = &op.http {
+        let http = format!("{method} {path}");
+        attrs.push(quote!(http = #http));
+    }
+    if !op.wire_aliases.is_empty() {
+        let aliases = &op.wire_aliases;
+        attrs.push(quote!(wire_aliases = [#(#aliases),*]));
+    }
+    attrs.push(quote!(response = #response));
+    attrs.push(quote!(error = #error));
+    if let Some((field, mint)) = &op.idempotency {
+        let mint = match mint {
+            Mint::UuidV4 => "uuid_v4",
+            Mint::Caller => "caller",
+        };
+        attrs.push(quote!(idempotency = #field, mint = #mint));
+    }
+    if op.safe_to_retry {
+        attrs.push(quote!(safe_to_retry));
+    }
+    if op.not_modified {
+        attrs.push(quote!(not_modified));
+    }
+    let derives = struct_derives(true);
+    let plain = struct_derives(false);
+    let idem = op.idempotency.as_ref().map(|(f, m)| (f.as_str(), *m));
+    let request = match &op.request {
+        Body::Empty => quote! {
+            #doc
+            #derives
+            #[kassa(#(#attrs),*)]
+            pub struct #name;
+        },
+        Body::Fields(fields) => {
+            let fields = fields.iter().map(|f| field(f, names, idem));
+            quote! {
+                #doc
+                #derives
+                #[kassa(#(#attrs),*)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        Body::Type(ty) => {
+            let ty = rust_type(ty, None, names);
+            quote! {
+                #doc
+                #derives
+                #[kassa(#(#attrs),*)]
+                #[serde(transparent)]
+                pub struct #name(pub #ty);
+            }
+        }
+        Body::Unknown => quote! {
+            #doc
+            ///
+            /// The documentation gives no shape for the parameters: any JSON.
+            #derives
+            #[kassa(#(#attrs),*)]
+            #[serde(transparent)]
+            pub struct #name(pub ::kassa::Json);
+        },
+    };
+    let response_struct = match &op.response {
+        Body::Fields(fields) => {
+            let rname = ident(&names.response[&op.name]);
+            let rdoc = format!(" Response of [`{}`].", names.request[&op.name]);
+            let fields = fields.iter().map(|f| field(f, names, None));
+            quote! {
+                #[doc = #rdoc]
+                #plain
+                pub struct #rname {
+                    #(#fields)*
+                }
+            }
+        }
+        _ => quote!(),
+    };
+    quote! {
+        #request
+        #response_struct
+    }
+}
+
+fn str_list(items: &[String]) -> TokenStream {
+    quote!(&[#(#items),*])
+}
+
+fn code(v: &Value) -> TokenStream {
+    match v {
+        Value::Number(n) => {
+            let i = Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+            quote!(::kassa::Code::Int(#i))
+        }
+        Value::String(s) => quote!(::kassa::Code::str(#s)),
+        other => {
+            let s = other.to_string();
+            quote!(::kassa::Code::str(#s))
+        }
+    }
+}
+
+fn codes(values: &[Value]) -> TokenStream {
+    let items = values.iter().map(code);
+    quote!(&[#(#items),*])
+}
+
+fn opt_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => quote!(::std::option::Option::Some(#s)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn envelope(e: &Envelope) -> TokenStream {
+    let status = opt_str(e.status_field.as_deref());
+    let success = codes(&e.success);
+    let aliases = codes(&e.success_aliases);
+    let not_modified = codes(&e.not_modified);
+    let data = opt_str(e.data_field.as_deref());
+    let message = opt_str(e.message_field.as_deref());
+    let extra: Vec<String> = e.extra_fields.iter().map(|f| f.wire.clone()).collect();
+    let extra = str_list(&extra);
+    let from_http = e.error_from_http;
+    quote! {
+        ::kassa::Envelope {
+            status_field: #status,
+            success: #success,
+            success_aliases: #aliases,
+            not_modified: #not_modified,
+            data_field: #data,
+            message_field: #message,
+            extra_fields: #extra,
+            error_from_http: #from_http,
+        }
+    }
+}
+
+/// The wire name of the operation called `name` in the spec.
+fn wire_of(spec: &Spec, name: &str) -> String {
+    spec.operations
+        .iter()
+        .find(|o| o.name == name)
+        .map_or_else(|| name.to_owned(), |o| o.wire.clone())
+}
+
+fn wires(spec: &Spec, names: &[String]) -> TokenStream {
+    let list: Vec<String> = names.iter().map(|n| wire_of(spec, n)).collect();
+    str_list(&list)
+}
+
+pub fn vendor(spec: &Spec) -> TokenStream {
+    let id = &spec.id;
+    let name = &spec.name;
+    let servers = spec.servers.iter().map(|s| {
+        let sname = &s.name;
+        let url = &s.url;
+        let vars = s.variables.iter().map(|v| {
+            let vname = &v.name;
+            let default = opt_str(v.default.as_deref());
+            let secret = v.secret;
+            quote!(::kassa::ServerVariable { name: #vname, default: #default, secret: #secret })
+        });
+        quote!(::kassa::Server { name: #sname, url: #url, variables: &[#(#vars),*] })
+    });
+    let protocol = match &spec.protocol {
+        Protocol::JsonEnvelope {
+            operation_field,
+            params_field,
+            echo_operation,
+            response,
+        } => {
+            let params = opt_str(params_field.as_deref());
+            let env = envelope(response);
+            quote!(::kassa::Protocol::JsonEnvelope {
+                operation_field: #operation_field,
+                params_field: #params,
+                echo_operation: #echo_operation,
+                response: #env,
+            })
+        }
+        Protocol::JsonRpc { by_position, .. } => {
+            quote!(::kassa::Protocol::JsonRpc { by_position: #by_position })
+        }
+        Protocol::Rest { response } => {
+            let env = envelope(response);
+            quote!(::kassa::Protocol::Rest { response: #env })
+        }
+        Protocol::Form { path, response } => {
+            let env = envelope(response);
+            quote!(::kassa::Protocol::Form { path: #path, response: #env })
+        }
+    };
+    let auth = spec.auth.iter().map(|a| match a {
+        Auth::BodyCredentials { username, password, except } => {
+            let except = wires(spec, except);
+            quote!(::kassa::Auth::BodyCredentials { username: #username, password: #password, except: #except })
+        }
+        Auth::Bearer { login, token_field, relogin_on } => {
+            let login = wire_of(spec, login);
+            quote!(::kassa::Auth::Bearer { login: #login, token_field: #token_field, relogin_on: &[#(#relogin_on),*] })
+        }
+        Auth::PathSecret { variable } => quote!(::kassa::Auth::PathSecret { variable: #variable }),
+        Auth::Hmac { key_field, nonce_field, signature_field, message, encoding, context } => {
+            let message = str_list(message);
+            let encoding = match encoding.as_str() {
+                "hex_upper" => quote!(::kassa::SignatureEncoding::HexUpper),
+                "base64" => quote!(::kassa::SignatureEncoding::Base64),
+                _ => quote!(::kassa::SignatureEncoding::HexLower),
+            };
+            let context: Vec<String> = context.iter().map(|f| f.wire.clone()).collect();
+            let context = str_list(&context);
+            quote!(::kassa::Auth::Hmac {
+                key_field: #key_field,
+                nonce_field: #nonce_field,
+                signature_field: #signature_field,
+                message: #message,
+                encoding: #encoding,
+                context: #context,
+            })
+        }
+        Auth::Session { login, from, field } => {
+            let login = wire_of(spec, login);
+            quote!(::kassa::Auth::Session { login: #login, from: #from, field: #field })
+        }
+    });
+    let state = spec.state.iter().map(|s| {
+        let header = &s.header;
+        let set_by = wires(spec, &s.set_by);
+        let sent_by = wires(spec, &s.sent_by);
+        let recover = match (&s.recover, &s.recover_field) {
+            (Some(op), Some(field)) => {
+                let op = wire_of(spec, op);
+                quote!(::std::option::Option::Some((#op, #field)))
+            }
+            _ => quote!(::std::option::Option::None),
+        };
+        quote!(::kassa::StateHeader { header: #header, set_by: #set_by, sent_by: #sent_by, recover: #recover })
+    });
+    let doc = format!(" How to reach {name}: servers, protocol, auth and state headers.");
+    quote! {
+        #[doc = #doc]
+        pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
+            id: #id,
+            name: #name,
+            servers: &[#(#servers),*],
+            protocol: #protocol,
+            auth: &[#(#auth),*],
+            state: &[#(#state),*],
+        };
+    }
+}
+
+pub fn table(spec: &Spec, names: &Names) -> TokenStream {
+    let entries = spec.operations.iter().map(|op| {
+        let name = ident(&names.request[&op.name]);
+        quote!(::kassa::OperationEntry::of::<#name>())
+    });
+    let doc = format!(" Every operation of {}, in documentation order.", spec.name);
+    quote! {
+        #[doc = #doc]
+        pub static OPERATIONS: &[::kassa::OperationEntry] = &[#(#entries),*];
+    }
+}
+
+pub fn client(spec: &Spec, names: &Names) -> TokenStream {
+    let vendor_name = &spec.name;
+    let methods = spec.operations.iter().map(|op| {
+        let method = ident(&op.name);
+        let request = ident(&names.request[&op.name]);
+        let response = response_type(op, names);
+        let error = ident(&error_table(spec, op));
+        let doc = op_doc(op).tokens();
+        let (ret, call) = if op.not_modified {
+            (quote!(::kassa::Fresh<#response>), quote!(call_fresh))
+        } else {
+            (response, quote!(call))
+        };
+        if matches!(op.request, Body::Empty) {
+            quote! {
+                #doc
+                pub async fn #method(&self) -> ::std::result::Result<#ret, ::kassa::Error<#error>> {
+                    self.inner.#call(&#request).await
+                }
+            }
+        } else {
+            quote! {
+                #doc
+                pub async fn #method(&self, request: &#request) -> ::std::result::Result<#ret, ::kassa::Error<#error>> {
+                    self.inner.#call(request).await
+                }
+            }
+        }
+    });
+    let doc = format!(" A client of the {vendor_name} API.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug)]
+        pub struct Client {
+            inner: ::kassa::Client,
+        }
+
+        impl Client {
+            /// A client with this configuration; fails when it lacks what the
+            /// vendor's servers or auth schemes need.
+            pub fn new(config: ::kassa::Config) -> ::std::result::Result<Self, ::kassa::ConfigError> {
+                ::kassa::Client::new(&super::VENDOR, config).map(|inner| Client { inner })
+            }
+
+            /// The protocol-level client, for state headers and the like.
+            pub fn inner(&self) -> &::kassa::Client {
+                &self.inner
+            }
+
+            /// Calls any operation of this vendor, including one a downstream
+            /// crate defines with `#[derive(kassa::Operation)]`.
+            pub async fn call<O: ::kassa::Operation>(&self, request: &O) -> ::std::result::Result<O::Response, ::kassa::Error<O::Error>> {
+                self.inner.call(request).await
+            }
+
+            #(#methods)*
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Derive macros of the kassa runtime: `VendorEnum`, `ErrorTable`,
+//! `Validate`, `Operation` and `Tagged`. Generated code names runtime items
+//! as `::kassa::...` and serde, serde_json and schemars through
+//! `::kassa::__private`, so a downstream crate depends on `kassa` alone.
+//!
+//! All of them read `#[kassa(key = value, flag, ...)]` attributes; see each
+//! module for its keys.
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+mod attr;
+mod error_table;
+mod operation;
+mod tagged;
+mod util;
+mod validate;
+mod vendor_enum;
+
+/// A coded enum: `#[kassa(repr = "int" | "string", closed)]` on the enum,
+/// `#[kassa(code = 0, doc = "...")]` per variant, and `#[kassa(other)]` on
+/// the variant that keeps unknown codes (`Unknown(i64)` / `Unknown(String)`).
+/// Implements `VendorEnum`, serde, `Display`, `FromStr` and `JsonSchema`.
+#[proc_macro_derive(VendorEnum, attributes(kassa))]
+pub fn derive_vendor_enum(input: TokenStream) -> TokenStream {
+    expand(input, vendor_enum::expand)
+}
+
+/// A vendor error table: `#[kassa(repr = "int" | "string" | "message")]`,
+/// per variant `code`, `matches`, `message`, `remedy`, `category`,
+/// `retryable`, and one `#[kassa(other)]` fallback.
+#[proc_macro_derive(ErrorTable, attributes(kassa))]
+pub fn derive_error_table(input: TokenStream) -> TokenStream {
+    expand(input, error_table::expand)
+}
+
+/// Request constraints per field: `min`, `max`, `scale`, `min_length`,
+/// `max_length`, `min_items`, `max_items`, `pattern`.
+#[proc_macro_derive(Validate, attributes(kassa))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    expand(input, validate::expand)
+}
+
+/// A request type: `#[kassa(wire = "...", response = T, error = E, ...)]`.
+#[proc_macro_derive(Operation, attributes(kassa))]
+pub fn derive_operation(input: TokenStream) -> TokenStream {
+    expand(input, operation::expand)
+}
+
+/// An enum of records told apart by a tag field: `#[kassa(tag = "op", repr = "int")]`.
+#[proc_macro_derive(Tagged, attributes(kassa))]
+pub fn derive_tagged(input: TokenStream) -> TokenStream {
+    expand(input, tagged::expand)
+}
+
+fn expand(
+    input: TokenStream,
+    f: fn(&DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
+) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    f(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}

@@ -1,0 +1,342 @@
+//! `#[derive(Operation)]`: a request type, its response, its errors and how it travels.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, LitStr};
+
+use crate::attr::{Attrs, Errors};
+use crate::util;
+
+const KEYS: &[&str] = &[
+    "wire",
+    "response",
+    "error",
+    "name",
+    "http",
+    "wire_aliases",
+    "idempotency",
+    "mint",
+    "safe_to_retry",
+    "not_modified",
+];
+const PLACEMENTS: &[(&str, &str)] = &[
+    ("params", "Params"),
+    ("envelope", "Envelope"),
+    ("path", "Path"),
+    ("query", "Query"),
+    ("header", "Header"),
+];
+const METHODS: &[(&str, &str)] = &[
+    ("GET", "Get"),
+    ("POST", "Post"),
+    ("PUT", "Put"),
+    ("PATCH", "Patch"),
+    ("DELETE", "Delete"),
+];
+
+/// A named request field as the derive sees it.
+struct ReqField {
+    ident: syn::Ident,
+    wire: String,
+    /// `placement = "..."`: its `Placement` variant and the literal.
+    placement: Option<(&'static str, LitStr)>,
+}
+
+pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let ident = &input.ident;
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!(
+                "#[derive(Operation)] works on structs only\n  = help: a request is a struct: `struct {ident} {{ ... }}`"
+            ),
+        ));
+    };
+    let mut errors = Errors::default();
+    let attrs = Attrs::parse(&input.attrs, &mut errors);
+    attrs.check_keys(KEYS, &[], &mut errors);
+    let fields = request_fields(&data.fields, &input.attrs, &mut errors);
+
+    let wire = attrs.string("wire", &mut errors);
+    let response = attrs.ty("response", &mut errors);
+    let error = attrs.ty("error", &mut errors);
+    for (key, example) in [
+        ("wire", "wire = \"openShift\""),
+        ("response", "response = OpenShiftResponse"),
+        ("error", "error = ApiError"),
+    ] {
+        if attrs.get(key).is_none() {
+            errors.help(
+                ident.span(),
+                format!("operation `{ident}` has no `{key}`"),
+                format!("add #[kassa({example})]"),
+            );
+        }
+    }
+    let name = attrs
+        .string("name", &mut errors)
+        .map_or_else(|| util::snake_case(&ident.to_string()), |s| s.value());
+    let aliases = attrs
+        .strings("wire_aliases", &mut errors)
+        .unwrap_or_default();
+    let http = attrs
+        .string("http", &mut errors)
+        .and_then(|lit| http(&lit, &fields, &mut errors));
+    if http.is_none() && attrs.get("http").is_none() {
+        for f in &fields {
+            if let Some(("Path", lit)) = &f.placement {
+                errors.help(
+                    lit.span(),
+                    format!("field `{}` has placement \"path\", but the operation has no http path", f.ident),
+                    "add #[kassa(http = \"METHOD /path/{...}\")] to the struct, or choose another placement",
+                );
+            }
+        }
+    }
+    let idempotency = idempotency(&attrs, &fields, &mut errors);
+    let safe_to_retry = attrs.flag("safe_to_retry", &mut errors).is_some();
+    let not_modified = attrs.flag("not_modified", &mut errors).is_some();
+    errors.finish()?;
+    let (Some(wire), Some(response), Some(error)) = (wire, response, error) else {
+        return Ok(TokenStream::new());
+    };
+
+    let http = match http {
+        Some((method, path)) => {
+            let method = syn::Ident::new(method, Span::call_site());
+            quote!(::core::option::Option::Some((::kassa::Method::#method, #path)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let placed = fields.iter().filter_map(|f| match &f.placement {
+        Some((variant, lit)) if *variant != "Params" => {
+            let wire = &f.wire;
+            let variant = syn::Ident::new(variant, lit.span());
+            Some(quote!((#wire, ::kassa::Placement::#variant)))
+        }
+        _ => None,
+    });
+    let idempotency = match idempotency {
+        Some((field, mint)) => {
+            let mint = syn::Ident::new(mint, Span::call_site());
+            quote!(::core::option::Option::Some((#field, ::kassa::Mint::#mint)))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let response = quote_spanned!(response.span()=> #response);
+    let error = quote_spanned!(error.span()=> #error);
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    Ok(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::kassa::Operation for #ident #ty_generics #where_clause {
+            type Response = #response;
+            type Error = #error;
+            const INFO: ::kassa::OperationInfo = ::kassa::OperationInfo {
+                name: #name,
+                wire: #wire,
+                wire_aliases: &[#(#aliases),*],
+                http: #http,
+                placement: &[#(#placed),*],
+                idempotency: #idempotency,
+                safe_to_retry: #safe_to_retry,
+                not_modified: #not_modified,
+            };
+        }
+    })
+}
+
+/// The named fields with their wire names and placements. Field keys other
+/// than `placement` belong to `#[derive(Validate)]`, which reports them.
+fn request_fields(
+    fields: &Fields,
+    container: &[syn::Attribute],
+    errors: &mut Errors,
+) -> Vec<ReqField> {
+    let rename_all = util::serde_rename_all(container);
+    let mut out = Vec::new();
+    for field in fields {
+        let attrs = Attrs::parse(&field.attrs, &mut Errors::default());
+        let placement = attrs.string("placement", errors).and_then(|lit| {
+            let value = lit.value();
+            match PLACEMENTS.iter().find(|(name, _)| *name == value) {
+                Some((_, variant)) => Some((*variant, lit)),
+                None => {
+                    let names: Vec<&str> = PLACEMENTS.iter().map(|(n, _)| *n).collect();
+                    errors.help(
+                        lit.span(),
+                        format!("unknown placement \"{value}\""),
+                        format!("expected one of: {}", names.join(", ")),
+                    );
+                    None
+                }
+            }
+        });
+        match &field.ident {
+            Some(ident) => out.push(ReqField {
+                ident: ident.clone(),
+                wire: util::wire_name(field, rename_all.as_deref()),
+                placement,
+            }),
+            None => {
+                if let Some((_, lit)) = placement {
+                    errors.help(
+                        lit.span(),
+                        "placement on a tuple field",
+                        "a newtype request travels as one value; use named fields to place them",
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `http = "POST /shifts/{IdKkm}"`: the method's `Method` variant and the path.
+fn http(lit: &LitStr, fields: &[ReqField], errors: &mut Errors) -> Option<(&'static str, String)> {
+    let text = lit.value();
+    let span = lit.span();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [method, path] = words[..] else {
+        errors.help(
+            span,
+            format!("`http = \"{text}\"` is not `METHOD /path`"),
+            "write e.g. `http = \"POST /shifts/{IdKkm}\"`",
+        );
+        return None;
+    };
+    let Some((_, variant)) = METHODS.iter().find(|(m, _)| *m == method) else {
+        let names: Vec<&str> = METHODS.iter().map(|(m, _)| *m).collect();
+        errors.help(
+            span,
+            format!("unknown HTTP method `{method}`"),
+            format!("expected one of: {}", names.join(", ")),
+        );
+        return None;
+    };
+    if !path.starts_with('/') {
+        errors.help(
+            span,
+            format!("the http path `{path}` does not start with `/`"),
+            format!("write `http = \"{method} /{path}\"`"),
+        );
+        return None;
+    }
+    let mut params = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find(['{', '}']) {
+        let after = &rest[open + 1..];
+        match (rest.as_bytes()[open], after.find(['{', '}'])) {
+            (b'{', Some(close)) if after.as_bytes()[close] == b'}' && close > 0 => {
+                params.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                errors.help(
+                    span,
+                    format!("unbalanced braces in the http path `{path}`"),
+                    "path parameters look like `{IdKkm}`",
+                );
+                return None;
+            }
+        }
+    }
+    let mut ok = true;
+    for param in &params {
+        match fields.iter().find(|f| f.wire == *param) {
+            None => {
+                ok = false;
+                errors.help(
+                    span,
+                    format!("`{{{param}}}` in the http path has no field"),
+                    format!(
+                        "add a field with wire name `{param}` and #[kassa(placement = \"path\")]"
+                    ),
+                );
+            }
+            Some(f) if !matches!(f.placement, Some(("Path", _))) => {
+                ok = false;
+                errors.help(
+                    f.placement
+                        .as_ref()
+                        .map_or(f.ident.span(), |(_, lit)| lit.span()),
+                    format!(
+                        "field `{}` fills `{{{param}}}` in the http path but is not placed there",
+                        f.ident
+                    ),
+                    format!("add #[kassa(placement = \"path\")] to `{}`", f.ident),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for f in fields {
+        if let Some(("Path", placement)) = &f.placement
+            && !params.contains(&f.wire.as_str())
+        {
+            ok = false;
+            errors.help(
+                placement.span(),
+                format!(
+                    "field `{}` has placement \"path\", but the http path `{path}` has no `{{{}}}`",
+                    f.ident, f.wire
+                ),
+                format!(
+                    "add `{{{}}}` to the path, or choose another placement",
+                    f.wire
+                ),
+            );
+        }
+    }
+    ok.then(|| (*variant, path.to_owned()))
+}
+
+/// `idempotency = "documentUUID"` and `mint = "uuid_v4" | "caller"` (default `caller`).
+fn idempotency(
+    attrs: &Attrs,
+    fields: &[ReqField],
+    errors: &mut Errors,
+) -> Option<(String, &'static str)> {
+    let mint = attrs
+        .string("mint", errors)
+        .and_then(|lit| match lit.value().as_str() {
+            "uuid_v4" => Some("UuidV4"),
+            "caller" => Some("Caller"),
+            other => {
+                errors.help(
+                    lit.span(),
+                    format!("unknown mint \"{other}\""),
+                    "expected one of: uuid_v4, caller",
+                );
+                None
+            }
+        });
+    let Some(field) = attrs.string("idempotency", errors) else {
+        if let Some(entry) = attrs.get("mint")
+            && attrs.get("idempotency").is_none()
+        {
+            errors.help(
+                entry.span(),
+                "`mint` without `idempotency`",
+                "name the idempotency key field: #[kassa(idempotency = \"<wire name>\", mint = ...)]",
+            );
+        }
+        return None;
+    };
+    let wire = field.value();
+    if !fields.iter().any(|f| f.wire == wire) {
+        let names: Vec<String> = fields.iter().map(|f| format!("\"{}\"", f.wire)).collect();
+        let help = if names.is_empty() {
+            "the request has no named fields".to_owned()
+        } else {
+            format!("fields by wire name: {}", names.join(", "))
+        };
+        errors.help(
+            field.span(),
+            format!("`idempotency` names `{wire}`, which is not a field of the request"),
+            help,
+        );
+        return None;
+    }
+    Some((wire, mint.unwrap_or("Caller")))
+}

@@ -1,0 +1,246 @@
+//! `#[derive(Validate)]`: documented constraints checked before a request is sent.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Field, Fields};
+
+use crate::attr::{self, Attrs, Errors, Value};
+use crate::util;
+
+const KEYS: &[&str] = &[
+    "min",
+    "max",
+    "scale",
+    "min_length",
+    "max_length",
+    "min_items",
+    "max_items",
+    "pattern",
+];
+/// Field keys of other derives, accepted and ignored here.
+const OTHER_KEYS: &[&str] = &["placement"];
+
+pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    let rename_all = util::serde_rename_all(&input.attrs);
+    let rename_all = rename_all.as_deref();
+    let body = match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(named) => {
+                let checks = named.named.iter().map(|f| {
+                    let ident = f.ident.as_ref().map(|i| quote!(#i)).unwrap_or_default();
+                    let wire = util::wire_name(f, rename_all);
+                    let inline = util::serde_flatten(&f.attrs);
+                    field_checks(f, quote!(&self.#ident), &wire, inline, &mut errors)
+                });
+                quote!(#(#checks)*)
+            }
+            Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                field_checks(&unnamed.unnamed[0], quote!(&self.0), "", true, &mut errors)
+            }
+            Fields::Unnamed(unnamed) => {
+                errors.help(
+                    unnamed.span(),
+                    format!(
+                        "#[derive(Validate)] on a tuple struct with {} fields",
+                        unnamed.unnamed.len()
+                    ),
+                    "use named fields, or a newtype with one field",
+                );
+                quote!()
+            }
+            Fields::Unit => quote!(),
+        },
+        Data::Enum(data) => {
+            let arms = data.variants.iter().map(|v| {
+                let ident = &v.ident;
+                match &v.fields {
+                    Fields::Unit => quote!(Self::#ident => {}),
+                    Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        let binding = format_ident!("__inner");
+                        let checks =
+                            field_checks(&f.unnamed[0], quote!(#binding), "", true, &mut errors);
+                        quote!(Self::#ident(#binding) => { #checks })
+                    }
+                    fields => {
+                        errors.help(
+                            fields.span(),
+                            format!(
+                                "#[derive(Validate)] on enum variant `{ident}` with these fields"
+                            ),
+                            "variants must be units or newtypes such as `Sale(SaleRecord)`",
+                        );
+                        quote!()
+                    }
+                }
+            });
+            let arms: Vec<TokenStream> = arms.collect();
+            if data.variants.is_empty() {
+                quote!()
+            } else {
+                quote!(match self { #(#arms)* })
+            }
+        }
+        Data::Union(u) => {
+            errors.help(
+                u.union_token.span,
+                "#[derive(Validate)] does not support unions",
+                "use a struct or an enum",
+            );
+            quote!()
+        }
+    };
+    errors.finish()?;
+
+    let ident = &input.ident;
+    let mut generics = input.generics.clone();
+    let params: Vec<syn::Ident> = generics.type_params().map(|p| p.ident.clone()).collect();
+    if !params.is_empty() {
+        let where_clause = generics.make_where_clause();
+        for p in params {
+            where_clause
+                .predicates
+                .push(syn::parse_quote!(#p: ::kassa::Validate));
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    Ok(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::kassa::Validate for #ident #ty_generics #where_clause {
+            fn validate(&self) -> ::core::result::Result<(), ::kassa::InvalidRequest> {
+                #body
+                ::core::result::Result::Ok(())
+            }
+        }
+    })
+}
+
+/// The checks of one field, then the recursion into its value. `inline`
+/// fields (newtypes, `#[serde(flatten)]`) add no path segment of their own.
+fn field_checks(
+    field: &Field,
+    access: TokenStream,
+    wire: &str,
+    inline: bool,
+    errors: &mut Errors,
+) -> TokenStream {
+    let attrs = Attrs::parse(&field.attrs, errors);
+    attrs.check_keys(KEYS, OTHER_KEYS, errors);
+    let span = field.ty.span();
+    let mut out = TokenStream::new();
+
+    let min = bound(&attrs, "min", errors);
+    let max = bound(&attrs, "max", errors);
+    check_order(&attrs, "min", "max", errors);
+    if min.is_some() || max.is_some() {
+        let min = opt(min.map(|m| quote!(#m)));
+        let max = opt(max.map(|m| quote!(#m)));
+        out.extend(quote_spanned!(span=> ::kassa::validate::range(#access, #min, #max, #wire)?;));
+    }
+    if let Some(scale) = int::<u32>(&attrs, "scale", errors) {
+        out.extend(quote_spanned!(span=> ::kassa::validate::scale(#access, #scale, #wire)?;));
+    }
+    for (lo, hi) in [("min_length", "max_length"), ("min_items", "max_items")] {
+        let min = int::<usize>(&attrs, lo, errors);
+        let max = int::<usize>(&attrs, hi, errors);
+        check_order(&attrs, lo, hi, errors);
+        if min.is_some() || max.is_some() {
+            let min = opt(min.map(|m| quote!(#m)));
+            let max = opt(max.map(|m| quote!(#m)));
+            out.extend(
+                quote_spanned!(span=> ::kassa::validate::length(#access, #min, #max, #wire)?;),
+            );
+        }
+    }
+    if let Some(value) = attrs.value("pattern", errors) {
+        match value {
+            Value::Str(p) => {
+                out.extend(quote_spanned!(span=> ::kassa::validate::pattern(#access, #p, #wire)?;))
+            }
+            other => attr::expected(
+                errors,
+                other,
+                "pattern",
+                "a string literal",
+                "pattern = \"[0-9]+\"",
+            ),
+        }
+    }
+    if inline {
+        out.extend(quote_spanned!(span=> ::kassa::Validate::validate(#access)?;));
+    } else {
+        out.extend(quote_spanned!(span=> ::kassa::Validate::validate(#access).map_err(|e| e.within(#wire))?;));
+    }
+    out
+}
+
+fn opt(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `min`/`max`: an integer, float or numeric string, passed on as text.
+fn bound(attrs: &Attrs, key: &str, errors: &mut Errors) -> Option<String> {
+    let value = attrs.value(key, errors)?;
+    let text = match value {
+        Value::Int(text, _) | Value::Float(text, _) => text.clone(),
+        Value::Str(s) => s.value().trim().to_owned(),
+        other => {
+            attr::expected(errors, other, key, "a number", &format!("{key} = 1"));
+            return None;
+        }
+    };
+    if value.number().is_none() {
+        errors.help(
+            value.span(),
+            format!("`{key}` must be a number, found \"{text}\""),
+            format!("write `{key} = 1` or `{key} = \"0.01\"`"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+/// A non-negative integer such as `scale = 2`.
+fn int<T: std::str::FromStr + quote::ToTokens>(
+    attrs: &Attrs,
+    key: &str,
+    errors: &mut Errors,
+) -> Option<T> {
+    let value = attrs.value(key, errors)?;
+    if let Value::Int(text, _) = value
+        && let Ok(n) = text.parse::<T>()
+    {
+        return Some(n);
+    }
+    attr::expected(
+        errors,
+        value,
+        key,
+        "a non-negative integer",
+        &format!("{key} = 1"),
+    );
+    None
+}
+
+/// Reports `lo` greater than `hi` when both are numbers.
+fn check_order(attrs: &Attrs, lo: &str, hi: &str, errors: &mut Errors) {
+    let number = |key| {
+        attrs
+            .get(key)
+            .and_then(|e| e.value.as_ref())
+            .and_then(|v| v.number().map(|n| (n, v.span())))
+    };
+    if let (Some((min, span)), Some((max, _))) = (number(lo), number(hi))
+        && min > max
+    {
+        errors.help(
+            span,
+            format!("`{lo}` ({min}) is greater than `{hi}` ({max})"),
+            format!("`{lo}` must not exceed `{hi}`"),
+        );
+    }
+}

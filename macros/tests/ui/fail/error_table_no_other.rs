@@ -1,0 +1,8 @@
+#[derive(Clone, Debug, PartialEq, kassa::ErrorTable)]
+#[kassa(repr = "int")]
+pub enum ApiError {
+    #[kassa(code = 1)]
+    Busy,
+}
+
+fn main() {}

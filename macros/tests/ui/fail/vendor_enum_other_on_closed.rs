@@ -1,0 +1,10 @@
+#[derive(Debug, kassa::VendorEnum)]
+#[kassa(repr = "int", closed)]
+pub enum PayForm {
+    #[kassa(code = 0)]
+    Cash,
+    #[kassa(other)]
+    Unknown(i64),
+}
+
+fn main() {}

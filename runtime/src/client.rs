@@ -1,0 +1,649 @@
+//! The HTTP client every generated vendor client wraps.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+
+use crate::codec::{self, AuthValues, Decoded, EncodeError, Failure, WireBody};
+use crate::config::ConfigError;
+use crate::{
+    Auth, Category, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
+    Operation, OperationInfo, Secret, TransportError, Vendor, VendorError, redact,
+};
+
+/// Bodies longer than this are refused (a vendor answer is never this big).
+const MAX_BODY: usize = 32 * 1024 * 1024;
+/// How much of an unexplained body an [`HttpError`] keeps.
+const KEPT_BODY: usize = 4096;
+
+/// A client for one vendor, driven by its [`Vendor`] description.
+pub struct Client {
+    vendor: &'static Vendor,
+    config: Config,
+    base: Secret,
+    secrets: Vec<Secret>,
+    http: reqwest::Client,
+    state: Mutex<State>,
+    last_nonce: AtomicU64,
+    rpc_id: AtomicU64,
+    login_lock: tokio::sync::Mutex<()>,
+}
+
+#[derive(Default)]
+struct State {
+    token: Option<Secret>,
+    session: Option<Secret>,
+    headers: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("vendor", &self.vendor.id)
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+fn resolve_base(vendor: &Vendor, config: &Config) -> Result<Secret, ConfigError> {
+    if let Some(url) = &config.base_url {
+        return Ok(url.clone());
+    }
+    let server = match &config.server {
+        Some(name) => vendor
+            .servers
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = vendor.servers.iter().map(|s| s.name).collect();
+                ConfigError(format!(
+                    "{} has no server `{name}`; its servers are: {}",
+                    vendor.name,
+                    names.join(", ")
+                ))
+            })?,
+        None => vendor.servers.first().ok_or_else(|| {
+            ConfigError(format!(
+                "{} names no server; set Config::base_url",
+                vendor.name
+            ))
+        })?,
+    };
+    let mut url = server.url.to_owned();
+    for var in server.variables {
+        let value = config
+            .variables
+            .iter()
+            .find(|(n, _)| n == var.name)
+            .map(|(_, v)| v.expose().to_owned())
+            .or_else(|| var.default.map(str::to_owned))
+            .ok_or_else(|| {
+                ConfigError(format!(
+                    "server `{}` of {} needs the variable `{}`; set Config::variable(\"{}\", ..)",
+                    server.name, vendor.name, var.name, var.name
+                ))
+            })?;
+        url = url.replace(&format!("{{{}}}", var.name), &value);
+    }
+    Ok(Secret::new(url))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl Client {
+    /// A client for `vendor`; fails when the configuration lacks what the
+    /// vendor's servers and auth schemes need.
+    pub fn new(vendor: &'static Vendor, config: Config) -> Result<Client, ConfigError> {
+        let base = resolve_base(vendor, &config)?;
+        let parsed = reqwest::Url::parse(base.expose()).map_err(|e| {
+            ConfigError(format!(
+                "the server URL of {} is not a URL: {e}",
+                vendor.name
+            ))
+        })?;
+        if parsed.scheme() == "https" && !cfg!(feature = "rustls") {
+            return Err(ConfigError(format!(
+                "{} is reached over HTTPS; enable the `rustls` feature of kassa (or kassa-client)",
+                vendor.name
+            )));
+        }
+        for scheme in vendor.auth {
+            let needs = match scheme {
+                Auth::BodyCredentials { .. } if config.password.is_none() => {
+                    Some("Config::credentials(user, password)")
+                }
+                Auth::Hmac { .. } if config.secret_key.is_none() => {
+                    Some("Config::api_key(key, secret)")
+                }
+                Auth::Bearer { .. } | Auth::Session { .. } if config.login.is_none() => {
+                    Some("Config::login(&LoginRequest { .. })")
+                }
+                _ => None,
+            };
+            if let Some(needs) = needs {
+                return Err(ConfigError(format!(
+                    "{} authenticates with {needs}",
+                    vendor.name
+                )));
+            }
+            if let Auth::Hmac { context, .. } = scheme {
+                for name in *context {
+                    if !config.context.iter().any(|(n, _)| n == name) {
+                        return Err(ConfigError(format!(
+                            "{} sends `{name}` with every request; set Config::context(\"{name}\", ..)",
+                            vendor.name
+                        )));
+                    }
+                }
+            }
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .build()
+            .map_err(|e| {
+                ConfigError(format!("cannot build the HTTP client: {}", e.without_url()))
+            })?;
+        let secrets = config.secrets();
+        Ok(Client {
+            vendor,
+            config,
+            base,
+            secrets,
+            http,
+            state: Mutex::new(State::default()),
+            last_nonce: AtomicU64::new(0),
+            rpc_id: AtomicU64::new(0),
+            login_lock: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    pub fn vendor(&self) -> &'static Vendor {
+        self.vendor
+    }
+
+    /// Calls an operation. For an operation that may answer "not modified",
+    /// that answer is an [`Error::Vendor`] of category
+    /// [`Category::NotModified`]; use [`Client::call_fresh`] to get it as a value.
+    pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
+        match self.call_fresh(request).await? {
+            Fresh::Modified(response) => Ok(response),
+            Fresh::NotModified => {
+                let status = self
+                    .vendor
+                    .protocol
+                    .envelope()
+                    .and_then(|e| e.not_modified.first().cloned());
+                Err(Error::Vendor(VendorError {
+                    kind: O::Error::from_wire(status.as_ref(), None),
+                    raw_code: status,
+                    message: None,
+                    http_status: 200,
+                }))
+            }
+        }
+    }
+
+    /// Calls an operation whose server may answer "not modified".
+    pub async fn call_fresh<O: Operation>(
+        &self,
+        request: &O,
+    ) -> Result<Fresh<O::Response>, Error<O::Error>> {
+        request.validate()?;
+        let mut params = serde_json::to_value(request).map_err(|e| {
+            Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
+        })?;
+        let key = mint_key(&O::INFO, &mut params);
+        let decoded = self
+            .call_value::<O::Error>(&O::INFO, params, key.clone())
+            .await?;
+        if decoded.not_modified {
+            return Ok(Fresh::NotModified);
+        }
+        let at = self.data_path();
+        let raw = decoded.data.to_string();
+        codec::decode_typed::<O::Response>(decoded.data, at, &raw)
+            .map(Fresh::Modified)
+            .map_err(|e| {
+                Error::Decode(DecodeError {
+                    idempotency_key: key,
+                    ..self.redact_decode(e)
+                })
+            })
+    }
+
+    /// The current value of a state header (Kassa24 `Uid`).
+    pub fn state_header(&self, header: &str) -> Option<String> {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state
+            .headers
+            .iter()
+            .find(|(h, _)| h.eq_ignore_ascii_case(header))
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Sets a state header, e.g. after recovering it out of band.
+    pub fn set_state_header(&self, header: &str, value: impl Into<String>) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state
+            .headers
+            .retain(|(h, _)| !h.eq_ignore_ascii_case(header));
+        state.headers.push((header.to_owned(), value.into()));
+    }
+
+    fn data_path(&self) -> &'static str {
+        match &self.vendor.protocol {
+            crate::Protocol::JsonRpc { .. } => "result",
+            other => other.envelope().and_then(|e| e.data_field).unwrap_or(""),
+        }
+    }
+
+    /// One call with the login around it: log in first when needed, and
+    /// once more when the token or session turns out to have expired.
+    async fn call_value<E: ErrorTable>(
+        &self,
+        info: &OperationInfo,
+        params: Value,
+        key: Option<String>,
+    ) -> Result<Decoded, Error<E>> {
+        let login = self.login_scheme();
+        let is_login = login.is_some_and(|(wire, _)| wire == info.wire);
+        if login.is_some() && !is_login && !self.logged_in() {
+            self.login::<E>(None).await?;
+        }
+        let result = self.exchange::<E>(info, params.clone(), key.clone()).await;
+        let result = match result {
+            Err(e) if !is_login && login.is_some() && self.expired(&e) => {
+                tracing::debug!(
+                    vendor = self.vendor.id,
+                    operation = info.wire,
+                    "logging in again"
+                );
+                self.login::<E>(Some(self.token_generation())).await?;
+                self.exchange::<E>(info, params, key).await
+            }
+            other => other,
+        };
+        if is_login && let Ok(decoded) = &result {
+            self.store_login::<E>(&decoded.data)?;
+        }
+        result
+    }
+
+    fn login_scheme(&self) -> Option<(&'static str, &'static str)> {
+        self.vendor.auth.iter().find_map(|a| match a {
+            Auth::Bearer {
+                login, token_field, ..
+            } => Some((*login, *token_field)),
+            Auth::Session { login, from, .. } => Some((*login, *from)),
+            _ => None,
+        })
+    }
+
+    fn logged_in(&self) -> bool {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.token.is_some() || state.session.is_some()
+    }
+
+    /// Identifies the current token, so concurrent calls that all saw it
+    /// expire log in once.
+    fn token_generation(&self) -> Option<Secret> {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.token.clone().or_else(|| state.session.clone())
+    }
+
+    fn expired<E: ErrorTable>(&self, error: &Error<E>) -> bool {
+        for scheme in self.vendor.auth {
+            match scheme {
+                Auth::Bearer { relogin_on, .. } => {
+                    let status = match error {
+                        Error::Http(e) => Some(e.status),
+                        Error::Vendor(e) => Some(e.http_status),
+                        _ => None,
+                    };
+                    if status.is_some_and(|s| relogin_on.contains(&s)) {
+                        return true;
+                    }
+                }
+                Auth::Session { .. } => {
+                    if let Error::Vendor(e) = error
+                        && e.kind.category() == Category::Auth
+                        && e.kind.is_retryable()
+                    {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Logs in; `seen` is the token the caller saw fail (skip if another
+    /// call has replaced it meanwhile).
+    async fn login<E: ErrorTable>(&self, seen: Option<Option<Secret>>) -> Result<(), Error<E>> {
+        let _guard = self.login_lock.lock().await;
+        match seen {
+            Some(seen) if self.token_generation() != seen => return Ok(()),
+            None if self.logged_in() => return Ok(()),
+            _ => {}
+        }
+        let call = self.config.login.clone().ok_or_else(|| {
+            Error::Config(format!("{} needs Config::login(..)", self.vendor.name))
+        })?;
+        tracing::debug!(
+            vendor = self.vendor.id,
+            operation = call.info.wire,
+            "logging in"
+        );
+        let decoded = self.exchange::<E>(&call.info, call.params, None).await?;
+        self.store_login::<E>(&decoded.data)
+    }
+
+    fn store_login<E: ErrorTable>(&self, data: &Value) -> Result<(), Error<E>> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        for scheme in self.vendor.auth {
+            let (field, slot) = match scheme {
+                Auth::Bearer { token_field, .. } => (*token_field, &mut state.token),
+                Auth::Session { from, .. } => (*from, &mut state.session),
+                _ => continue,
+            };
+            let value = match data.get(field) {
+                Some(Value::String(s)) if !s.is_empty() => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => {
+                    return Err(Error::Decode(DecodeError::new(
+                        field,
+                        format!("the login response carries no `{field}`"),
+                        "",
+                    )));
+                }
+            };
+            *slot = Some(Secret::new(value));
+        }
+        Ok(())
+    }
+
+    /// A strictly increasing nonce: the Unix time, or one more than the
+    /// last nonce when calls come faster than one a second.
+    fn next_nonce(&self) -> u64 {
+        let now = unix_now();
+        let prev = self
+            .last_nonce
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |last| {
+                Some(last.saturating_add(1).max(now))
+            })
+            .unwrap_or_else(|last| last);
+        prev.saturating_add(1).max(now)
+    }
+
+    fn auth_values(&self) -> AuthValues {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let signs = self
+            .vendor
+            .auth
+            .iter()
+            .any(|a| matches!(a, Auth::Hmac { .. }));
+        AuthValues {
+            username: self.config.username.clone(),
+            password: self.config.password.clone(),
+            token: state.token.clone(),
+            session: state.session.clone(),
+            api_key: self.config.api_key.clone(),
+            secret_key: self.config.secret_key.clone(),
+            nonce: signs.then(|| self.next_nonce()),
+            context: self.config.context.clone(),
+            state: state.headers.clone(),
+            rpc_id: self.rpc_id.fetch_add(1, Ordering::SeqCst) + 1,
+        }
+    }
+
+    fn redact(&self, text: &str) -> String {
+        let mut secrets: Vec<&Secret> = self.secrets.iter().collect();
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        secrets.extend(state.token.iter().chain(&state.session));
+        redact(text, &secrets)
+    }
+
+    fn redact_decode(&self, e: DecodeError) -> DecodeError {
+        DecodeError {
+            body: self.redact(&e.body),
+            reason: self.redact(&e.reason),
+            ..e
+        }
+    }
+
+    /// One HTTP exchange: encode, send, read, decode the envelope.
+    async fn exchange<E: ErrorTable>(
+        &self,
+        info: &OperationInfo,
+        params: Value,
+        key: Option<String>,
+    ) -> Result<Decoded, Error<E>> {
+        let auth = self.auth_values();
+        let wire =
+            codec::encode_request(self.vendor, info, params, &auth).map_err(|e| match e {
+                EncodeError::Invalid(e) => Error::InvalidRequest(e),
+                EncodeError::Config(m) => Error::Config(m),
+            })?;
+        let base = self.base.expose();
+        let mut url = if wire.path.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{}{}", base.trim_end_matches('/'), wire.path)
+        };
+        if !wire.query.is_empty() {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&wire.query)
+                .finish();
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&query);
+        }
+        let method = reqwest::Method::from_bytes(wire.method.as_str().as_bytes())
+            .unwrap_or(reqwest::Method::POST);
+        let mut builder = self.http.request(method, &url);
+        for (name, value) in &wire.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        builder = match &wire.body {
+            WireBody::None => builder,
+            WireBody::Json(v) => builder
+                .header("Content-Type", "application/json; charset=utf-8")
+                .body(v.to_string()),
+            WireBody::Form(fields) => builder
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(
+                    form_urlencoded::Serializer::new(String::new())
+                        .extend_pairs(fields)
+                        .finish(),
+                ),
+        };
+        tracing::debug!(vendor = self.vendor.id, operation = info.wire, "sending");
+        let started = std::time::Instant::now();
+        let transport = |e: reqwest::Error, key: &Option<String>| {
+            let (timeout, request_sent) = (e.is_timeout(), !e.is_connect());
+            Error::Transport(TransportError {
+                message: self.redact(&error_chain(&e.without_url())),
+                timeout,
+                request_sent,
+                idempotency_key: key.clone(),
+            })
+        };
+        let response = builder.send().await.map_err(|e| transport(e, &key))?;
+        let status = response.status().as_u16();
+        self.keep_state(info, response.headers());
+        let bytes = response.bytes().await.map_err(|e| transport(e, &key))?;
+        tracing::debug!(
+            vendor = self.vendor.id,
+            operation = info.wire,
+            status,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "answered"
+        );
+        if bytes.len() > MAX_BODY {
+            return Err(Error::Decode(DecodeError {
+                idempotency_key: key,
+                ..DecodeError::new(
+                    "",
+                    format!("the response is larger than {MAX_BODY} bytes"),
+                    "",
+                )
+            }));
+        }
+        let body = String::from_utf8_lossy(&bytes);
+        let decoded = codec::decode_response(self.vendor, info, status, &body)
+            .map_err(|f| self.failure(f, &body, key.clone()))?;
+        self.recover_state(info, &decoded.data);
+        Ok(decoded)
+    }
+
+    fn failure<E: ErrorTable>(
+        &self,
+        failure: Failure,
+        body: &str,
+        key: Option<String>,
+    ) -> Error<E> {
+        match failure {
+            Failure::Vendor {
+                code,
+                message,
+                http_status,
+            } => Error::Vendor(VendorError {
+                kind: E::from_wire(code.as_ref(), message.as_deref()),
+                raw_code: code,
+                message: message.map(|m| self.redact(&m)),
+                http_status,
+            }),
+            Failure::Http { status } => {
+                let mut kept: String = body.chars().take(KEPT_BODY).collect();
+                kept = self.redact(&kept);
+                Error::Http(HttpError {
+                    status,
+                    body: kept,
+                    idempotency_key: key,
+                })
+            }
+            Failure::Decode(e) => Error::Decode(DecodeError {
+                idempotency_key: key,
+                ..self.redact_decode(e)
+            }),
+        }
+    }
+
+    fn keep_state(&self, info: &OperationInfo, headers: &reqwest::header::HeaderMap) {
+        for state in self.vendor.state {
+            if state.set_by.contains(&info.wire)
+                && let Some(value) = headers.get(state.header).and_then(|v| v.to_str().ok())
+            {
+                self.set_state_header(state.header, value);
+            }
+        }
+    }
+
+    fn recover_state(&self, info: &OperationInfo, data: &Value) {
+        for state in self.vendor.state {
+            if let Some((wire, field)) = state.recover
+                && wire == info.wire
+                && let Some(value) = data.get(field).and_then(Value::as_str)
+            {
+                self.set_state_header(state.header, value);
+            }
+        }
+    }
+}
+
+/// An error and its sources on one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// Mints the idempotency key when the operation says so and the caller
+/// left the field empty; returns the key the request carries.
+fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
+    let (field, mint) = info.idempotency?;
+    let map = params.as_object_mut()?;
+    let empty = match map.get(field) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(_) => false,
+    };
+    if empty && mint == Mint::UuidV4 {
+        map.insert(
+            field.to_owned(),
+            Value::String(uuid::Uuid::new_v4().to_string()),
+        );
+    }
+    map.get(field).and_then(|v| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static VENDOR: Vendor = Vendor {
+        id: "t",
+        name: "T",
+        servers: &[],
+        protocol: crate::Protocol::JsonRpc { by_position: false },
+        auth: &[],
+        state: &[],
+    };
+
+    #[test]
+    fn nonces_strictly_increase_across_threads() {
+        let client = std::sync::Arc::new(
+            Client::new(&VENDOR, Config::new().base_url("http://127.0.0.1:9")).unwrap(),
+        );
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let c = client.clone();
+                std::thread::spawn(move || (0..500).map(|_| c.next_nonce()).collect::<Vec<_>>())
+            })
+            .collect();
+        let mut all: Vec<u64> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "a nonce was handed out twice");
+        assert!(all[0] >= unix_now() - 5);
+    }
+
+    #[test]
+    fn mints_only_empty_keys() {
+        static INFO: OperationInfo = OperationInfo {
+            name: "sale",
+            wire: "sale",
+            wire_aliases: &[],
+            http: None,
+            placement: &[],
+            idempotency: Some(("documentUUID", Mint::UuidV4)),
+            safe_to_retry: false,
+            not_modified: false,
+        };
+        let mut v = serde_json::json!({"documentUUID": ""});
+        let key = mint_key(&INFO, &mut v).unwrap();
+        assert_eq!(key.len(), 36);
+        let mut v = serde_json::json!({"documentUUID": "given"});
+        assert_eq!(mint_key(&INFO, &mut v).as_deref(), Some("given"));
+    }
+}

@@ -1,0 +1,16 @@
+//! Protocol codecs: pure functions between typed-agnostic JSON values and
+//! HTTP exchanges, in both directions.
+//!
+//! The client encodes requests and decodes responses; the example server
+//! (and the decode tool) decode requests and encode responses with the
+//! same code, so what one side writes the other reads.
+
+mod request;
+mod response;
+mod sign;
+mod wire;
+
+pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};
+pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
+pub use sign::sign;
+pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};

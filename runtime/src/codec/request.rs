@@ -1,0 +1,567 @@
+//! Requests: operation + parameters + auth values → HTTP, and back.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::sign::sign;
+use super::wire::{WireBody, WireRequest, value_to_text};
+use crate::{
+    Auth, DecodeError, InvalidRequest, Method, OperationInfo, Placement, Protocol, Secret, Vendor,
+};
+
+/// What the auth schemes put into a request, gathered by the client.
+#[derive(Clone, Default)]
+pub struct AuthValues {
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub token: Option<Secret>,
+    pub session: Option<Secret>,
+    pub api_key: Option<Secret>,
+    pub secret_key: Option<Secret>,
+    /// The nonce of this request (HMAC schemes).
+    pub nonce: Option<u64>,
+    /// Values sent with every request (`WareHouseID`), by wire name.
+    pub context: Vec<(String, Value)>,
+    /// Current values of state headers, by header name.
+    pub state: Vec<(String, String)>,
+    /// JSON-RPC request id.
+    pub rpc_id: u64,
+}
+
+impl fmt::Debug for AuthValues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthValues")
+            .field("username", &self.username)
+            .field("password", &self.password)
+            .field("token", &self.token)
+            .field("session", &self.session)
+            .field("api_key", &self.api_key)
+            .field("secret_key", &self.secret_key)
+            .field("nonce", &self.nonce)
+            .field("context", &self.context)
+            .field("state", &self.state)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a request could not be encoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EncodeError {
+    Invalid(InvalidRequest),
+    /// The client lacks a value the protocol needs.
+    Config(String),
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::Invalid(e) => e.fmt(f),
+            EncodeError::Config(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Parameters sorted by where they travel.
+#[derive(Default)]
+struct Parts {
+    params: Value,
+    envelope: Map<String, Value>,
+    path: Vec<(String, String)>,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+}
+
+fn split(info: &OperationInfo, params: Value) -> Parts {
+    let mut parts = Parts::default();
+    let Value::Object(map) = params else {
+        parts.params = params;
+        return parts;
+    };
+    let mut rest = Map::new();
+    for (key, value) in map {
+        match info.placement_of(&key) {
+            Placement::Params => {
+                rest.insert(key, value);
+            }
+            Placement::Envelope => {
+                parts.envelope.insert(key, value);
+            }
+            Placement::Path => parts.path.extend(value_to_text(&value).map(|v| (key, v))),
+            Placement::Query => parts.query.extend(value_to_text(&value).map(|v| (key, v))),
+            Placement::Header => parts
+                .headers
+                .extend(value_to_text(&value).map(|v| (key, v))),
+        }
+    }
+    parts.params = Value::Object(rest);
+    parts
+}
+
+fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<String, EncodeError> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 1..start + len];
+        let value = values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+            .ok_or_else(|| {
+                EncodeError::Invalid(InvalidRequest::new(
+                    name,
+                    format!("is required in the path of `{op}`"),
+                ))
+            })?;
+        out.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Puts the auth fields every request body carries; returns headers to add.
+fn apply_auth(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    body: &mut Map<String, Value>,
+    params: &Map<String, Value>,
+    auth: &AuthValues,
+) -> Result<Vec<(String, String)>, EncodeError> {
+    let missing = |what: &str| {
+        EncodeError::Config(format!(
+            "{} needs {what}; set it in the client's Config",
+            vendor.name
+        ))
+    };
+    let mut headers = Vec::new();
+    for scheme in vendor.auth {
+        match scheme {
+            Auth::BodyCredentials {
+                username,
+                password,
+                except,
+            } => {
+                if except.contains(&info.wire) {
+                    continue;
+                }
+                let user = auth
+                    .username
+                    .as_ref()
+                    .ok_or_else(|| missing("a username"))?;
+                let pass = auth
+                    .password
+                    .as_ref()
+                    .ok_or_else(|| missing("a password"))?;
+                body.insert((*username).to_owned(), Value::from(user.as_str()));
+                body.insert((*password).to_owned(), Value::from(pass.expose()));
+            }
+            Auth::Bearer { login, .. } => {
+                if info.wire == *login {
+                    continue;
+                }
+                if let Some(token) = &auth.token {
+                    headers.push((
+                        "Authorization".to_owned(),
+                        format!("Bearer {}", token.expose()),
+                    ));
+                }
+            }
+            Auth::PathSecret { .. } => {}
+            Auth::Hmac {
+                key_field,
+                nonce_field,
+                signature_field,
+                message,
+                encoding,
+                context,
+            } => {
+                let key = auth.api_key.as_ref().ok_or_else(|| missing("an API key"))?;
+                let secret = auth
+                    .secret_key
+                    .as_ref()
+                    .ok_or_else(|| missing("a secret key"))?;
+                let nonce = auth.nonce.ok_or_else(|| missing("a nonce"))?;
+                body.insert((*key_field).to_owned(), Value::from(key.expose()));
+                body.insert((*nonce_field).to_owned(), Value::from(nonce.to_string()));
+                for name in *context {
+                    let value = auth
+                        .context
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, v)| v.clone())
+                        .ok_or_else(|| missing(&format!("the context value `{name}`")))?;
+                    body.insert((*name).to_owned(), value);
+                }
+                let mut signed = String::new();
+                for part in *message {
+                    let value = body.get(*part).or_else(|| params.get(*part));
+                    match value.and_then(value_to_text) {
+                        Some(text) => signed.push_str(&text),
+                        None => {
+                            return Err(missing(&format!(
+                                "the value `{part}` the signature covers"
+                            )));
+                        }
+                    }
+                }
+                let signature = sign(secret.expose().as_bytes(), signed.as_bytes(), *encoding);
+                body.insert((*signature_field).to_owned(), Value::from(signature));
+            }
+            Auth::Session { login, field, .. } => {
+                if info.wire == *login {
+                    continue;
+                }
+                if let Some(session) = &auth.session {
+                    body.insert((*field).to_owned(), Value::from(session.expose()));
+                }
+            }
+        }
+    }
+    Ok(headers)
+}
+
+/// Encodes one operation call. `params` is the request struct serialized
+/// to JSON (`null` for an operation without parameters).
+pub fn encode_request(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    params: Value,
+    auth: &AuthValues,
+) -> Result<WireRequest, EncodeError> {
+    let mut parts = split(info, params);
+    let empty = Map::new();
+    let param_map = parts.params.as_object().unwrap_or(&empty).clone();
+    let mut body = Map::new();
+    let (method, path) = match &vendor.protocol {
+        Protocol::JsonEnvelope {
+            operation_field, ..
+        } => {
+            body.insert((*operation_field).to_owned(), Value::from(info.wire));
+            (Method::Post, String::new())
+        }
+        Protocol::JsonRpc { .. } => (Method::Post, String::new()),
+        Protocol::Rest { .. } => {
+            let (method, template) = info.http.ok_or_else(|| {
+                EncodeError::Config(format!(
+                    "operation `{}` has no HTTP method and path",
+                    info.name
+                ))
+            })?;
+            (method, fill_path(template, &parts.path, info.name)?)
+        }
+        Protocol::Form { path, .. } => (Method::Post, path.replace("{operation}", info.wire)),
+    };
+    let mut headers = apply_auth(vendor, info, &mut body, &param_map, auth)?;
+    for state in vendor.state {
+        if state.sent_by.contains(&info.wire)
+            && let Some((_, value)) = auth
+                .state
+                .iter()
+                .find(|(h, _)| h.eq_ignore_ascii_case(state.header))
+        {
+            headers.push((state.header.to_owned(), value.clone()));
+        }
+    }
+    headers.append(&mut parts.headers);
+    let body = match &vendor.protocol {
+        Protocol::JsonEnvelope { params_field, .. } => {
+            match (params_field, parts.params) {
+                (_, Value::Null) => {}
+                (Some(field), params) => {
+                    body.insert((*field).to_owned(), params);
+                }
+                (None, Value::Object(map)) => body.extend(map),
+                (None, _) => {
+                    return Err(EncodeError::Invalid(InvalidRequest::new(
+                        "",
+                        "must be an object: the protocol merges parameters into the envelope",
+                    )));
+                }
+            }
+            body.append(&mut parts.envelope);
+            WireBody::Json(Value::Object(body))
+        }
+        Protocol::JsonRpc { by_position } => {
+            let mut rpc = Map::new();
+            rpc.insert("jsonrpc".into(), "2.0".into());
+            rpc.insert("method".into(), info.wire.into());
+            let params = match (by_position, parts.params) {
+                (true, Value::Object(map)) => {
+                    Value::Array(map.into_iter().map(|(_, v)| v).collect())
+                }
+                (_, params) => params,
+            };
+            if !params.is_null() {
+                rpc.insert("params".into(), params);
+            }
+            rpc.insert("id".into(), auth.rpc_id.into());
+            WireBody::Json(Value::Object(rpc))
+        }
+        Protocol::Rest { .. } => {
+            let params = parts.params;
+            if matches!(method, Method::Get | Method::Delete) {
+                if let Value::Object(map) = &params {
+                    parts.query.extend(
+                        map.iter()
+                            .filter_map(|(k, v)| value_to_text(v).map(|v| (k.clone(), v))),
+                    );
+                }
+                if body.is_empty() {
+                    WireBody::None
+                } else {
+                    WireBody::Json(Value::Object(body))
+                }
+            } else {
+                match params {
+                    Value::Object(map) => {
+                        body.extend(map);
+                        WireBody::Json(Value::Object(body))
+                    }
+                    Value::Null if body.is_empty() => WireBody::None,
+                    Value::Null => WireBody::Json(Value::Object(body)),
+                    other if body.is_empty() => WireBody::Json(other),
+                    _ => {
+                        return Err(EncodeError::Invalid(InvalidRequest::new(
+                            "",
+                            "must be an object: auth fields travel in the body",
+                        )));
+                    }
+                }
+            }
+        }
+        Protocol::Form { .. } => {
+            if let Value::Object(map) = parts.params {
+                body.extend(map);
+            }
+            body.append(&mut parts.envelope);
+            WireBody::Form(
+                body.iter()
+                    .filter_map(|(k, v)| value_to_text(v).map(|v| (k.clone(), v)))
+                    .collect(),
+            )
+        }
+    };
+    Ok(WireRequest {
+        method,
+        path,
+        query: parts.query,
+        headers,
+        body,
+    })
+}
+
+/// A request as a server reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedRequest {
+    /// Index of the operation in the table passed to [`decode_request`].
+    pub operation: usize,
+    /// The operation name as it arrived (a wire alias or slip included).
+    pub wire: String,
+    /// The parameters, shaped as the request struct serializes.
+    pub params: Value,
+    /// Auth fields found in the body (credentials, nonce, signature, session).
+    pub auth: Map<String, Value>,
+    /// JSON-RPC id.
+    pub rpc_id: Option<Value>,
+}
+
+fn auth_field_names(vendor: &Vendor) -> Vec<&'static str> {
+    let mut names = Vec::new();
+    for scheme in vendor.auth {
+        match scheme {
+            Auth::BodyCredentials {
+                username, password, ..
+            } => names.extend([*username, *password]),
+            Auth::Hmac {
+                key_field,
+                nonce_field,
+                signature_field,
+                context,
+                ..
+            } => {
+                names.extend([*key_field, *nonce_field, *signature_field]);
+                names.extend(context.iter().copied());
+            }
+            Auth::Session { field, .. } => names.push(field),
+            Auth::Bearer { .. } | Auth::PathSecret { .. } => {}
+        }
+    }
+    names
+}
+
+fn match_path(template: &str, path: &str) -> Option<Vec<(String, String)>> {
+    let t: Vec<&str> = template.trim_matches('/').split('/').collect();
+    let p: Vec<&str> = path.trim_matches('/').split('/').collect();
+    if t.len() != p.len() {
+        return None;
+    }
+    let mut vars = Vec::new();
+    for (t, p) in t.iter().zip(&p) {
+        if let Some(name) = t.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+            let value = form_urlencoded::parse(format!("v={p}").as_bytes())
+                .next()?
+                .1
+                .into_owned();
+            vars.push((name.to_owned(), value));
+        } else if t != p {
+            return None;
+        }
+    }
+    Some(vars)
+}
+
+fn find_op(ops: &[OperationInfo], name: &str) -> Option<usize> {
+    ops.iter()
+        .position(|o| o.wire == name)
+        .or_else(|| ops.iter().position(|o| o.wire_aliases.contains(&name)))
+}
+
+/// Reads a request the way the vendor's server would: which operation,
+/// which parameters, which auth values. The inverse of [`encode_request`].
+pub fn decode_request(
+    vendor: &Vendor,
+    ops: &[OperationInfo],
+    req: &WireRequest,
+) -> Result<DecodedRequest, DecodeError> {
+    let raw = match &req.body {
+        WireBody::Json(v) => v.to_string(),
+        WireBody::Form(f) => form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(f)
+            .finish(),
+        WireBody::None => String::new(),
+    };
+    let fail = |path: &str, reason: String| DecodeError::new(path, reason, raw.clone());
+    let auth_names = auth_field_names(vendor);
+    let mut auth = Map::new();
+    let mut take_auth = |map: &mut Map<String, Value>| {
+        for name in &auth_names {
+            if let Some(v) = map.remove(*name) {
+                auth.insert((*name).to_owned(), v);
+            }
+        }
+    };
+    let (operation, wire, mut params, extra, rpc_id) = match &vendor.protocol {
+        Protocol::JsonEnvelope {
+            operation_field,
+            params_field,
+            ..
+        } => {
+            let WireBody::Json(Value::Object(body)) = &req.body else {
+                return Err(fail("", "expected a JSON object body".into()));
+            };
+            let mut body = body.clone();
+            let wire = match body.remove(*operation_field) {
+                Some(Value::String(s)) => s,
+                _ => return Err(fail(operation_field, "missing the operation name".into())),
+            };
+            let op = find_op(ops, &wire)
+                .ok_or_else(|| fail(operation_field, format!("unknown operation {wire:?}")))?;
+            take_auth(&mut body);
+            let params = match params_field {
+                Some(field) => body.remove(*field).unwrap_or(Value::Null),
+                None => Value::Object(std::mem::take(&mut body)),
+            };
+            (op, wire, params, body, None)
+        }
+        Protocol::JsonRpc { .. } => {
+            let WireBody::Json(Value::Object(body)) = &req.body else {
+                return Err(fail("", "expected a JSON-RPC request object".into()));
+            };
+            let wire = body
+                .get("method")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let op = find_op(ops, &wire)
+                .ok_or_else(|| fail("method", format!("unknown method {wire:?}")))?;
+            let params = body.get("params").cloned().unwrap_or(Value::Null);
+            (op, wire, params, Map::new(), body.get("id").cloned())
+        }
+        Protocol::Rest { .. } => {
+            let found = ops.iter().enumerate().find_map(|(i, o)| {
+                let (method, template) = o.http?;
+                (method == req.method)
+                    .then(|| match_path(template, &req.path))
+                    .flatten()
+                    .map(|vars| (i, vars))
+            });
+            let (op, vars) = found.ok_or_else(|| {
+                fail(
+                    "",
+                    format!("no operation for {} {}", req.method.as_str(), req.path),
+                )
+            })?;
+            let mut params = match &req.body {
+                WireBody::Json(Value::Object(map)) => map.clone(),
+                WireBody::Json(other) => {
+                    return Ok(DecodedRequest {
+                        operation: op,
+                        wire: ops[op].wire.to_owned(),
+                        params: other.clone(),
+                        auth,
+                        rpc_id: None,
+                    });
+                }
+                WireBody::Form(_) | WireBody::None => Map::new(),
+            };
+            take_auth(&mut params);
+            for (k, v) in vars.into_iter().chain(req.query.iter().cloned()) {
+                params.insert(k, Value::String(v));
+            }
+            (
+                op,
+                ops[op].wire.to_owned(),
+                Value::Object(params),
+                Map::new(),
+                None,
+            )
+        }
+        Protocol::Form { path, .. } => {
+            let (prefix, suffix) = path.split_once("{operation}").unwrap_or((path, ""));
+            let name = req
+                .path
+                .strip_prefix(prefix)
+                .and_then(|p| p.strip_suffix(suffix))
+                .unwrap_or_default();
+            let op = find_op(ops, name)
+                .ok_or_else(|| fail("", format!("no operation at {}", req.path)))?;
+            let WireBody::Form(fields) = &req.body else {
+                return Err(fail("", "expected a form body".into()));
+            };
+            let mut map: Map<String, Value> = fields
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            take_auth(&mut map);
+            (op, name.to_owned(), Value::Object(map), Map::new(), None)
+        }
+    };
+    // Fields placed beside the parameters (and headers) belong to the request struct.
+    let info = &ops[operation];
+    if let Value::Object(map) = &mut params {
+        for (k, v) in extra {
+            map.insert(k, v);
+        }
+        for (name, placement) in info.placement {
+            if *placement == Placement::Header
+                && let Some(v) = req.header(name)
+            {
+                map.insert((*name).to_owned(), Value::String(v.to_owned()));
+            }
+        }
+    } else if params.is_null() && !extra.is_empty() {
+        params = Value::Object(extra);
+    }
+    Ok(DecodedRequest {
+        operation,
+        wire,
+        params,
+        auth,
+        rpc_id,
+    })
+}

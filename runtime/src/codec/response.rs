@@ -1,0 +1,339 @@
+//! Responses: HTTP status + body → payload or vendor failure, and back.
+
+use serde_json::{Map, Value};
+
+use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
+
+/// A successful response, unwrapped from its envelope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The payload (`null` when the response carries none).
+    pub data: Value,
+    /// The server said "not modified since your timestamp".
+    pub not_modified: bool,
+    /// Envelope fields kept beside the payload (iCash `nonce`).
+    pub extra: Map<String, Value>,
+}
+
+/// A response that is not a success.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// The vendor reported an error.
+    Vendor {
+        code: Option<Code>,
+        message: Option<String>,
+        http_status: u16,
+    },
+    /// An HTTP status the protocol does not explain.
+    Http { status: u16 },
+    /// The body does not have the protocol's shape.
+    Decode(DecodeError),
+}
+
+fn is_2xx(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+fn message_of(body: &Map<String, Value>, field: Option<&str>) -> Option<String> {
+    field.and_then(|f| body.get(f)).and_then(|m| match m {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    })
+}
+
+fn decode_envelope(
+    envelope: &Envelope,
+    echo_field: Option<&str>,
+    status: u16,
+    body: &str,
+) -> Result<Decoded, Failure> {
+    let decode_error =
+        |path: &str, reason: &str| Failure::Decode(DecodeError::new(path, reason, body));
+    if body.trim().is_empty() {
+        return if is_2xx(status) && envelope.status_field.is_none() && !envelope.error_from_http {
+            Ok(Decoded {
+                data: Value::Null,
+                not_modified: false,
+                extra: Map::new(),
+            })
+        } else if is_2xx(status) {
+            Err(decode_error("", "the response body is empty"))
+        } else {
+            Err(Failure::Http { status })
+        };
+    }
+    let parsed: Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(_) if !is_2xx(status) => return Err(Failure::Http { status }),
+        Err(e) => return Err(decode_error("", &format!("the response is not JSON: {e}"))),
+    };
+    let Value::Object(map) = parsed else {
+        return if is_2xx(status) {
+            Err(decode_error("", "expected a JSON object"))
+        } else {
+            Err(Failure::Http { status })
+        };
+    };
+    let message = message_of(&map, envelope.message_field);
+    if envelope.error_from_http && !is_2xx(status) {
+        return Err(Failure::Vendor {
+            code: Some(Code::Int(i64::from(status))),
+            message,
+            http_status: status,
+        });
+    }
+    let mut not_modified = false;
+    if let Some(field) = envelope.status_field {
+        let Some(raw) = map.get(field) else {
+            return Err(if is_2xx(status) {
+                decode_error(field, "missing the status field")
+            } else {
+                Failure::Http { status }
+            });
+        };
+        let code = Code::from_json(raw)
+            .ok_or_else(|| decode_error(field, "the status is neither an integer nor a string"))?;
+        if envelope.is_not_modified(&code) {
+            not_modified = true;
+        } else if !envelope.is_success(&code) {
+            return Err(Failure::Vendor {
+                code: Some(code),
+                message,
+                http_status: status,
+            });
+        }
+    } else if !is_2xx(status) {
+        return Err(Failure::Http { status });
+    }
+    let mut extra = Map::new();
+    for field in envelope.extra_fields {
+        if let Some(v) = map.get(*field) {
+            extra.insert((*field).to_owned(), v.clone());
+        }
+    }
+    let data = match envelope.data_field {
+        Some(field) => map.get(field).cloned().unwrap_or(Value::Null),
+        None => {
+            let mut rest = map;
+            for field in envelope
+                .status_field
+                .iter()
+                .chain(&envelope.message_field)
+                .chain(&echo_field)
+            {
+                rest.remove(*field);
+            }
+            for field in envelope.extra_fields {
+                rest.remove(*field);
+            }
+            Value::Object(rest)
+        }
+    };
+    Ok(Decoded {
+        data,
+        not_modified,
+        extra,
+    })
+}
+
+fn decode_rpc(status: u16, body: &str) -> Result<Decoded, Failure> {
+    let parsed: Value = match serde_json::from_str(body) {
+        Ok(v) => v,
+        Err(_) if !is_2xx(status) => return Err(Failure::Http { status }),
+        Err(e) => {
+            return Err(Failure::Decode(DecodeError::new(
+                "",
+                format!("the response is not JSON: {e}"),
+                body,
+            )));
+        }
+    };
+    if let Some(error) = parsed.get("error").filter(|e| !e.is_null()) {
+        let code = error.get("code").and_then(Code::from_json);
+        let message = error
+            .get("message")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        return Err(Failure::Vendor {
+            code,
+            message,
+            http_status: status,
+        });
+    }
+    if !is_2xx(status) {
+        return Err(Failure::Http { status });
+    }
+    match parsed.get("result") {
+        Some(result) => Ok(Decoded {
+            data: result.clone(),
+            not_modified: false,
+            extra: Map::new(),
+        }),
+        None => Err(Failure::Decode(DecodeError::new(
+            "",
+            "a JSON-RPC response needs `result` or `error`",
+            body,
+        ))),
+    }
+}
+
+/// Reads a response of `info` from its HTTP status and body.
+pub fn decode_response(
+    vendor: &Vendor,
+    _info: &OperationInfo,
+    status: u16,
+    body: &str,
+) -> Result<Decoded, Failure> {
+    match &vendor.protocol {
+        Protocol::JsonEnvelope {
+            operation_field,
+            echo_operation,
+            response,
+            ..
+        } => decode_envelope(
+            response,
+            echo_operation.then_some(*operation_field),
+            status,
+            body,
+        ),
+        Protocol::Rest { response } | Protocol::Form { response, .. } => {
+            decode_envelope(response, None, status, body)
+        }
+        Protocol::JsonRpc { .. } => decode_rpc(status, body),
+    }
+}
+
+fn envelope_body(
+    envelope: &Envelope,
+    echo: Option<(&str, &str)>,
+    status: Option<&Code>,
+    message: Option<&str>,
+    data: Value,
+    extra: &Map<String, Value>,
+) -> Value {
+    let mut body = Map::new();
+    if let Some((field, wire)) = echo {
+        body.insert(field.to_owned(), wire.into());
+    }
+    if let (Some(field), Some(code)) = (envelope.status_field, status) {
+        body.insert(field.to_owned(), code.to_json());
+    }
+    if let (Some(field), Some(message)) = (envelope.message_field, message) {
+        body.insert(field.to_owned(), message.into());
+    }
+    body.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+    match (envelope.data_field, data) {
+        (_, Value::Null) => {}
+        (Some(field), data) => {
+            body.insert(field.to_owned(), data);
+        }
+        (None, Value::Object(map)) => body.extend(map),
+        (None, other) => {
+            body.insert("data".to_owned(), other);
+        }
+    }
+    Value::Object(body)
+}
+
+/// The HTTP status and body of a successful response carrying `data`, as
+/// the vendor's server would send it.
+pub fn encode_success(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    data: Value,
+    extra: &Map<String, Value>,
+    rpc_id: Option<&Value>,
+) -> (u16, Value) {
+    match &vendor.protocol {
+        Protocol::JsonEnvelope {
+            operation_field,
+            echo_operation,
+            response,
+            ..
+        } => {
+            let echo = echo_operation.then_some((*operation_field, info.wire));
+            (
+                200,
+                envelope_body(response, echo, response.success.first(), None, data, extra),
+            )
+        }
+        Protocol::Rest { response } | Protocol::Form { response, .. } => {
+            let message = response.message_field.map(|_| "OK");
+            (
+                200,
+                envelope_body(
+                    response,
+                    None,
+                    response.success.first(),
+                    message,
+                    data,
+                    extra,
+                ),
+            )
+        }
+        Protocol::JsonRpc { .. } => {
+            let mut body = Map::new();
+            body.insert("jsonrpc".into(), "2.0".into());
+            body.insert("result".into(), data);
+            body.insert("id".into(), rpc_id.cloned().unwrap_or(Value::Null));
+            (200, Value::Object(body))
+        }
+    }
+}
+
+/// The HTTP status and body of a vendor failure.
+pub fn encode_failure(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    code: &Code,
+    message: &str,
+    rpc_id: Option<&Value>,
+) -> (u16, Value) {
+    match &vendor.protocol {
+        Protocol::JsonEnvelope {
+            operation_field,
+            echo_operation,
+            response,
+            ..
+        } => {
+            let echo = echo_operation.then_some((*operation_field, info.wire));
+            (
+                200,
+                envelope_body(
+                    response,
+                    echo,
+                    Some(code),
+                    Some(message),
+                    Value::Null,
+                    &Map::new(),
+                ),
+            )
+        }
+        Protocol::Rest { response } | Protocol::Form { response, .. } => {
+            let status = match (response.error_from_http, code) {
+                (true, Code::Int(c)) => u16::try_from(*c).unwrap_or(500),
+                _ => 200,
+            };
+            (
+                status,
+                envelope_body(
+                    response,
+                    None,
+                    Some(code),
+                    Some(message),
+                    Value::Null,
+                    &Map::new(),
+                ),
+            )
+        }
+        Protocol::JsonRpc { .. } => {
+            let body = serde_json::json!({
+                "jsonrpc": "2.0",
+                "error": {"code": code.to_json(), "message": message},
+                "id": rpc_id.cloned().unwrap_or(Value::Null),
+            });
+            (200, body)
+        }
+    }
+}

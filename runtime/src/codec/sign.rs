@@ -1,0 +1,40 @@
+//! Request signatures.
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::SignatureEncoding;
+
+/// HMAC-SHA256 of `message` keyed with `key`, in the given encoding.
+pub fn sign(key: &[u8], message: &[u8], encoding: SignatureEncoding) -> String {
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC accepts keys of any length");
+    mac.update(message);
+    let bytes = mac.finalize().into_bytes();
+    match encoding {
+        SignatureEncoding::HexLower => hex::encode(bytes),
+        SignatureEncoding::HexUpper => hex::encode_upper(bytes),
+        SignatureEncoding::Base64 => {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc4231_case_2() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        assert_eq!(
+            sign(
+                b"Jefe",
+                b"what do ya want for nothing?",
+                SignatureEncoding::HexLower
+            ),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+}

@@ -1,0 +1,74 @@
+//! Vendor error tables.
+
+use std::fmt;
+
+use crate::Code;
+
+/// The broad class of a vendor error, for callers that branch on kind
+/// rather than on one vendor's codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Not an error: the request succeeded.
+    Success,
+    /// Not an error: nothing changed since the caller's timestamp.
+    NotModified,
+    Auth,
+    Permission,
+    InvalidRequest,
+    NotFound,
+    Conflict,
+    State,
+    RateLimit,
+    Device,
+    Server,
+    Other,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Success => "success",
+            Category::NotModified => "not_modified",
+            Category::Auth => "auth",
+            Category::Permission => "permission",
+            Category::InvalidRequest => "invalid_request",
+            Category::NotFound => "not_found",
+            Category::Conflict => "conflict",
+            Category::State => "state",
+            Category::RateLimit => "rate_limit",
+            Category::Device => "device",
+            Category::Server => "server",
+            Category::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A vendor's table of error codes (or of error messages, for vendors
+/// without codes). Implemented by `#[derive(ErrorTable)]`.
+///
+/// The table is always open: a code it does not list maps to its fallback
+/// variant, and [`crate::VendorError`] keeps the raw code and message.
+pub trait ErrorTable:
+    fmt::Debug + fmt::Display + Clone + PartialEq + Send + Sync + 'static
+{
+    /// Classifies a vendor failure by its code, or by its message for
+    /// tables matched by message.
+    fn from_wire(code: Option<&Code>, message: Option<&str>) -> Self;
+    /// The documented code, `None` for the fallback and for message-matched entries.
+    fn code(&self) -> Option<Code>;
+    /// The Rust variant name (`InvalidShiftStatus`).
+    fn name(&self) -> &'static str;
+    /// The vendor's documented message for this code.
+    fn message(&self) -> Option<&'static str>;
+    /// What the caller should do about it.
+    fn remedy(&self) -> Option<&'static str>;
+    fn category(&self) -> Category;
+    /// Whether sending the same request again may succeed.
+    fn is_retryable(&self) -> bool;
+}

@@ -1,0 +1,55 @@
+//! Runtime for kassa-generated POS vendor clients.
+//!
+//! Generated vendor modules are declarative: structs and enums with derive
+//! attributes, and one static [`Vendor`] description. The behaviour lives
+//! here, written once: protocol codecs, auth, errors, scalar encodings and
+//! secrets that never print. Downstream crates use the same derives for
+//! their own types.
+
+extern crate self as kassa;
+
+mod client;
+mod code;
+pub mod codec;
+mod config;
+pub mod double_option;
+mod enums;
+mod error;
+mod error_table;
+mod operation;
+pub mod scalar;
+mod secret;
+mod table;
+pub mod validate;
+mod vendor;
+
+pub use client::Client;
+pub use code::Code;
+pub use config::{Config, ConfigError};
+pub use enums::{KnownValue, VendorEnum};
+pub use error::{DecodeError, Error, HttpError, TransportError, VendorError};
+pub use error_table::{Category, ErrorTable};
+pub use operation::{Fresh, Method, Mint, Operation, OperationInfo, Placement};
+pub use scalar::*;
+pub use secret::{REDACTED, Secret, redact};
+pub use table::{Classified, OperationEntry};
+pub use validate::{InvalidRequest, Validate};
+pub use vendor::{
+    Auth, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader, Vendor,
+};
+
+pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
+pub use rust_decimal::Decimal;
+
+/// Any JSON value: payloads the vendor documents without a shape.
+pub type Json = serde_json::Value;
+
+/// Crates generated code refers to, re-exported so a downstream crate
+/// depends on `kassa` alone.
+#[doc(hidden)]
+pub mod __private {
+    pub use schemars;
+    pub use serde;
+    pub use serde_json;
+    pub use time;
+}

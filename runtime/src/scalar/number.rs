@@ -1,0 +1,264 @@
+//! Decimals that travel as JSON numbers.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::ser::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::decimal::{DecimalVisitor, parse_decimal};
+use crate::validate::{InvalidRequest, Numeric, Validate};
+
+/// A decimal that travels as a JSON number (`12.5`, `1203.8201`, `7`).
+///
+/// Encoding: a value without a fractional part is written as an integer
+/// (exact in the `i64` and `u64` ranges); any other value is
+/// written as an `f64`. serde_json prints an `f64` as the shortest text that
+/// reads back as the same `f64`, which is the decimal's own digits whenever
+/// it has at most 15 significant digits (`0.5999999`, `-0.8000001`); longer
+/// values, and integers beyond the `u64` range, are rounded to the nearest
+/// `f64` on the way out. Fractions below 1e-5 in magnitude are written in
+/// exponent form (`1e-7`), which is valid JSON.
+///
+/// Decoding: integers exactly; a fraction through the shortest text of the
+/// `f64` serde_json read, so `0.5999999` becomes exactly `0.5999999` (not
+/// `0.59999990000000000279...`); and, because vendors slip, a string holding
+/// a plain decimal (`"12.50"`). A JSON number with more than 15 significant
+/// digits may come back with different trailing digits, as it would in any
+/// `f64`-based JSON reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Number(pub Decimal);
+
+impl Number {
+    /// The value as the nearest `f64` (correctly rounded).
+    pub fn to_f64(&self) -> f64 {
+        // Decimal's own conversion divides by a power of ten and can be off
+        // by one unit in the last place; reading its text is exact-nearest.
+        self.0.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl FromStr for Number {
+    type Err = String;
+
+    /// Reads `-?[0-9]+(\.[0-9]+)?` exactly.
+    fn from_str(text: &str) -> Result<Self, String> {
+        parse_decimal(text).map(Number)
+    }
+}
+
+impl From<Decimal> for Number {
+    fn from(value: Decimal) -> Self {
+        Number(value)
+    }
+}
+
+impl From<Number> for Decimal {
+    fn from(value: Number) -> Self {
+        value.0
+    }
+}
+
+impl From<i64> for Number {
+    fn from(value: i64) -> Self {
+        Number(Decimal::from(value))
+    }
+}
+
+impl From<u64> for Number {
+    fn from(value: u64) -> Self {
+        Number(Decimal::from(value))
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.fract().is_zero() {
+            if let Some(n) = self.0.to_i64() {
+                return serializer.serialize_i64(n);
+            }
+            if let Some(n) = self.0.to_u64() {
+                return serializer.serialize_u64(n);
+            }
+        }
+        let value = self.to_f64();
+        if value.is_finite() {
+            serializer.serialize_f64(value)
+        } else {
+            Err(S::Error::custom(format!(
+                "decimal {} has no f64 form",
+                self.0
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(DecimalVisitor("a number"))
+            .map(Number)
+    }
+}
+
+impl Numeric for Number {
+    fn to_decimal(&self) -> Option<Decimal> {
+        Some(self.0)
+    }
+}
+
+impl Validate for Number {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
+}
+
+impl JsonSchema for Number {
+    fn schema_name() -> Cow<'static, str> {
+        "Number".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn read(json: &str) -> Result<Decimal, serde_json::Error> {
+        serde_json::from_str::<Number>(json).map(|n| n.0)
+    }
+
+    fn write(s: &str) -> String {
+        serde_json::to_string(&Number(dec(s))).unwrap()
+    }
+
+    #[test]
+    fn doc_values_decode_exactly() {
+        for text in [
+            "0.5999999",
+            "-0.8000001",
+            "1203.8201",
+            "12.5",
+            "0.1",
+            "99999999.99",
+            "-0.01",
+        ] {
+            let value = read(text).unwrap();
+            assert_eq!(value, dec(text), "{text}");
+            assert_eq!(value.to_string(), text);
+        }
+        assert_eq!(read("12").unwrap(), dec("12"));
+        assert_eq!(
+            read("-9223372036854775808").unwrap(),
+            Decimal::from(i64::MIN)
+        );
+        assert_eq!(
+            read("18446744073709551615").unwrap(),
+            Decimal::from(u64::MAX)
+        );
+        assert_eq!(read("1e-7").unwrap(), dec("0.0000001"));
+        assert_eq!(read("1.5E3").unwrap(), dec("1500"));
+    }
+
+    #[test]
+    fn doc_values_encode() {
+        assert_eq!(write("0.5999999"), "0.5999999");
+        assert_eq!(write("-0.8000001"), "-0.8000001");
+        assert_eq!(write("1203.8201"), "1203.8201");
+        assert_eq!(write("12.50"), "12.5");
+        assert_eq!(write("12.00"), "12");
+        assert_eq!(write("-7"), "-7");
+        assert_eq!(write("18446744073709551615"), "18446744073709551615");
+        assert_eq!(write("0.1234567890123456789"), "0.12345678901234568");
+        assert_eq!(Number(dec("12.50")).to_string(), "12.50");
+    }
+
+    #[test]
+    fn strings_are_accepted() {
+        assert_eq!(read("\"12.50\"").unwrap().to_string(), "12.50");
+        assert_eq!("-3.1".parse::<Number>().unwrap(), Number(dec("-3.1")));
+    }
+
+    #[test]
+    fn hostile_inputs_are_errors() {
+        let huge = "9".repeat(500);
+        for bad in [
+            "1e400",
+            "-1e400",
+            "1e300",
+            "\"1e400\"",
+            "\"NaN\"",
+            "\"inf\"",
+            "\" 1\"",
+            "\"\"",
+            "null",
+            "true",
+            "[1]",
+            "{}",
+            &huge,
+            "123456789012345678901234567890",
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+        assert!(
+            read("\"abc\"")
+                .unwrap_err()
+                .to_string()
+                .contains("expected a decimal")
+        );
+    }
+
+    #[test]
+    fn schema() {
+        assert_eq!(schemars::schema_for!(Number).get("type").unwrap(), "number");
+    }
+
+    fn short_decimal() -> impl Strategy<Value = Decimal> {
+        // At most 15 significant digits: the documented exact range.
+        (-999_999_999_999_999i64..=999_999_999_999_999, 0u32..=15)
+            .prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(value in short_decimal()) {
+            let json = serde_json::to_string(&Number(value)).unwrap();
+            prop_assert_eq!(read(&json).unwrap(), value, "{}", json);
+        }
+
+        #[test]
+        fn integers_round_trip(n in any::<i64>()) {
+            let json = serde_json::to_string(&Number::from(n)).unwrap();
+            prop_assert_eq!(json.clone(), n.to_string());
+            prop_assert_eq!(read(&json).unwrap(), Decimal::from(n));
+        }
+
+        #[test]
+        fn any_f64_decodes_or_errors(v in any::<f64>()) {
+            if let Ok(json) = serde_json::to_string(&v) {
+                let _ = read(&json);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Operation tables: each generated vendor module lists its operations
+//! with type-erased functions, so tools that pick an operation by name at
+//! run time (the example server, the decode tool, conformance tests) can
+//! decode and re-encode its payloads with the generated types.
+
+use serde_json::Value;
+
+use crate::codec::decode_typed;
+use crate::{Code, DecodeError, ErrorTable, Operation, OperationInfo};
+
+/// How a vendor failure classifies in an operation's error table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Classified {
+    /// The table entry (`InvalidShiftStatus`, or the fallback).
+    pub name: &'static str,
+    /// The whole error as `Display` prints it.
+    pub text: String,
+}
+
+/// One operation of a vendor, type-erased.
+#[derive(Clone, Copy, Debug)]
+pub struct OperationEntry {
+    pub info: OperationInfo,
+    /// Decodes request parameters with the request type and encodes them again.
+    pub request: fn(Value) -> Result<Value, DecodeError>,
+    /// Decodes a response payload with the response type and encodes it again.
+    pub response: fn(Value) -> Result<Value, DecodeError>,
+    /// A response payload built from the response type's defaults.
+    pub sample_response: fn() -> Value,
+    /// Classifies a vendor failure with the operation's error table.
+    pub classify: fn(Option<&Code>, Option<&str>) -> Classified,
+}
+
+impl OperationEntry {
+    pub const fn of<O>() -> OperationEntry
+    where
+        O: Operation,
+        O::Response: Default,
+    {
+        OperationEntry {
+            info: O::INFO,
+            request: roundtrip_request::<O>,
+            response: roundtrip::<O::Response>,
+            sample_response: sample::<O::Response>,
+            classify: classify::<O::Error>,
+        }
+    }
+
+    /// Finds an operation by wire name, wire alias or Rust name.
+    pub fn find<'a>(table: &'a [OperationEntry], name: &str) -> Option<&'a OperationEntry> {
+        table
+            .iter()
+            .find(|e| e.info.wire == name || e.info.name == name)
+            .or_else(|| table.iter().find(|e| e.info.wire_aliases.contains(&name)))
+    }
+}
+
+fn roundtrip_request<O: Operation>(params: Value) -> Result<Value, DecodeError> {
+    let raw = params.to_string();
+    // An operation without parameters is a unit struct, which reads `null`;
+    // a protocol that merges parameters into the envelope leaves `{}`.
+    let params = match params {
+        Value::Object(map)
+            if map.is_empty() && serde_json::from_value::<O>(Value::Null).is_ok() =>
+        {
+            Value::Null
+        }
+        other => other,
+    };
+    let decoded: O = decode_typed(params, "", &raw)?;
+    serde_json::to_value(&decoded)
+        .map_err(|e| DecodeError::new("", format!("cannot encode: {e}"), raw))
+}
+
+fn roundtrip<T: serde::Serialize + serde::de::DeserializeOwned>(
+    value: Value,
+) -> Result<Value, DecodeError> {
+    let raw = value.to_string();
+    let decoded: T = decode_typed(value, "", &raw)?;
+    serde_json::to_value(&decoded)
+        .map_err(|e| DecodeError::new("", format!("cannot encode: {e}"), raw))
+}
+
+fn sample<T: serde::Serialize + Default>() -> Value {
+    serde_json::to_value(T::default()).unwrap_or(Value::Null)
+}
+
+fn classify<E: ErrorTable>(code: Option<&Code>, message: Option<&str>) -> Classified {
+    let kind = E::from_wire(code, message);
+    let error = crate::VendorError {
+        kind,
+        raw_code: code.cloned(),
+        message: message.map(str::to_owned),
+        http_status: 0,
+    };
+    Classified {
+        name: error.kind.name(),
+        text: error.to_string(),
+    }
+}

@@ -1,0 +1,355 @@
+//! Request constraints, checked before anything is sent.
+//!
+//! `#[derive(Validate)]` calls these helpers for each constrained field and
+//! recurses into nested values; a violation names the field by its JSON
+//! path on the wire (`items[2].price`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// A request that breaks a documented constraint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidRequest {
+    /// Wire path of the field (`items[2].price`), empty for the whole request.
+    pub path: String,
+    /// What is wrong (`must be at most 999999, got 1000000`).
+    pub reason: String,
+}
+
+impl InvalidRequest {
+    pub fn new(field: &str, reason: impl Into<String>) -> Self {
+        InvalidRequest {
+            path: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Prefixes the path with the enclosing field (`items` + `[2].price`).
+    pub fn within(mut self, field: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            field.to_owned()
+        } else if self.path.starts_with('[') {
+            format!("{field}{}", self.path)
+        } else {
+            format!("{field}.{}", self.path)
+        };
+        self
+    }
+
+    fn at_index(mut self, index: usize) -> Self {
+        self.path = if self.path.is_empty() || self.path.starts_with('[') {
+            format!("[{index}]{}", self.path)
+        } else {
+            format!("[{index}].{}", self.path)
+        };
+        self
+    }
+}
+
+impl fmt::Display for InvalidRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "invalid request: {}", self.reason)
+        } else {
+            write!(f, "invalid request: `{}` {}", self.path, self.reason)
+        }
+    }
+}
+
+impl std::error::Error for InvalidRequest {}
+
+/// A value whose documented constraints can be checked.
+pub trait Validate {
+    fn validate(&self) -> Result<(), InvalidRequest>;
+}
+
+macro_rules! leaf {
+    ($($t:ty),* $(,)?) => {$(
+        impl Validate for $t {
+            fn validate(&self) -> Result<(), InvalidRequest> { Ok(()) }
+        }
+    )*};
+}
+
+leaf!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f64,
+    String,
+    Decimal,
+    serde_json::Value,
+    crate::Secret,
+    crate::Code
+);
+
+impl Validate for () {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        Ok(())
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        self.as_ref().map_or(Ok(()), Validate::validate)
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        (**self).validate()
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        for (i, item) in self.iter().enumerate() {
+            item.validate().map_err(|e| e.at_index(i))?;
+        }
+        Ok(())
+    }
+}
+
+impl<K: fmt::Display, V: Validate> Validate for BTreeMap<K, V> {
+    fn validate(&self) -> Result<(), InvalidRequest> {
+        for (k, v) in self {
+            v.validate().map_err(|e| e.within(&k.to_string()))?;
+        }
+        Ok(())
+    }
+}
+
+/// A value with a numeric magnitude, for `min`/`max`/`scale` checks.
+pub trait Numeric {
+    /// The value as an exact decimal; `None` skips the check (an absent option).
+    fn to_decimal(&self) -> Option<Decimal>;
+}
+
+macro_rules! numeric_int {
+    ($($t:ty),*) => {$(
+        impl Numeric for $t {
+            fn to_decimal(&self) -> Option<Decimal> { Some(Decimal::from(*self)) }
+        }
+    )*};
+}
+numeric_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl Numeric for Decimal {
+    fn to_decimal(&self) -> Option<Decimal> {
+        Some(*self)
+    }
+}
+
+impl Numeric for f64 {
+    fn to_decimal(&self) -> Option<Decimal> {
+        Decimal::from_str(&self.to_string()).ok()
+    }
+}
+
+impl<T: Numeric> Numeric for Option<T> {
+    fn to_decimal(&self) -> Option<Decimal> {
+        self.as_ref().and_then(Numeric::to_decimal)
+    }
+}
+
+impl<T: Numeric + ?Sized> Numeric for Box<T> {
+    fn to_decimal(&self) -> Option<Decimal> {
+        (**self).to_decimal()
+    }
+}
+
+/// A value with a length: characters of a string, items of a list.
+pub trait Length {
+    /// `None` skips the check (an absent option).
+    fn length(&self) -> Option<usize>;
+}
+
+impl Length for String {
+    fn length(&self) -> Option<usize> {
+        Some(self.chars().count())
+    }
+}
+
+impl Length for crate::Secret {
+    fn length(&self) -> Option<usize> {
+        Some(self.expose().chars().count())
+    }
+}
+
+impl<T> Length for Vec<T> {
+    fn length(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<K, V> Length for BTreeMap<K, V> {
+    fn length(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T: Length> Length for Option<T> {
+    fn length(&self) -> Option<usize> {
+        self.as_ref().and_then(Length::length)
+    }
+}
+
+/// A value that is text, for `pattern` checks.
+pub trait Text {
+    fn text(&self) -> Option<&str>;
+}
+
+impl Text for String {
+    fn text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl<T: Text> Text for Option<T> {
+    fn text(&self) -> Option<&str> {
+        self.as_ref().and_then(Text::text)
+    }
+}
+
+fn bound(field: &str, text: &str) -> Result<Decimal, InvalidRequest> {
+    Decimal::from_str(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .map_err(|_| {
+            InvalidRequest::new(
+                field,
+                format!("has an unreadable bound `{text}` in its definition"),
+            )
+        })
+}
+
+/// `min <= value <= max`, bounds written as decimal literals.
+pub fn range(
+    value: &impl Numeric,
+    min: Option<&str>,
+    max: Option<&str>,
+    field: &str,
+) -> Result<(), InvalidRequest> {
+    let Some(v) = value.to_decimal() else {
+        return Ok(());
+    };
+    if let Some(min) = min
+        && v < bound(field, min)?
+    {
+        return Err(InvalidRequest::new(
+            field,
+            format!("must be at least {min}, got {v}"),
+        ));
+    }
+    if let Some(max) = max
+        && v > bound(field, max)?
+    {
+        return Err(InvalidRequest::new(
+            field,
+            format!("must be at most {max}, got {v}"),
+        ));
+    }
+    Ok(())
+}
+
+/// At most `scale` digits after the decimal point.
+pub fn scale(value: &impl Numeric, scale: u32, field: &str) -> Result<(), InvalidRequest> {
+    let Some(v) = value.to_decimal() else {
+        return Ok(());
+    };
+    if v.normalize().scale() > scale {
+        return Err(InvalidRequest::new(
+            field,
+            format!("must have at most {scale} decimal places, got {v}"),
+        ));
+    }
+    Ok(())
+}
+
+/// String length in characters, or list length in items.
+pub fn length(
+    value: &impl Length,
+    min: Option<usize>,
+    max: Option<usize>,
+    field: &str,
+) -> Result<(), InvalidRequest> {
+    let Some(n) = value.length() else {
+        return Ok(());
+    };
+    if let Some(min) = min
+        && n < min
+    {
+        return Err(InvalidRequest::new(
+            field,
+            format!("must have at least {min} characters or items, got {n}"),
+        ));
+    }
+    if let Some(max) = max
+        && n > max
+    {
+        return Err(InvalidRequest::new(
+            field,
+            format!("must have at most {max} characters or items, got {n}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The whole text matches `pattern` (anchored).
+pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), InvalidRequest> {
+    let Some(text) = value.text() else {
+        return Ok(());
+    };
+    let anchored = format!("^(?:{pattern})$");
+    let re = regex_lite::Regex::new(&anchored).map_err(|e| {
+        InvalidRequest::new(field, format!("has an unreadable pattern `{pattern}`: {e}"))
+    })?;
+    if re.is_match(text) {
+        Ok(())
+    } else {
+        Err(InvalidRequest::new(
+            field,
+            format!("must match `{pattern}`, got {text:?}"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_nest() {
+        let e = InvalidRequest::new("price", "bad")
+            .at_index(2)
+            .within("items");
+        assert_eq!(e.path, "items[2].price");
+        assert_eq!(e.to_string(), "invalid request: `items[2].price` bad");
+    }
+
+    #[test]
+    fn checks() {
+        assert!(range(&5u32, Some("1"), Some("10"), "x").is_ok());
+        assert_eq!(
+            range(&11u32, Some("1"), Some("10"), "x")
+                .unwrap_err()
+                .reason,
+            "must be at most 10, got 11"
+        );
+        assert!(range(&None::<u32>, Some("1"), None, "x").is_ok());
+        assert!(scale(&Decimal::new(1250, 2), 2, "p").is_ok());
+        assert!(scale(&Decimal::new(12501, 3), 2, "p").is_err());
+        assert!(length(&"абв".to_owned(), None, Some(3), "s").is_ok());
+        assert!(length(&vec![1, 2, 3, 4], None, Some(3), "v").is_err());
+        assert!(pattern(&"123".to_owned(), "[0-9]+", "p").is_ok());
+        assert!(pattern(&"12a".to_owned(), "[0-9]+", "p").is_err());
+    }
+}
