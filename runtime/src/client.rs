@@ -49,7 +49,13 @@ impl std::fmt::Debug for Client {
 
 fn resolve_base(vendor: &Vendor, config: &Config) -> Result<Secret, ConfigError> {
     if let Some(url) = &config.base_url {
-        return Ok(url.clone());
+        // `{name}` in an explicit URL is a configured variable too
+        // (`http://127.0.0.1:8080/device/{auth_key}`).
+        let mut url = url.expose().to_owned();
+        for (name, value) in &config.variables {
+            url = url.replace(&format!("{{{name}}}"), value.expose());
+        }
+        return Ok(Secret::new(url));
     }
     let server = match &config.server {
         Some(name) => vendor

@@ -14,6 +14,26 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::macros::{date, datetime, time};
 use time::{Date, PrimitiveDateTime, Time};
 
+/// Parses `text` in `items`. A two-digit year (`[year repr:last_two]`)
+/// is read in 1970..=2069, which `time` leaves to the caller.
+fn parse_items<T: TryFrom<time::parsing::Parsed>>(
+    text: &str,
+    items: &[time::format_description::BorrowedFormatItem<'_>],
+) -> Option<T> {
+    let mut parsed = time::parsing::Parsed::new();
+    let rest = parsed.parse_items(text.as_bytes(), items).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    if parsed.year().is_none()
+        && let Some(yy) = parsed.year_last_two()
+    {
+        let century = if yy < 70 { 2000 } else { 1900 };
+        parsed.set_year(century + i32::from(yy))?;
+    }
+    T::try_from(parsed).ok()
+}
+
 /// The Unix epoch in each of the wrapped types, for `Default`.
 trait Epoch {
     fn epoch() -> Self;
@@ -70,7 +90,7 @@ macro_rules! local {
 
             /// Reads text in `F`'s pattern.
             pub fn parse(text: &str) -> Result<Self, String> {
-                <$inner>::parse(text, items::<F>()?).map(Self::new).map_err(|_| {
+                parse_items::<$inner>(text, items::<F>()?).map(Self::new).ok_or_else(|| {
                     format!(concat!("expected ", $what, " like \"{}\", got {}"), F::PATTERN, excerpt(text))
                 })
             }
