@@ -314,7 +314,7 @@ pub enum Auth {
         nonce_field: String,
         signature_field: String,
         message: Vec<String>,
-        encoding: String,
+        encoding: crate::model::SignatureEncoding,
         context: Vec<Field>,
     },
     Session {

@@ -192,7 +192,7 @@ pub(crate) fn auth(
                 nonce_field: h.nonce_field.value.clone(),
                 signature_field: h.signature_field.value.clone(),
                 message: h.message.iter().map(|m| m.value.clone()).collect(),
-                encoding: format!("{:?}", h.encoding.value),
+                encoding: h.encoding.value,
                 context,
             }
         }

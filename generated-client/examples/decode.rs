@@ -24,7 +24,9 @@ fn usage() -> ExitCode {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [vendor_id, op, direction, file] = args.as_slice() else { return usage() };
+    let [vendor_id, op, direction, file] = args.as_slice() else {
+        return usage();
+    };
     let vendors = kassa_client::vendors();
     let Some((vendor, table)) = vendors.iter().find(|(v, _)| v.id == vendor_id) else {
         eprintln!("error: unknown vendor `{vendor_id}`");
@@ -32,7 +34,11 @@ fn main() -> ExitCode {
     };
     let Some(entry) = OperationEntry::find(table, op) else {
         let names: Vec<&str> = table.iter().map(|e| e.info.wire).collect();
-        eprintln!("error: {} has no operation `{op}`; its operations are: {}", vendor.name, names.join(", "));
+        eprintln!(
+            "error: {} has no operation `{op}`; its operations are: {}",
+            vendor.name,
+            names.join(", ")
+        );
         return ExitCode::from(2);
     };
     let text = match std::fs::read_to_string(file) {
@@ -64,7 +70,11 @@ fn pretty(v: &Value) -> String {
 }
 
 fn at(path: &str) -> String {
-    if path.is_empty() { "the body".to_owned() } else { format!("`{path}`") }
+    if path.is_empty() {
+        "the body".to_owned()
+    } else {
+        format!("`{path}`")
+    }
 }
 
 fn response(vendor: &Vendor, entry: &OperationEntry, text: &str) -> Result<String, String> {
@@ -80,21 +90,28 @@ fn response(vendor: &Vendor, entry: &OperationEntry, text: &str) -> Result<Strin
     };
     match codec::decode_response(vendor, &entry.info, status, text) {
         Ok(d) if d.not_modified => Ok("not modified".to_owned()),
-        Ok(d) => (entry.response)(d.data).map(|v| pretty(&v)).map_err(|e| format!("at {}: {}", at(&e.path), e.reason)),
+        Ok(d) => (entry.response)(d.data)
+            .map(|v| pretty(&v))
+            .map_err(|e| format!("at {}: {}", at(&e.path), e.reason)),
         Err(Failure::Vendor { code, message, .. }) => {
             let classified = (entry.classify)(code.as_ref(), message.as_deref());
             Ok(format!("error: {}", classified.text))
         }
-        Err(Failure::Http { status }) => Err(format!("HTTP status {status} without a vendor error")),
+        Err(Failure::Http { status }) => {
+            Err(format!("HTTP status {status} without a vendor error"))
+        }
         Err(Failure::Decode(e)) => Err(format!("at {}: {}", at(&e.path), e.reason)),
     }
 }
 
-fn request(vendor: &Vendor, table: &[OperationEntry], entry: &OperationEntry, text: &str) -> Result<String, String> {
+fn request(
+    vendor: &Vendor,
+    table: &[OperationEntry],
+    entry: &OperationEntry,
+    text: &str,
+) -> Result<String, String> {
     let body = match &vendor.protocol {
-        Protocol::Form { .. } => {
-            WireBody::Form(form_urlencoded_pairs(text))
-        }
+        Protocol::Form { .. } => WireBody::Form(form_urlencoded_pairs(text)),
         _ => WireBody::Json(serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?),
     };
     let (params, auth) = match (&vendor.protocol, &body) {
@@ -106,33 +123,55 @@ fn request(vendor: &Vendor, table: &[OperationEntry], entry: &OperationEntry, te
                 _ => String::new(),
             };
             let infos: Vec<_> = table.iter().map(|e| e.info).collect();
-            let wire = WireRequest { method: Method::Post, path, query: Vec::new(), headers: Vec::new(), body };
-            let d = codec::decode_request(vendor, &infos, &wire).map_err(|e| format!("at {}: {}", at(&e.path), e.reason))?;
+            let wire = WireRequest {
+                method: Method::Post,
+                path,
+                query: Vec::new(),
+                headers: Vec::new(),
+                body,
+            };
+            let d = codec::decode_request(vendor, &infos, &wire)
+                .map_err(|e| format!("at {}: {}", at(&e.path), e.reason))?;
             if infos[d.operation].wire != entry.info.wire {
-                return Err(format!("the body is a `{}` request, not `{}`", infos[d.operation].wire, entry.info.wire));
+                return Err(format!(
+                    "the body is a `{}` request, not `{}`",
+                    infos[d.operation].wire, entry.info.wire
+                ));
             }
             let mut auth = AuthValues::default();
             for scheme in vendor.auth {
-                if let Auth::BodyCredentials { username, password, .. } = scheme {
+                if let Auth::BodyCredentials {
+                    username, password, ..
+                } = scheme
+                {
                     auth.username = d.auth.get(*username).and_then(codec::value_to_text);
-                    auth.password = d.auth.get(*password).and_then(codec::value_to_text).map(Secret::new);
+                    auth.password = d
+                        .auth
+                        .get(*password)
+                        .and_then(codec::value_to_text)
+                        .map(Secret::new);
                 }
             }
             auth.rpc_id = d.rpc_id.as_ref().and_then(Value::as_u64).unwrap_or(0);
             (d.params, auth)
         }
     };
-    let params = (entry.request)(params).map_err(|e| format!("at {}: {}", at(&e.path), e.reason))?;
-    if matches!(vendor.protocol, Protocol::Rest { .. }) || vendor.auth.iter().any(|a| matches!(a, Auth::Hmac { .. })) {
+    let params =
+        (entry.request)(params).map_err(|e| format!("at {}: {}", at(&e.path), e.reason))?;
+    if matches!(vendor.protocol, Protocol::Rest { .. })
+        || vendor.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }))
+    {
         // Signatures and paths need values a captured body does not carry.
         return Ok(pretty(&params));
     }
-    let again = codec::encode_request(vendor, &entry.info, params, &auth).map_err(|e| e.to_string())?;
+    let again =
+        codec::encode_request(vendor, &entry.info, params, &auth).map_err(|e| e.to_string())?;
     match again.body {
         WireBody::Json(mut v) => {
             // The captured password goes back on the wire, not on the screen.
             for scheme in vendor.auth {
-                if let (Auth::BodyCredentials { password, .. }, Some(map)) = (scheme, v.as_object_mut())
+                if let (Auth::BodyCredentials { password, .. }, Some(map)) =
+                    (scheme, v.as_object_mut())
                     && map.contains_key(*password)
                 {
                     map.insert((*password).to_owned(), Value::from(kassa::REDACTED));
@@ -161,7 +200,10 @@ fn unescape(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(b) = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(b) = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;
@@ -172,4 +214,3 @@ fn unescape(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
-

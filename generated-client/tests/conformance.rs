@@ -14,7 +14,9 @@ use kassa_codegen::ir::{self, Body, Outcome, Spec, TypeKind};
 use serde_json::{Map, Value};
 
 fn load(id: &str) -> Spec {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec").join(id);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../spec")
+        .join(id);
     let (spec, diags, _) = kassa_codegen::check::check_dir(&dir);
     assert!(diags.is_empty(), "spec/{id} has {} problem(s)", diags.len());
     spec.expect("a valid spec resolves")
@@ -66,7 +68,10 @@ fn canonical(original: &Value, reencoded: &Value, aliases: &BTreeMap<String, Str
             Value::Object(out)
         }
         (Value::Array(o), Value::Array(r)) => Value::Array(
-            o.iter().enumerate().map(|(i, v)| canonical(v, r.get(i).unwrap_or(&Value::Null), aliases)).collect(),
+            o.iter()
+                .enumerate()
+                .map(|(i, v)| canonical(v, r.get(i).unwrap_or(&Value::Null), aliases))
+                .collect(),
         ),
         (v, _) => v.clone(),
     }
@@ -74,7 +79,12 @@ fn canonical(original: &Value, reencoded: &Value, aliases: &BTreeMap<String, Str
 
 fn drop_nulls(v: &Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), drop_nulls(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), drop_nulls(v)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.iter().map(drop_nulls).collect()),
         other => other.clone(),
     }
@@ -95,18 +105,26 @@ fn diff(a: &Value, b: &Value, at: &str) -> Option<String> {
                     return Some(d);
                 }
             }
-            y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{at}.{k}: not in the example"))
+            y.keys()
+                .find(|k| !x.contains_key(*k))
+                .map(|k| format!("{at}.{k}: not in the example"))
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| diff(v, w, &format!("{at}[{i}]")))
-        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| diff(v, w, &format!("{at}[{i}]"))),
         _ if a == b => None,
         _ => Some(format!("{at}: example {a}, re-encoded {b}")),
     }
 }
 
 fn same_instant(a: &str, b: &str) -> bool {
-    let read = |s: &str| serde_json::from_value::<kassa::Rfc3339>(Value::from(s)).ok().map(|t| (t.0, t.0.offset()));
+    let read = |s: &str| {
+        serde_json::from_value::<kassa::Rfc3339>(Value::from(s))
+            .ok()
+            .map(|t| (t.0, t.0.offset()))
+    };
     read(a).is_some() && read(a) == read(b)
 }
 
@@ -137,20 +155,36 @@ fn wire_request(vendor: &Vendor, info: &OperationInfo, body: &Value) -> WireRequ
     let body = match &vendor.protocol {
         Protocol::Form { .. } => WireBody::Form(
             body.as_object()
-                .map(|m| m.iter().filter_map(|(k, v)| codec::value_to_text(v).map(|t| (k.clone(), t))).collect())
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| codec::value_to_text(v).map(|t| (k.clone(), t)))
+                        .collect()
+                })
                 .unwrap_or_default(),
         ),
         _ => WireBody::Json(body.clone()),
     };
-    WireRequest { method, path, query: Vec::new(), headers: Vec::new(), body }
+    WireRequest {
+        method,
+        path,
+        query: Vec::new(),
+        headers: Vec::new(),
+        body,
+    }
 }
 
 /// The auth values a request example carries, so re-encoding reproduces them.
 fn auth_from(vendor: &Vendor, found: &Map<String, Value>, rpc_id: Option<&Value>) -> AuthValues {
     let text = |k: &str| found.get(k).and_then(codec::value_to_text);
-    let mut auth = AuthValues { rpc_id: rpc_id.and_then(Value::as_u64).unwrap_or(0), ..AuthValues::default() };
+    let mut auth = AuthValues {
+        rpc_id: rpc_id.and_then(Value::as_u64).unwrap_or(0),
+        ..AuthValues::default()
+    };
     for scheme in vendor.auth {
-        if let Auth::BodyCredentials { username, password, .. } = scheme {
+        if let Auth::BodyCredentials {
+            username, password, ..
+        } = scheme
+        {
             auth.username = text(username);
             auth.password = text(password).map(Secret::new);
         }
@@ -175,23 +209,33 @@ fn check_vendor(id: &str) -> Counts {
     let aliases = aliases(&spec);
     let mut counts = Counts::default();
     for op in &spec.operations {
-        let entry: &OperationEntry = OperationEntry::find(table, &op.wire).expect("every spec operation is in the table");
+        let entry: &OperationEntry =
+            OperationEntry::find(table, &op.wire).expect("every spec operation is in the table");
         for ex in &op.examples {
             let label = format!("{id} {} “{}”", op.wire, ex.name);
             if let Some(response) = &ex.response {
                 counts.responses += 1;
                 let status = ex.http_status.unwrap_or(200);
-                let decoded = codec::decode_response(vendor, &entry.info, status, &response.to_string());
+                let decoded =
+                    codec::decode_response(vendor, &entry.info, status, &response.to_string());
                 let problem = match (ex.outcome, decoded) {
-                    (Outcome::Success, Ok(d)) if !d.not_modified => match (entry.response)(d.data.clone()) {
-                        Ok(again) => diff(&drop_nulls(&canonical(&d.data, &again, &aliases)), &drop_nulls(&again), "data"),
-                        Err(e) => Some(format!("does not decode: {e} (at `{}`)", e.path)),
-                    },
+                    (Outcome::Success, Ok(d)) if !d.not_modified => {
+                        match (entry.response)(d.data.clone()) {
+                            Ok(again) => diff(
+                                &drop_nulls(&canonical(&d.data, &again, &aliases)),
+                                &drop_nulls(&again),
+                                "data",
+                            ),
+                            Err(e) => Some(format!("does not decode: {e} (at `{}`)", e.path)),
+                        }
+                    }
                     (Outcome::NotModified, Ok(d)) if d.not_modified => None,
                     (Outcome::Error, Err(Failure::Vendor { code, message, .. })) => {
                         let got = (entry.classify)(code.as_ref(), message.as_deref());
                         match &ex.error {
-                            Some(want) if *want != got.name => Some(format!("classified as {}, the spec says {want}", got.name)),
+                            Some(want) if *want != got.name => {
+                                Some(format!("classified as {}, the spec says {want}", got.name))
+                            }
                             _ => None,
                         }
                     }
@@ -224,9 +268,18 @@ fn check_request(
     // An example that names another operation by mistake, or by a
     // documented alias, is read as this one under its own name.
     let mut request = request.clone();
-    let slip = |w: &str| ex.wrong_wire.iter().any(|x| x == w) || op.wire_aliases.iter().any(|x| x == w);
-    if let (Protocol::JsonEnvelope { operation_field, .. }, Some(map)) = (&vendor.protocol, request.as_object_mut())
-        && map.get(*operation_field).and_then(Value::as_str).is_some_and(slip)
+    let slip =
+        |w: &str| ex.wrong_wire.iter().any(|x| x == w) || op.wire_aliases.iter().any(|x| x == w);
+    if let (
+        Protocol::JsonEnvelope {
+            operation_field, ..
+        },
+        Some(map),
+    ) = (&vendor.protocol, request.as_object_mut())
+        && map
+            .get(*operation_field)
+            .and_then(Value::as_str)
+            .is_some_and(slip)
     {
         map.insert((*operation_field).to_owned(), Value::from(op.wire.as_str()));
     }
@@ -236,7 +289,10 @@ fn check_request(
         Err(e) => return Some(format!("the codec does not read it: {e} (at `{}`)", e.path)),
     };
     if infos[decoded.operation].wire != entry.info.wire {
-        return Some(format!("read as operation {}", infos[decoded.operation].wire));
+        return Some(format!(
+            "read as operation {}",
+            infos[decoded.operation].wire
+        ));
     }
     let params = match (entry.request)(decoded.params) {
         Ok(p) => p,
@@ -252,19 +308,30 @@ fn check_request(
     }
     let body = match again.body {
         WireBody::Json(v) => v,
-        WireBody::Form(f) => Value::Object(f.into_iter().map(|(k, v)| (k, Value::String(v))).collect()),
+        WireBody::Form(f) => {
+            Value::Object(f.into_iter().map(|(k, v)| (k, Value::String(v))).collect())
+        }
         WireBody::None => Value::Object(Map::new()),
     };
     let original = match wire.body {
-        WireBody::Form(f) => Value::Object(f.into_iter().map(|(k, v)| (k, Value::String(v))).collect()),
+        WireBody::Form(f) => {
+            Value::Object(f.into_iter().map(|(k, v)| (k, Value::String(v))).collect())
+        }
         _ => request,
     };
-    diff(&drop_nulls(&canonical(&original, &body, aliases)), &drop_nulls(&body), "$")
+    diff(
+        &drop_nulls(&canonical(&original, &body, aliases)),
+        &drop_nulls(&body),
+        "$",
+    )
 }
 
 fn run(id: &str) {
     let counts = check_vendor(id);
-    println!("{id}: {} response and {} request examples", counts.responses, counts.requests);
+    println!(
+        "{id}: {} response and {} request examples",
+        counts.responses, counts.requests
+    );
     assert!(
         counts.failures.is_empty(),
         "{} of {} examples of {id} do not round-trip:\n{}",

@@ -6,9 +6,18 @@ use std::process::Command;
 fn decode_binary() -> PathBuf {
     // Test binaries live in target/<profile>/deps; examples in target/<profile>/examples.
     let exe = std::env::current_exe().expect("the test binary has a path");
-    let profile = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>/deps");
-    let bin = profile.join("examples").join(format!("decode{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} is missing; `cargo test` builds examples", bin.display());
+    let profile = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/<profile>/deps");
+    let bin = profile
+        .join("examples")
+        .join(format!("decode{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        bin.exists(),
+        "{} is missing; `cargo test` builds examples",
+        bin.display()
+    );
     bin
 }
 
@@ -17,7 +26,11 @@ fn run(args: &[&str], body: &str) -> (i32, String, String) {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("{}.json", args.join("-")));
     std::fs::write(&file, body).unwrap();
-    let out = Command::new(decode_binary()).args(args).arg(&file).output().unwrap();
+    let out = Command::new(decode_binary())
+        .args(args)
+        .arg(&file)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -27,30 +40,51 @@ fn run(args: &[&str], body: &str) -> (i32, String, String) {
 
 #[test]
 fn a_response_decodes_and_prints_re_encoded() {
-    let (code, out, _) = run(&["icash", "get_pay_types", "response"], r#"{"nonce":"1","status":1,"data":[{"id":1,"value":"Cash"}]}"#);
+    let (code, out, _) = run(
+        &["icash", "get_pay_types", "response"],
+        r#"{"nonce":"1","status":1,"data":[{"id":1,"value":"Cash"}]}"#,
+    );
     assert_eq!(code, 0);
     assert!(out.contains("\"value\": \"Cash\""), "{out}");
 }
 
 #[test]
 fn a_vendor_failure_is_the_typed_error() {
-    let (code, out, _) = run(&["icash", "get-pay-types", "response"], r#"{"nonce":"1","status":0,"error_message":"Session expired"}"#);
+    let (code, out, _) = run(
+        &["icash", "get-pay-types", "response"],
+        r#"{"nonce":"1","status":0,"error_message":"Session expired"}"#,
+    );
     assert_eq!(code, 0);
-    assert!(out.starts_with("error: vendor error SessionExpired"), "{out}");
+    assert!(
+        out.starts_with("error: vendor error SessionExpired"),
+        "{out}"
+    );
 }
 
 #[test]
 fn a_body_that_does_not_decode_names_the_path() {
-    let (code, _, err) = run(&["icash", "get-pay-types", "response"], r#"{"nonce":"1","status":1,"data":[{"id":"x","value":"Cash"}]}"#);
+    let (code, _, err) = run(
+        &["icash", "get-pay-types", "response"],
+        r#"{"nonce":"1","status":1,"data":[{"id":"x","value":"Cash"}]}"#,
+    );
     assert_eq!(code, 1);
-    assert!(err.contains("`[0].id`") && err.contains("expected u64"), "{err}");
+    assert!(
+        err.contains("`[0].id`") && err.contains("expected u64"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_request_is_re_encoded_without_its_password() {
-    let (code, out, _) = run(&["smpos", "GETCHAINLIST", "request"], r#"{"req":"GETCHAINLIST","login":"u","psw":"hunter2"}"#);
+    let (code, out, _) = run(
+        &["smpos", "GETCHAINLIST", "request"],
+        r#"{"req":"GETCHAINLIST","login":"u","psw":"hunter2"}"#,
+    );
     assert_eq!(code, 0);
-    assert!(out.contains("\"req\": \"GETCHAINLIST\"") && !out.contains("hunter2"), "{out}");
+    assert!(
+        out.contains("\"req\": \"GETCHAINLIST\"") && !out.contains("hunter2"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -20,12 +20,24 @@ fn unknown_fields_and_codes_decode_and_codes_are_kept() {
     assert_eq!(item.vat_type, caspos::VatType::Unknown(99));
     assert_eq!(item.code_type, caspos::CodeType::Unknown(77));
     let again = serde_json::to_value(&item).unwrap();
-    assert_eq!(again["vatType"], 99, "the unknown code is sent back unchanged");
+    assert_eq!(
+        again["vatType"], 99,
+        "the unknown code is sent back unchanged"
+    );
     assert_eq!(again["codeType"], 77);
-    assert!(again.get("brandNewField").is_none(), "requests never send fields the spec does not name");
+    assert!(
+        again.get("brandNewField").is_none(),
+        "requests never send fields the spec does not name"
+    );
 }
 
-const SECRETS: &[&str] = &["S3cret-pass", "S3cret-apikey", "S3cret-hmac", "S3cret-pathkey", "S3cret-login"];
+const SECRETS: &[&str] = &[
+    "S3cret-pass",
+    "S3cret-apikey",
+    "S3cret-hmac",
+    "S3cret-pathkey",
+    "S3cret-login",
+];
 
 fn assert_clean(what: &str, text: &str) {
     for s in SECRETS {
@@ -57,7 +69,9 @@ async fn echo_server(status: u16, body: Option<&'static str>) -> String {
                 let mut n = 0;
                 // Read until the headers and the announced body have arrived.
                 loop {
-                    let Ok(read) = socket.read(&mut buf[n..]).await else { return };
+                    let Ok(read) = socket.read(&mut buf[n..]).await else {
+                        return;
+                    };
                     if read == 0 {
                         break;
                     }
@@ -66,7 +80,11 @@ async fn echo_server(status: u16, body: Option<&'static str>) -> String {
                     if let Some(end) = text.find("\r\n\r\n") {
                         let len = text
                             .lines()
-                            .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+                            .find_map(|l| {
+                                l.to_ascii_lowercase()
+                                    .strip_prefix("content-length:")
+                                    .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                            })
                             .unwrap_or(0);
                         if n >= end + 4 + len {
                             break;
@@ -94,35 +112,65 @@ fn debug_of(config: &Config) -> String {
 async fn no_secret_in_any_debug_display_or_error() {
     let closed = "http://127.0.0.1:9";
     // Body credentials (SM POS): transport, HTTP (the server echoes the request), decode, vendor.
-    let smpos_config = |url: &str| Config::new().base_url(url).credentials("user", "S3cret-pass");
+    let smpos_config = |url: &str| {
+        Config::new()
+            .base_url(url)
+            .credentials("user", "S3cret-pass")
+    };
     assert_clean("Config", &debug_of(&smpos_config(closed)));
     let client = smpos::Client::new(smpos_config(closed)).unwrap();
     assert_clean("Client", &format!("{client:?}"));
-    let e = client.get_chain_list(&Default::default()).await.unwrap_err();
+    let e = client
+        .get_chain_list(&Default::default())
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Transport(_)), "{e:?}");
     assert_error_clean("transport error", &e);
     let echo = echo_server(500, None).await;
-    let e = smpos::Client::new(smpos_config(&echo)).unwrap().get_chain_list(&Default::default()).await.unwrap_err();
+    let e = smpos::Client::new(smpos_config(&echo))
+        .unwrap()
+        .get_chain_list(&Default::default())
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Http(_)), "{e:?}");
     assert_error_clean("HTTP error", &e);
     let echo = echo_server(200, None).await;
-    let e = smpos::Client::new(smpos_config(&echo)).unwrap().get_chain_list(&Default::default()).await.unwrap_err();
+    let e = smpos::Client::new(smpos_config(&echo))
+        .unwrap()
+        .get_chain_list(&Default::default())
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Decode(_)), "{e:?}");
     assert_error_clean("decode error", &e);
-    let vendor = echo_server(200, Some(r#"{"status": 12, "message": "bad password S3cret-pass"}"#)).await;
-    let e = smpos::Client::new(smpos_config(&vendor)).unwrap().get_chain_list(&Default::default()).await.unwrap_err();
+    let vendor = echo_server(
+        200,
+        Some(r#"{"status": 12, "message": "bad password S3cret-pass"}"#),
+    )
+    .await;
+    let e = smpos::Client::new(smpos_config(&vendor))
+        .unwrap()
+        .get_chain_list(&Default::default())
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::Vendor(_)), "{e:?}");
     assert_error_clean("vendor error", &e);
 
     // Secret path segment (HEADO): the key is in the URL of every request.
-    let heado_config =
-        |url: &str| Config::new().base_url(format!("{url}/device/{{auth_key}}")).variable("auth_key", "S3cret-pathkey");
+    let heado_config = |url: &str| {
+        Config::new()
+            .base_url(format!("{url}/device/{{auth_key}}"))
+            .variable("auth_key", "S3cret-pathkey")
+    };
     let client = heado::Client::new(heado_config(closed)).unwrap();
     assert_clean("Client", &format!("{client:?}"));
     let e = client.reports(&Default::default()).await.unwrap_err();
     assert_error_clean("transport error", &e);
     let echo = echo_server(502, None).await;
-    let e = heado::Client::new(heado_config(&echo)).unwrap().reports(&Default::default()).await.unwrap_err();
+    let e = heado::Client::new(heado_config(&echo))
+        .unwrap()
+        .reports(&Default::default())
+        .await
+        .unwrap_err();
     assert_error_clean("HTTP error", &e);
 
     // HMAC + session (iCash): api key and secret key.
@@ -135,26 +183,53 @@ async fn no_secret_in_any_debug_display_or_error() {
             .login(&icash::Login)
     };
     assert_clean("Config", &debug_of(&icash_config(closed)));
-    let e = icash::Client::new(icash_config(closed)).unwrap().get_pay_types().await.unwrap_err();
+    let e = icash::Client::new(icash_config(closed))
+        .unwrap()
+        .get_pay_types()
+        .await
+        .unwrap_err();
     assert_error_clean("transport error", &e);
     let echo = echo_server(500, None).await;
-    let e = icash::Client::new(icash_config(&echo)).unwrap().get_pay_types().await.unwrap_err();
+    let e = icash::Client::new(icash_config(&echo))
+        .unwrap()
+        .get_pay_types()
+        .await
+        .unwrap_err();
     assert_error_clean("HTTP error", &e);
 
     // Bearer from a login operation (Kassa24): the login password.
-    let login = kassa24::Authenticate { login: "user".into(), password: "S3cret-login".into() };
+    let login = kassa24::Authenticate {
+        login: "user".into(),
+        password: "S3cret-login".into(),
+    };
     let kassa24_config = |url: &str| Config::new().base_url(url).login(&login);
     assert_clean("Config", &debug_of(&kassa24_config(closed)));
     assert_clean("login request", &format!("{login:?}"));
-    let e = kassa24::Client::new(kassa24_config(closed)).unwrap().list_kkms(&Default::default()).await.unwrap_err();
+    let e = kassa24::Client::new(kassa24_config(closed))
+        .unwrap()
+        .list_kkms(&Default::default())
+        .await
+        .unwrap_err();
     assert_error_clean("transport error", &e);
     let echo = echo_server(400, None).await;
-    let e = kassa24::Client::new(kassa24_config(&echo)).unwrap().list_kkms(&Default::default()).await.unwrap_err();
+    let e = kassa24::Client::new(kassa24_config(&echo))
+        .unwrap()
+        .list_kkms(&Default::default())
+        .await
+        .unwrap_err();
     assert_error_clean("vendor/HTTP error", &e);
 
     // Body credentials (Caspos).
-    let caspos_config = |url: &str| Config::new().base_url(url).credentials("user", "S3cret-pass");
+    let caspos_config = |url: &str| {
+        Config::new()
+            .base_url(url)
+            .credentials("user", "S3cret-pass")
+    };
     let echo = echo_server(500, None).await;
-    let e = caspos::Client::new(caspos_config(&echo)).unwrap().get_info().await.unwrap_err();
+    let e = caspos::Client::new(caspos_config(&echo))
+        .unwrap()
+        .get_info()
+        .await
+        .unwrap_err();
     assert_error_clean("HTTP error", &e);
 }

@@ -16,6 +16,8 @@ pub mod double_option;
 mod enums;
 mod error;
 mod error_table;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod operation;
 pub mod scalar;
 mod secret;

@@ -9,6 +9,7 @@ use super::fields::{field, ident, rust_type};
 use super::items::struct_derives;
 use super::names::Names;
 use crate::ir::{Auth, Body, Envelope, Mint, Operation, Protocol, Spec};
+use crate::model::SignatureEncoding;
 
 /// The error table of an operation: its own, or the protocol's.
 fn error_table(spec: &Spec, op: &Operation) -> String {
@@ -272,10 +273,10 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         Auth::PathSecret { variable } => quote!(::kassa::Auth::PathSecret { variable: #variable }),
         Auth::Hmac { key_field, nonce_field, signature_field, message, encoding, context } => {
             let message = str_list(message);
-            let encoding = match encoding.as_str() {
-                "hex_upper" => quote!(::kassa::SignatureEncoding::HexUpper),
-                "base64" => quote!(::kassa::SignatureEncoding::Base64),
-                _ => quote!(::kassa::SignatureEncoding::HexLower),
+            let encoding = match encoding {
+                SignatureEncoding::HexUpper => quote!(::kassa::SignatureEncoding::HexUpper),
+                SignatureEncoding::HexLower => quote!(::kassa::SignatureEncoding::HexLower),
+                SignatureEncoding::Base64 => quote!(::kassa::SignatureEncoding::Base64),
             };
             let context: Vec<String> = context.iter().map(|f| f.wire.clone()).collect();
             let context = str_list(&context);

@@ -21,7 +21,8 @@ pub use field::{Field, FieldBody, Placement};
 pub use map::NamedMap;
 pub use protocol::{
     AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth,
-    JsonEnvelope, JsonRpc, ParamStyle, PathSecret, Protocol, Rest, SessionAuth, StateHeader,
+    JsonEnvelope, JsonRpc, ParamStyle, PathSecret, Protocol, Rest, SessionAuth, SignatureEncoding,
+    StateHeader,
 };
 pub use span::{Pos, Spanned};
 

@@ -73,7 +73,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             nonce_field: "nonce",
             signature_field: "signature",
             message: &["nonce", "WareHouseID", "api_key"],
-            encoding: ::kassa::SignatureEncoding::HexLower,
+            encoding: ::kassa::SignatureEncoding::HexUpper,
             context: &["WareHouseID", "UserID"],
         },
         ::kassa::Auth::Session {

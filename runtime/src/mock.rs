@@ -1,0 +1,664 @@
+//! An example server: answers a vendor's operations over real HTTP, from
+//! the vendor's [`Vendor`] description and operation table.
+//!
+//! It reads requests with [`codec::decode_request`] and writes answers with
+//! [`codec::encode_success`] / [`codec::encode_failure`] (the same code the
+//! client uses the other way round), serves canned examples, and simulates
+//! the vendor's auth schemes (bearer tokens that expire, session logins,
+//! state headers). For tests, and to develop against without the vendor.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::Response;
+use serde_json::{Map, Value};
+use tokio::sync::oneshot;
+
+use crate::codec::{self, WireBody, WireRequest, value_to_text};
+use crate::{Auth, Code, Method, OperationEntry, OperationInfo, Protocol, Vendor};
+
+/// Request bodies larger than this are refused.
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// A response the server sends as it is: HTTP status, JSON body, headers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Canned {
+    pub status: u16,
+    pub body: Value,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Canned {
+    /// HTTP 200 with this body and no extra headers.
+    pub fn ok(body: Value) -> Canned {
+        Canned {
+            status: 200,
+            body,
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// One request the server received, and what it answered.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: Method,
+    /// The URL path as received (`/clientapi/v1/login`).
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: WireBody,
+    /// The wire name of the decoded operation; `None` when undecodable.
+    pub operation: Option<&'static str>,
+    /// The parameters as [`codec::decode_request`] read them.
+    pub params: Option<Value>,
+    /// Auth fields found in the body (credentials, nonce, signature, session).
+    pub auth: Map<String, Value>,
+    /// What the server answered (status 400 with a text reason in
+    /// `body` as a JSON string for an undecodable request).
+    pub response: Canned,
+}
+
+impl Recorded {
+    /// The value of a request header (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// The value of a response header (case-insensitive name).
+    pub fn response_header(&self, name: &str) -> Option<&str> {
+        find_header(&self.response.headers, name)
+    }
+
+    /// A form field or top-level JSON body field, as text.
+    pub fn body_field(&self, name: &str) -> Option<String> {
+        match &self.body {
+            WireBody::Form(fields) => fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+            WireBody::Json(Value::Object(map)) => map.get(name).and_then(value_to_text),
+            _ => None,
+        }
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+struct Example {
+    wire: &'static str,
+    /// Parameters of the example request, normalised through the request type.
+    params: Option<Value>,
+    /// The example request as given.
+    request: Option<Value>,
+    response: Canned,
+}
+
+#[derive(Default)]
+struct Inner {
+    examples: Vec<Example>,
+    queued: Vec<(&'static str, VecDeque<Canned>)>,
+    requests: Vec<Recorded>,
+    tokens_issued: u64,
+    token: Option<String>,
+    sessions_issued: u64,
+}
+
+struct Shared {
+    vendor: &'static Vendor,
+    ops: &'static [OperationEntry],
+    infos: Vec<OperationInfo>,
+    inner: Mutex<Inner>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn entry(&self, wire: &str) -> &'static OperationEntry {
+        OperationEntry::find(self.ops, wire)
+            .unwrap_or_else(|| panic!("{} has no operation `{wire}`", self.vendor.name))
+    }
+}
+
+/// An example server for one vendor on `127.0.0.1` (a random port); shut
+/// down when dropped.
+pub struct MockServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl std::fmt::Debug for MockServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockServer")
+            .field("vendor", &self.shared.vendor.id)
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MockServer {
+    /// Starts the server on a Tokio runtime.
+    pub async fn start(
+        vendor: &'static Vendor,
+        ops: &'static [OperationEntry],
+    ) -> std::io::Result<MockServer> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            vendor,
+            ops,
+            infos: ops.iter().map(|e| e.info).collect(),
+            inner: Mutex::new(Inner::default()),
+        });
+        let app = Router::new()
+            .fallback(handle)
+            .with_state(Arc::clone(&shared));
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let served = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+            if let Err(e) = served {
+                tracing::warn!("example server stopped: {e}");
+            }
+        });
+        Ok(MockServer {
+            addr,
+            shared,
+            shutdown: Some(tx),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Serves `response` for the operation `wire` (wire name, alias or Rust
+    /// name). With a `request`, it is served when the call's parameters
+    /// equal the example request's; otherwise the operation's first
+    /// example is served.
+    ///
+    /// Panics when the vendor has no such operation.
+    pub fn example(&self, wire: &str, request: Option<Value>, response: Canned) {
+        let entry = self.shared.entry(wire);
+        let params = request
+            .as_ref()
+            .and_then(|r| example_params(self.shared.vendor, self.shared.ops, entry.info.wire, r));
+        self.shared.lock().examples.push(Example {
+            wire: entry.info.wire,
+            params: params.map(|p| normalise(entry, p)),
+            request,
+            response,
+        });
+    }
+
+    /// The next call of the operation gets `response` (before any example).
+    pub fn respond_once(&self, wire: &str, response: Canned) {
+        let wire = self.shared.entry(wire).info.wire;
+        let mut inner = self.shared.lock();
+        match inner.queued.iter_mut().find(|(w, _)| *w == wire) {
+            Some((_, queue)) => queue.push_back(response),
+            None => inner.queued.push((wire, VecDeque::from([response]))),
+        }
+    }
+
+    /// Bearer auth: the current token stops being valid (the next call
+    /// with it is answered 401).
+    pub fn expire_tokens(&self) {
+        self.shared.lock().token = None;
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// Forgets the requests received so far.
+    pub fn clear_requests(&self) {
+        self.shared.lock().requests.clear();
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// The parameters of an example request of the operation `wire`, as
+/// [`codec::decode_request`] reads them: the whole body for envelope and
+/// JSON-RPC vendors, the parameter object itself for REST and form vendors
+/// (whose examples show the fields, path and query values included).
+pub fn example_params(
+    vendor: &Vendor,
+    ops: &[OperationEntry],
+    wire: &str,
+    request: &Value,
+) -> Option<Value> {
+    match &vendor.protocol {
+        Protocol::Rest { .. } | Protocol::Form { .. } => Some(request.clone()),
+        Protocol::JsonEnvelope { .. } | Protocol::JsonRpc { .. } => {
+            let infos: Vec<OperationInfo> = ops.iter().map(|e| e.info).collect();
+            let wire_req = WireRequest {
+                method: Method::Post,
+                path: String::new(),
+                query: Vec::new(),
+                headers: Vec::new(),
+                body: WireBody::Json(request.clone()),
+            };
+            let decoded = codec::decode_request(vendor, &infos, &wire_req).ok()?;
+            let entry = OperationEntry::find(ops, wire)?;
+            (infos[decoded.operation].wire == entry.info.wire).then_some(decoded.params)
+        }
+    }
+}
+
+/// Parameters decoded with the request type and encoded again, so values
+/// that differ only in spelling (`"5"` and `5`, `1.0` and `1`) compare equal.
+fn normalise(entry: &OperationEntry, params: Value) -> Value {
+    (entry.request)(params.clone()).unwrap_or(params)
+}
+
+fn text_response(status: u16, text: String) -> Response {
+    Response::builder()
+        .status(status)
+        .header("content-type", "text/plain; charset=utf-8")
+        .body(Body::from(text))
+        .unwrap_or_default()
+}
+
+fn json_response(canned: &Canned) -> Response {
+    let mut response = Response::new(Body::from(canned.body.to_string()));
+    *response.status_mut() = StatusCode::from_u16(canned.status).unwrap_or(StatusCode::OK);
+    let headers = response.headers_mut();
+    headers.insert(
+        "content-type",
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    for (name, value) in &canned.headers {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    response
+}
+
+/// Reads the HTTP request into a [`WireRequest`]; `Err` with the reason
+/// (and what could be read) when it cannot be.
+async fn read_request(req: Request) -> (WireRequest, Result<(), String>) {
+    let (parts, body) = req.into_parts();
+    let method = Method::parse(parts.method.as_str());
+    let path = parts.uri.path().to_owned();
+    let query: Vec<(String, String)> = parts
+        .uri
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let mut wire = WireRequest {
+        method: method.unwrap_or(Method::Get),
+        path,
+        query,
+        headers,
+        body: WireBody::None,
+    };
+    let Some(_) = method else {
+        return (wire, Err(format!("unsupported method {}", parts.method)));
+    };
+    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => b,
+        Err(e) => return (wire, Err(format!("cannot read the body: {e}"))),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return (wire, Ok(()));
+    }
+    let content_type = wire
+        .header("content-type")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        wire.body = WireBody::Form(form_urlencoded::parse(&bytes).into_owned().collect());
+        return (wire, Ok(()));
+    }
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(v) => {
+            wire.body = WireBody::Json(v);
+            (wire, Ok(()))
+        }
+        Err(e) => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            wire.body = WireBody::Json(Value::String(text));
+            (wire, Err(format!("the body is not JSON: {e}")))
+        }
+    }
+}
+
+async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    let (wire, read) = read_request(req).await;
+    let decoded = read.and_then(|()| {
+        codec::decode_request(shared.vendor, &shared.infos, &wire).map_err(|e| e.to_string())
+    });
+    let decoded = match decoded {
+        Ok(d) => d,
+        Err(reason) => {
+            shared.lock().requests.push(Recorded {
+                method: wire.method,
+                path: wire.path,
+                query: wire.query,
+                headers: wire.headers,
+                body: wire.body,
+                operation: None,
+                params: None,
+                auth: Map::new(),
+                response: Canned {
+                    status: 400,
+                    body: Value::String(reason.clone()),
+                    headers: Vec::new(),
+                },
+            });
+            return text_response(400, reason);
+        }
+    };
+    let entry = &shared.ops[decoded.operation];
+    let info = &entry.info;
+    let rpc_id = decoded.rpc_id.as_ref();
+    let mut inner = shared.lock();
+    let canned = answer(&shared, &mut inner, entry, &wire, &decoded.params, rpc_id);
+    inner.requests.push(Recorded {
+        method: wire.method,
+        path: wire.path,
+        query: wire.query,
+        headers: wire.headers,
+        body: wire.body,
+        operation: Some(info.wire),
+        params: Some(decoded.params),
+        auth: decoded.auth,
+        response: canned.clone(),
+    });
+    drop(inner);
+    json_response(&canned)
+}
+
+/// Chooses the answer: an auth failure, a queued response, the login's
+/// token, a matching example, the first example, or the sample.
+fn answer(
+    shared: &Shared,
+    inner: &mut Inner,
+    entry: &OperationEntry,
+    wire: &WireRequest,
+    params: &Value,
+    rpc_id: Option<&Value>,
+) -> Canned {
+    let vendor = shared.vendor;
+    let info = &entry.info;
+    let mut login_data = Map::new();
+    for scheme in vendor.auth {
+        match scheme {
+            Auth::Bearer {
+                login, token_field, ..
+            } => {
+                if info.wire == *login {
+                    inner.tokens_issued += 1;
+                    let token = format!("mock-token-{}", inner.tokens_issued);
+                    inner.token = Some(token.clone());
+                    login_data.insert((*token_field).to_owned(), Value::String(token));
+                } else {
+                    let sent = wire
+                        .header("authorization")
+                        .and_then(|h| h.strip_prefix("Bearer "));
+                    if sent.is_none() || sent != inner.token.as_deref() {
+                        let (status, body) = codec::encode_failure(
+                            vendor,
+                            info,
+                            &Code::Int(401),
+                            "token is expired",
+                            rpc_id,
+                        );
+                        return Canned {
+                            status,
+                            body,
+                            headers: Vec::new(),
+                        };
+                    }
+                }
+            }
+            Auth::Session { login, from, .. } if info.wire == *login => {
+                inner.sessions_issued += 1;
+                login_data.insert(
+                    (*from).to_owned(),
+                    Value::String(format!("mock-session-{}", inner.sessions_issued)),
+                );
+            }
+            _ => {}
+        }
+    }
+    let queued = inner
+        .queued
+        .iter_mut()
+        .find(|(w, _)| *w == info.wire)
+        .and_then(|(_, q)| q.pop_front());
+    let mut canned = match queued {
+        Some(c) => c,
+        None if !login_data.is_empty() => {
+            let mut data = (entry.sample_response)();
+            match &mut data {
+                Value::Object(map) => map.extend(login_data),
+                other => *other = Value::Object(login_data),
+            }
+            let (status, body) = codec::encode_success(vendor, info, data, &Map::new(), rpc_id);
+            Canned {
+                status,
+                body,
+                headers: Vec::new(),
+            }
+        }
+        None => {
+            let live = normalise(entry, params.clone());
+            let raw = match &wire.body {
+                WireBody::Json(v) => Some(v),
+                _ => None,
+            };
+            let mine = || inner.examples.iter().filter(|e| e.wire == info.wire);
+            let chosen = mine()
+                .find(|e| {
+                    e.params.as_ref() == Some(&live)
+                        || (e.request.is_some() && e.request.as_ref() == raw)
+                })
+                .or_else(|| mine().next());
+            match chosen {
+                Some(e) => e.response.clone(),
+                None => {
+                    let (status, body) = codec::encode_success(
+                        vendor,
+                        info,
+                        (entry.sample_response)(),
+                        &Map::new(),
+                        rpc_id,
+                    );
+                    Canned {
+                        status,
+                        body,
+                        headers: Vec::new(),
+                    }
+                }
+            }
+        }
+    };
+    // A JSON-RPC answer carries the id of its request.
+    if let (Protocol::JsonRpc { .. }, Value::Object(map)) = (&vendor.protocol, &mut canned.body)
+        && map.contains_key("id")
+    {
+        map.insert("id".to_owned(), rpc_id.cloned().unwrap_or(Value::Null));
+    }
+    for state in vendor.state {
+        if state.set_by.contains(&info.wire)
+            && !canned
+                .headers
+                .iter()
+                .any(|(h, _)| h.eq_ignore_ascii_case(state.header))
+        {
+            canned
+                .headers
+                .push((state.header.to_owned(), uuid::Uuid::new_v4().to_string()));
+        }
+    }
+    canned
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::{Deserialize, Serialize};
+    use serde_json::json;
+
+    use super::*;
+    use crate::{Client, Config, Error, Operation as _, Validate as _};
+
+    #[derive(Clone, Debug, PartialEq, Eq, crate::ErrorTable)]
+    #[kassa(repr = "int")]
+    enum RpcError {
+        #[kassa(code = -32000, message = "Unknown employee", category = "not_found")]
+        UnknownEmployee,
+        #[kassa(other)]
+        Unknown,
+    }
+
+    #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+    struct EchoResponse {
+        said: String,
+    }
+
+    #[derive(
+        Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate, crate::Operation,
+    )]
+    #[kassa(name = "echo", wire = "echo", response = EchoResponse, error = RpcError)]
+    struct Echo {
+        text: String,
+    }
+
+    static VENDOR: Vendor = Vendor {
+        id: "rpc",
+        name: "RPC",
+        servers: &[],
+        protocol: Protocol::JsonRpc { by_position: false },
+        auth: &[],
+        state: &[],
+    };
+
+    static OPS: &[OperationEntry] = &[OperationEntry::of::<Echo>()];
+
+    #[tokio::test]
+    async fn json_rpc_round_trip() {
+        let mock = MockServer::start(&VENDOR, OPS).await.unwrap();
+        let client = Client::new(&VENDOR, Config::new().base_url(mock.url())).unwrap();
+        let request = Echo { text: "hi".into() };
+        assert!(request.validate().is_ok());
+
+        // No example: the sample (the response type's default).
+        let got = client.call(&request).await.unwrap();
+        assert_eq!(got, EchoResponse::default());
+
+        // Examples: the matching one, else the first.
+        mock.example(
+            "echo",
+            Some(json!({"jsonrpc": "2.0", "method": "echo", "params": {"text": "hi"}, "id": 1})),
+            Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": "hi"}, "id": 1})),
+        );
+        mock.example(
+            "echo",
+            Some(json!({"jsonrpc": "2.0", "method": "echo", "params": {"text": "yo"}, "id": 1})),
+            Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": "yo"}, "id": 1})),
+        );
+        let got = client.call(&Echo { text: "yo".into() }).await.unwrap();
+        assert_eq!(got.said, "yo");
+        let got = client
+            .call(&Echo {
+                text: "other".into(),
+            })
+            .await
+            .unwrap();
+        assert_eq!(got.said, "hi");
+
+        // A queued failure, once.
+        let (status, body) = codec::encode_failure(
+            &VENDOR,
+            &Echo::INFO,
+            &Code::Int(-32000),
+            "no such employee",
+            None,
+        );
+        mock.respond_once(
+            "echo",
+            Canned {
+                status,
+                body,
+                headers: vec![],
+            },
+        );
+        match client.call(&request).await {
+            Err(Error::Vendor(e)) => assert_eq!(e.kind, RpcError::UnknownEmployee),
+            other => panic!("expected a vendor error, got {other:?}"),
+        }
+        assert_eq!(client.call(&request).await.unwrap().said, "hi");
+
+        let requests = mock.requests();
+        assert_eq!(requests.len(), 5);
+        assert!(requests.iter().all(|r| r.operation == Some("echo")));
+        assert_eq!(requests[1].params, Some(json!({"text": "yo"})));
+        // The served id follows the request's.
+        assert_eq!(requests[1].response.body["id"], requests[1].body_id());
+
+        // An undecodable request: 400 with a reason, and recorded.
+        let http = reqwest::Client::new();
+        let res = http
+            .post(mock.url())
+            .header("content-type", "application/json")
+            .body(r#"{"jsonrpc": "2.0", "method": "nope", "id": 9}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400);
+        assert!(res.text().await.unwrap().contains("nope"));
+        let last = mock.requests().pop().unwrap();
+        assert_eq!(last.operation, None);
+        assert_eq!(last.response.status, 400);
+    }
+
+    impl Recorded {
+        fn body_id(&self) -> Value {
+            match &self.body {
+                WireBody::Json(v) => v["id"].clone(),
+                _ => Value::Null,
+            }
+        }
+    }
+}
