@@ -75,6 +75,18 @@ impl From<i64> for Number {
     }
 }
 
+impl From<i32> for Number {
+    fn from(value: i32) -> Self {
+        Number(Decimal::from(value))
+    }
+}
+
+impl From<u32> for Number {
+    fn from(value: u32) -> Self {
+        Number(Decimal::from(value))
+    }
+}
+
 impl From<u64> for Number {
     fn from(value: u64) -> Self {
         Number(Decimal::from(value))
