@@ -40,7 +40,7 @@ pub use vendor::{
     Auth, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader, Vendor,
 };
 
-pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
+pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum, include_spec};
 pub use rust_decimal::Decimal;
 
 /// Any JSON value: payloads the vendor documents without a shape.

@@ -319,3 +319,34 @@ pub fn client_lib(specs: &[Spec]) -> Result<Vec<File>, String> {
         },
     ])
 }
+
+/// One vendor as a single inline module `pub mod <id> { ... }`, for
+/// `include_spec!`: the same files `vendor_module` writes, nested.
+pub fn inline_module(spec: &Spec, source: &str) -> Result<String, String> {
+    let files = vendor_module(spec, source)?;
+    let prefix = format!("{}/", spec.id);
+    let root = files
+        .iter()
+        .find(|f| f.path == format!("{prefix}mod.rs"))
+        .ok_or("the vendor module has no mod.rs")?;
+    let mut body = root.contents.clone();
+    for file in &files {
+        let Some(name) = file
+            .path
+            .strip_prefix(&prefix)
+            .and_then(|p| p.strip_suffix(".rs"))
+        else {
+            continue;
+        };
+        if name == "mod" {
+            continue;
+        }
+        let declaration = format!("mod {name};");
+        let inline = format!("mod {name} {{\n{}\n}}", file.contents);
+        body = body.replacen(&declaration, &inline, 1);
+    }
+    Ok(format!(
+        "pub mod {} {{\n{body}\n}}",
+        fields::ident(&spec.id)
+    ))
+}

@@ -1,0 +1,81 @@
+//! The downstream crate's two uses of kassa, run against the example server.
+
+use kassa::mock::{Canned, MockServer};
+use kassa::{Config, Fresh, Operation};
+use kassa_client::caspos;
+use kassa_downstream_example::{GetDeviceTime, mini};
+use serde_json::json;
+
+#[tokio::test]
+async fn an_undocumented_operation_goes_through_the_generated_client() {
+    // The example server knows the documented operations and this one.
+    static OPS: std::sync::LazyLock<Vec<kassa::OperationEntry>> = std::sync::LazyLock::new(|| {
+        let mut ops = caspos::OPERATIONS.to_vec();
+        ops.push(kassa::OperationEntry::of::<GetDeviceTime>());
+        ops
+    });
+    let mock = MockServer::start(&caspos::VENDOR, OPS.as_slice())
+        .await
+        .unwrap();
+    mock.example(
+        "getDeviceTime",
+        None,
+        Canned::ok(json!({"code": "0", "message": "Success operation", "data": {"now": "23.11.2026 10:00:00"}})),
+    );
+    let client = caspos::Client::new(
+        Config::new()
+            .base_url(mock.url())
+            .credentials("admin", "secret"),
+    )
+    .unwrap();
+    let time = client
+        .call(&GetDeviceTime {
+            time_zone: "Asia/Baku".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(time.now, "23.11.2026 10:00:00");
+    let sent = mock.requests().pop().unwrap();
+    assert_eq!(sent.operation, Some("getDeviceTime"));
+    assert_eq!(
+        sent.body_field("operation").as_deref(),
+        Some("getDeviceTime")
+    );
+    assert_eq!(sent.params.unwrap()["timeZone"], "Asia/Baku");
+    const { assert!(GetDeviceTime::INFO.safe_to_retry) };
+
+    // Its constraint is checked before anything is sent.
+    let too_long = GetDeviceTime {
+        time_zone: "x".repeat(65),
+    };
+    let err = client.call(&too_long).await.unwrap_err();
+    assert!(
+        matches!(err, kassa::Error::InvalidRequest(ref e) if e.path == "timeZone"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn the_included_spec_is_a_working_client() {
+    let mock = MockServer::start(&mini::VENDOR, mini::OPERATIONS)
+        .await
+        .unwrap();
+    mock.example(
+        "GETGOODS",
+        None,
+        Canned::ok(json!({"req": "GETGOODS", "status": 0, "objDT": 1678645018,
+            "goods": [{"code": 10, "name": "Drinks", "kind": 2, "qty": 1000}]})),
+    );
+    let client =
+        mini::Client::new(Config::new().base_url(mock.url()).credentials("a@b.c", "1")).unwrap();
+    let Fresh::Modified(list) = client.get_goods(&mini::GetGoods::default()).await.unwrap() else {
+        panic!("the example answers with goods");
+    };
+    assert_eq!(list.goods[0].name, "Drinks");
+    assert_eq!(list.goods[0].kind, Some(mini::Kind::Folder));
+    assert_eq!(
+        list.goods[0].qnty,
+        Some(kassa::Milli(1000)),
+        "read from the alias `qty`"
+    );
+}
