@@ -365,9 +365,12 @@ fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> Toke
         }
     };
 
+    let by_message = repr == Repr::Message;
     quote! {
         #[automatically_derived]
         impl ::kassa::ErrorTable for #ident {
+            const BY_MESSAGE: bool = #by_message;
+
             fn from_wire(__code: ::core::option::Option<&::kassa::Code>, __message: ::core::option::Option<&str>) -> Self {
                 #from_wire
             }

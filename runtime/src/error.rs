@@ -165,6 +165,7 @@ impl<E: ErrorTable> fmt::Display for VendorError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "vendor error {}", self.kind)?;
         if let Some(code) = &self.raw_code
+            && !E::BY_MESSAGE
             && self.kind.code().as_ref() != Some(code)
         {
             write!(f, " (code {code})")?;

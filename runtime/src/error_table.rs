@@ -57,6 +57,10 @@ impl fmt::Display for Category {
 pub trait ErrorTable:
     fmt::Debug + fmt::Display + Clone + PartialEq + Send + Sync + 'static
 {
+    /// Entries are told apart by the vendor's message, not by a code; the
+    /// status the envelope carries says only "failed".
+    const BY_MESSAGE: bool = false;
+
     /// Classifies a vendor failure by its code, or by its message for
     /// tables matched by message.
     fn from_wire(code: Option<&Code>, message: Option<&str>) -> Self;
