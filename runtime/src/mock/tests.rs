@@ -1,0 +1,126 @@
+//! The example server against a small JSON-RPC vendor.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::*;
+use crate::{Client, Config, Error, Operation as _, Validate as _};
+
+#[derive(Clone, Debug, PartialEq, Eq, crate::ErrorTable)]
+#[kassa(repr = "int")]
+enum RpcError {
+    #[kassa(code = -32000, message = "Unknown employee", category = "not_found")]
+    UnknownEmployee,
+    #[kassa(other)]
+    Unknown,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct EchoResponse {
+    said: String,
+}
+
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate, crate::Operation,
+)]
+#[kassa(name = "echo", wire = "echo", response = EchoResponse, error = RpcError)]
+struct Echo {
+    text: String,
+}
+
+static VENDOR: Vendor = Vendor {
+    id: "rpc",
+    name: "RPC",
+    servers: &[],
+    protocol: Protocol::JsonRpc { by_position: false },
+    auth: &[],
+    state: &[],
+};
+
+static OPS: &[OperationEntry] = &[OperationEntry::of::<Echo>()];
+
+#[tokio::test]
+async fn json_rpc_round_trip() {
+    let mock = MockServer::start(&VENDOR, OPS).await.unwrap();
+    let client = Client::new(&VENDOR, Config::new().base_url(mock.url())).unwrap();
+    let request = Echo { text: "hi".into() };
+    assert!(request.validate().is_ok());
+
+    // No example: the sample (the response type's default).
+    let got = client.call(&request).await.unwrap();
+    assert_eq!(got, EchoResponse::default());
+
+    // Examples: the matching one, else the first.
+    mock.example(
+        "echo",
+        Some(json!({"jsonrpc": "2.0", "method": "echo", "params": {"text": "hi"}, "id": 1})),
+        Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": "hi"}, "id": 1})),
+    );
+    mock.example(
+        "echo",
+        Some(json!({"jsonrpc": "2.0", "method": "echo", "params": {"text": "yo"}, "id": 1})),
+        Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": "yo"}, "id": 1})),
+    );
+    let got = client.call(&Echo { text: "yo".into() }).await.unwrap();
+    assert_eq!(got.said, "yo");
+    let got = client
+        .call(&Echo {
+            text: "other".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(got.said, "hi");
+
+    // A queued failure, once.
+    let (status, body) = codec::encode_failure(
+        &VENDOR,
+        &Echo::INFO,
+        &Code::Int(-32000),
+        "no such employee",
+        None,
+    );
+    mock.respond_once(
+        "echo",
+        Canned {
+            status,
+            body,
+            headers: vec![],
+        },
+    );
+    match client.call(&request).await {
+        Err(Error::Vendor(e)) => assert_eq!(e.kind, RpcError::UnknownEmployee),
+        other => panic!("expected a vendor error, got {other:?}"),
+    }
+    assert_eq!(client.call(&request).await.unwrap().said, "hi");
+
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 5);
+    assert!(requests.iter().all(|r| r.operation == Some("echo")));
+    assert_eq!(requests[1].params, Some(json!({"text": "yo"})));
+    // The served id follows the request's.
+    assert_eq!(requests[1].response.body["id"], requests[1].body_id());
+
+    // An undecodable request: 400 with a reason, and recorded.
+    let http = reqwest::Client::new();
+    let res = http
+        .post(mock.url())
+        .header("content-type", "application/json")
+        .body(r#"{"jsonrpc": "2.0", "method": "nope", "id": 9}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert!(res.text().await.unwrap().contains("nope"));
+    let last = mock.requests().pop().unwrap();
+    assert_eq!(last.operation, None);
+    assert_eq!(last.response.status, 400);
+}
+
+impl Recorded {
+    fn body_id(&self) -> Value {
+        match &self.body {
+            WireBody::Json(v) => v["id"].clone(),
+            _ => Value::Null,
+        }
+    }
+}
