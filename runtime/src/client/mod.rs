@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::codec::{self, AuthValues, Decoded, EncodeError, Failure, WireBody};
 use crate::config::ConfigError;
 use crate::{
-    Auth, Category, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
+    Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
     Operation, OperationInfo, Secret, TransportError, Vendor, VendorError, redact,
 };
 
@@ -282,100 +282,6 @@ impl Client {
         result
     }
 
-    fn login_scheme(&self) -> Option<(&'static str, &'static str)> {
-        self.vendor.auth.iter().find_map(|a| match a {
-            Auth::Bearer {
-                login, token_field, ..
-            } => Some((*login, *token_field)),
-            Auth::Session { login, from, .. } => Some((*login, *from)),
-            _ => None,
-        })
-    }
-
-    fn logged_in(&self) -> bool {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        state.token.is_some() || state.session.is_some()
-    }
-
-    /// Identifies the current token, so concurrent calls that all saw it
-    /// expire log in once.
-    fn token_generation(&self) -> Option<Secret> {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        state.token.clone().or_else(|| state.session.clone())
-    }
-
-    fn expired<E: ErrorTable>(&self, error: &Error<E>) -> bool {
-        for scheme in self.vendor.auth {
-            match scheme {
-                Auth::Bearer { relogin_on, .. } => {
-                    let status = match error {
-                        Error::Http(e) => Some(e.status),
-                        Error::Vendor(e) => Some(e.http_status),
-                        _ => None,
-                    };
-                    if status.is_some_and(|s| relogin_on.contains(&s)) {
-                        return true;
-                    }
-                }
-                Auth::Session { .. } => {
-                    if let Error::Vendor(e) = error
-                        && e.kind.category() == Category::Auth
-                        && e.kind.is_retryable()
-                    {
-                        return true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        false
-    }
-
-    /// Logs in; `seen` is the token the caller saw fail (skip if another
-    /// call has replaced it meanwhile).
-    async fn login<E: ErrorTable>(&self, seen: Option<Option<Secret>>) -> Result<(), Error<E>> {
-        let _guard = self.login_lock.lock().await;
-        match seen {
-            Some(seen) if self.token_generation() != seen => return Ok(()),
-            None if self.logged_in() => return Ok(()),
-            _ => {}
-        }
-        let call = self.config.login.clone().ok_or_else(|| {
-            Error::Config(format!("{} needs Config::login(..)", self.vendor.name))
-        })?;
-        tracing::debug!(
-            vendor = self.vendor.id,
-            operation = call.info.wire,
-            "logging in"
-        );
-        let decoded = self.exchange::<E>(&call.info, call.params, None).await?;
-        self.store_login::<E>(&decoded.data)
-    }
-
-    fn store_login<E: ErrorTable>(&self, data: &Value) -> Result<(), Error<E>> {
-        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        for scheme in self.vendor.auth {
-            let (field, slot) = match scheme {
-                Auth::Bearer { token_field, .. } => (*token_field, &mut state.token),
-                Auth::Session { from, .. } => (*from, &mut state.session),
-                _ => continue,
-            };
-            let value = match data.get(field) {
-                Some(Value::String(s)) if !s.is_empty() => s.clone(),
-                Some(Value::Number(n)) => n.to_string(),
-                _ => {
-                    return Err(Error::Decode(DecodeError::new(
-                        field,
-                        format!("the login response carries no `{field}`"),
-                        "",
-                    )));
-                }
-            };
-            *slot = Some(Secret::new(value));
-        }
-        Ok(())
-    }
-
     /// A strictly increasing nonce: the Unix time, or one more than the
     /// last nonce when calls come faster than one a second.
     fn next_nonce(&self) -> u64 {
@@ -599,57 +505,7 @@ fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
     })
 }
 
+mod login;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    static VENDOR: Vendor = Vendor {
-        id: "t",
-        name: "T",
-        servers: &[],
-        protocol: crate::Protocol::JsonRpc { by_position: false },
-        auth: &[],
-        state: &[],
-    };
-
-    #[test]
-    fn nonces_strictly_increase_across_threads() {
-        let client = std::sync::Arc::new(
-            Client::new(&VENDOR, Config::new().base_url("http://127.0.0.1:9")).unwrap(),
-        );
-        let handles: Vec<_> = (0..4)
-            .map(|_| {
-                let c = client.clone();
-                std::thread::spawn(move || (0..500).map(|_| c.next_nonce()).collect::<Vec<_>>())
-            })
-            .collect();
-        let mut all: Vec<u64> = handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect();
-        let n = all.len();
-        all.sort_unstable();
-        all.dedup();
-        assert_eq!(all.len(), n, "a nonce was handed out twice");
-        assert!(all[0] >= unix_now() - 5);
-    }
-
-    #[test]
-    fn mints_only_empty_keys() {
-        static INFO: OperationInfo = OperationInfo {
-            name: "sale",
-            wire: "sale",
-            wire_aliases: &[],
-            http: None,
-            placement: &[],
-            idempotency: Some(("documentUUID", Mint::UuidV4)),
-            safe_to_retry: false,
-            not_modified: false,
-        };
-        let mut v = serde_json::json!({"documentUUID": ""});
-        let key = mint_key(&INFO, &mut v).unwrap();
-        assert_eq!(key.len(), 36);
-        let mut v = serde_json::json!({"documentUUID": "given"});
-        assert_eq!(mint_key(&INFO, &mut v).as_deref(), Some("given"));
-    }
-}
+mod tests;

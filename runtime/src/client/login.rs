@@ -1,0 +1,106 @@
+//! Logging in: bearer tokens and session ids, obtained once and renewed
+//! when the vendor says they expired.
+
+use serde_json::Value;
+
+use super::Client;
+use crate::{Auth, Category, DecodeError, Error, ErrorTable, Secret};
+
+impl Client {
+    pub(super) fn login_scheme(&self) -> Option<(&'static str, &'static str)> {
+        self.vendor.auth.iter().find_map(|a| match a {
+            Auth::Bearer {
+                login, token_field, ..
+            } => Some((*login, *token_field)),
+            Auth::Session { login, from, .. } => Some((*login, *from)),
+            _ => None,
+        })
+    }
+
+    pub(super) fn logged_in(&self) -> bool {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.token.is_some() || state.session.is_some()
+    }
+
+    /// Identifies the current token, so concurrent calls that all saw it
+    /// expire log in once.
+    pub(super) fn token_generation(&self) -> Option<Secret> {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        state.token.clone().or_else(|| state.session.clone())
+    }
+
+    pub(super) fn expired<E: ErrorTable>(&self, error: &Error<E>) -> bool {
+        for scheme in self.vendor.auth {
+            match scheme {
+                Auth::Bearer { relogin_on, .. } => {
+                    let status = match error {
+                        Error::Http(e) => Some(e.status),
+                        Error::Vendor(e) => Some(e.http_status),
+                        _ => None,
+                    };
+                    if status.is_some_and(|s| relogin_on.contains(&s)) {
+                        return true;
+                    }
+                }
+                Auth::Session { .. } => {
+                    if let Error::Vendor(e) = error
+                        && e.kind.category() == Category::Auth
+                        && e.kind.is_retryable()
+                    {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Logs in; `seen` is the token the caller saw fail (skip if another
+    /// call has replaced it meanwhile).
+    pub(super) async fn login<E: ErrorTable>(
+        &self,
+        seen: Option<Option<Secret>>,
+    ) -> Result<(), Error<E>> {
+        let _guard = self.login_lock.lock().await;
+        match seen {
+            Some(seen) if self.token_generation() != seen => return Ok(()),
+            None if self.logged_in() => return Ok(()),
+            _ => {}
+        }
+        let call = self.config.login.clone().ok_or_else(|| {
+            Error::Config(format!("{} needs Config::login(..)", self.vendor.name))
+        })?;
+        tracing::debug!(
+            vendor = self.vendor.id,
+            operation = call.info.wire,
+            "logging in"
+        );
+        let decoded = self.exchange::<E>(&call.info, call.params, None).await?;
+        self.store_login::<E>(&decoded.data)
+    }
+
+    pub(super) fn store_login<E: ErrorTable>(&self, data: &Value) -> Result<(), Error<E>> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        for scheme in self.vendor.auth {
+            let (field, slot) = match scheme {
+                Auth::Bearer { token_field, .. } => (*token_field, &mut state.token),
+                Auth::Session { from, .. } => (*from, &mut state.session),
+                _ => continue,
+            };
+            let value = match data.get(field) {
+                Some(Value::String(s)) if !s.is_empty() => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => {
+                    return Err(Error::Decode(DecodeError::new(
+                        field,
+                        format!("the login response carries no `{field}`"),
+                        "",
+                    )));
+                }
+            };
+            *slot = Some(Secret::new(value));
+        }
+        Ok(())
+    }
+}
