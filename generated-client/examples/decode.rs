@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 
 use kassa::codec::{self, AuthValues, Failure, WireBody, WireRequest};
-use kassa::{Auth, Method, OperationEntry, Protocol, Secret, Vendor};
+use kassa::{Auth, Method, OperationEntry, Protocol, Vendor};
 use serde_json::Value;
 
 fn usage() -> ExitCode {
@@ -138,21 +138,7 @@ fn request(
                     infos[d.operation].wire, entry.info.wire
                 ));
             }
-            let mut auth = AuthValues::default();
-            for scheme in vendor.auth {
-                if let Auth::BodyCredentials {
-                    username, password, ..
-                } = scheme
-                {
-                    auth.username = d.auth.get(*username).and_then(codec::value_to_text);
-                    auth.password = d
-                        .auth
-                        .get(*password)
-                        .and_then(codec::value_to_text)
-                        .map(Secret::new);
-                }
-            }
-            auth.rpc_id = d.rpc_id.as_ref().and_then(Value::as_u64).unwrap_or(0);
+            let auth = AuthValues::observed(vendor, &d);
             (d.params, auth)
         }
     };

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kassa::codec::{self, AuthValues, Failure, WireBody, WireRequest};
-use kassa::{Auth, Method, OperationEntry, OperationInfo, Protocol, Secret, Vendor};
+use kassa::{Method, OperationEntry, OperationInfo, Protocol, Vendor};
 use kassa_codegen::ir::{self, Body, Outcome, Spec, TypeKind};
 use serde_json::{Map, Value};
 
@@ -173,25 +173,6 @@ fn wire_request(vendor: &Vendor, info: &OperationInfo, body: &Value) -> WireRequ
     }
 }
 
-/// The auth values a request example carries, so re-encoding reproduces them.
-fn auth_from(vendor: &Vendor, found: &Map<String, Value>, rpc_id: Option<&Value>) -> AuthValues {
-    let text = |k: &str| found.get(k).and_then(codec::value_to_text);
-    let mut auth = AuthValues {
-        rpc_id: rpc_id.and_then(Value::as_u64).unwrap_or(0),
-        ..AuthValues::default()
-    };
-    for scheme in vendor.auth {
-        if let Auth::BodyCredentials {
-            username, password, ..
-        } = scheme
-        {
-            auth.username = text(username);
-            auth.password = text(password).map(Secret::new);
-        }
-    }
-    auth
-}
-
 #[derive(Default)]
 struct Counts {
     responses: usize,
@@ -294,11 +275,11 @@ fn check_request(
             infos[decoded.operation].wire
         ));
     }
-    let params = match (entry.request)(decoded.params) {
+    let params = match (entry.request)(decoded.params.clone()) {
         Ok(p) => p,
         Err(e) => return Some(format!("does not decode: {e} (at `{}`)", e.path)),
     };
-    let auth = auth_from(vendor, &decoded.auth, decoded.rpc_id.as_ref());
+    let auth = AuthValues::observed(vendor, &decoded);
     let again = match codec::encode_request(vendor, &entry.info, params, &auth) {
         Ok(w) => w,
         Err(e) => return Some(format!("does not encode again: {e}")),

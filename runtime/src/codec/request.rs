@@ -45,6 +45,29 @@ impl fmt::Debug for AuthValues {
     }
 }
 
+impl AuthValues {
+    /// The auth values a request a server received carries, so that
+    /// encoding its parameters again reproduces the same body (credentials
+    /// and JSON-RPC id; signatures need the secret key, which no request carries).
+    pub fn observed(vendor: &Vendor, request: &DecodedRequest) -> AuthValues {
+        let text = |k: &str| request.auth.get(k).and_then(value_to_text);
+        let mut auth = AuthValues {
+            rpc_id: request.rpc_id.as_ref().and_then(Value::as_u64).unwrap_or(0),
+            ..AuthValues::default()
+        };
+        for scheme in vendor.auth {
+            if let Auth::BodyCredentials {
+                username, password, ..
+            } = scheme
+            {
+                auth.username = text(username);
+                auth.password = text(password).map(Secret::new);
+            }
+        }
+        auth
+    }
+}
+
 /// Why a request could not be encoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EncodeError {
