@@ -9,6 +9,7 @@
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod emit_docs;
 mod examples;
 pub mod inventory;
 pub mod ir;
