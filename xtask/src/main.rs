@@ -52,6 +52,17 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
             });
         }
     }
+    let docs = Path::new("generated-client/docs");
+    for spec in &report.specs {
+        files.push(Generated {
+            path: docs.join(format!("{}.md", spec.id)),
+            contents: kassa_codegen::emit_docs::vendor_markdown(spec),
+        });
+    }
+    files.push(Generated {
+        path: docs.join("index.html"),
+        contents: kassa_codegen::emit_docs::index_html(&report.specs),
+    });
     Ok(files)
 }
 
