@@ -176,7 +176,8 @@ impl Client {
 
     /// Calls an operation. For an operation that may answer "not modified",
     /// that answer is an [`Error::Vendor`] of category
-    /// [`Category::NotModified`]; use [`Client::call_fresh`] to get it as a value.
+    /// [`Category::NotModified`](crate::Category::NotModified); use
+    /// [`Client::call_fresh`] to get it as a value.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
         match self.call_fresh(request).await? {
             Fresh::Modified(response) => Ok(response),
