@@ -130,7 +130,51 @@ pub fn protocol(spec: &Spec) -> String {
         out.push_str(&fields::table(spec, extra));
     }
     out.push_str(&placements(spec, &spec.protocol));
+    out.push_str(&auth_fields(spec));
     out
+}
+
+/// The body fields the auth schemes add to requests, named in the protocol
+/// section so a reader of a captured body knows where each field comes from.
+fn auth_fields(spec: &Spec) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for scheme in &spec.auth {
+        match scheme {
+            Auth::BodyCredentials {
+                username, password, ..
+            } => names.extend([username.as_str(), password.as_str()]),
+            Auth::Hmac {
+                key_field,
+                nonce_field,
+                signature_field,
+                context,
+                ..
+            } => {
+                names.extend([key_field.as_str(), nonce_field.as_str()]);
+                names.extend(context.iter().map(|f| f.wire.as_str()));
+                names.push(signature_field.as_str());
+            }
+            Auth::Session { field, .. } => names.push(field.as_str()),
+            Auth::Bearer { .. } | Auth::PathSecret { .. } => {}
+        }
+    }
+    if names.is_empty() {
+        return String::new();
+    }
+    let beside = match &spec.protocol {
+        Protocol::JsonEnvelope {
+            params_field: Some(p),
+            ..
+        } => format!("beside {}", text::code_text(p)),
+        _ => "beside the parameters".to_owned(),
+    };
+    let names: Vec<String> = names.iter().map(|n| text::code_text(n)).collect();
+    format!(
+        "**Fields added for authentication.** The client adds {} to the request body, {beside}; \
+         the field tables of the operations do not repeat them (see [Authentication](#{})).\n\n",
+        names.join(", "),
+        anchor::section(&spec.id, "auth")
+    )
 }
 
 fn values(values: &[serde_json::Value]) -> String {

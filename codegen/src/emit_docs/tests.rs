@@ -61,6 +61,9 @@ fn protocol_and_auth_read_as_sentences() {
     assert!(md.contains("at the top level of the same object"));
     assert!(md.contains("`4` means “not modified”"));
     assert!(md.contains("user name in `login` and the password in `psw`"));
+    assert!(
+        md.contains("The client adds `login`, `psw` to the request body, beside the parameters")
+    );
     assert!(md.contains("| `https://{host}/api` | `{host}`: Host name. Default `mini.example`. |"));
 }
 
