@@ -155,6 +155,10 @@ fn generate(
                 #json::Value::String(s) => s.trim().parse::<i64>().ok(),
                 _ => ::core::option::Option::None,
             };
+            if __code.is_none() {
+                return ::core::result::Result::Err(D::Error::custom(::core::format_args!(
+                    "the tag `{}` of {} must be an integer code, found {}", #tag, #name, __tag)));
+            }
             match __code
         },
         _ => quote! {
@@ -163,6 +167,10 @@ fn generate(
                 #json::Value::Number(n) => ::core::option::Option::Some(::std::string::ToString::to_string(n)),
                 _ => ::core::option::Option::None,
             };
+            if __code.is_none() {
+                return ::core::result::Result::Err(D::Error::custom(::core::format_args!(
+                    "the tag `{}` of {} must be a string code, found {}", #tag, #name, __tag)));
+            }
             match __code.as_deref()
         },
     };

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::codec::decode_typed;
-use crate::{Code, DecodeError, ErrorTable, Operation, OperationInfo};
+use crate::{Code, DecodeError, ErrorTable, Operation, OperationInfo, Validate};
 
 /// How a vendor failure classifies in an operation's error table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,9 +21,11 @@ pub struct Classified {
 #[derive(Clone, Copy, Debug)]
 pub struct OperationEntry {
     pub info: OperationInfo,
-    /// Decodes request parameters with the request type and encodes them again.
+    /// Decodes request parameters with the request type, checks the spec's
+    /// constraints, and encodes them again.
     pub request: fn(Value) -> Result<Value, DecodeError>,
-    /// Decodes a response payload with the response type and encodes it again.
+    /// Decodes a response payload with the response type, checks the spec's
+    /// constraints, and encodes it again.
     pub response: fn(Value) -> Result<Value, DecodeError>,
     /// A response payload built from the response type's defaults.
     pub sample_response: fn() -> Value,
@@ -35,7 +37,7 @@ impl OperationEntry {
     pub const fn of<O>() -> OperationEntry
     where
         O: Operation,
-        O::Response: Default,
+        O::Response: Default + Validate,
     {
         OperationEntry {
             info: O::INFO,
@@ -68,17 +70,26 @@ fn roundtrip_request<O: Operation>(params: Value) -> Result<Value, DecodeError> 
         other => other,
     };
     let decoded: O = decode_typed(params, "", &raw)?;
+    checked(&decoded, &raw)?;
     serde_json::to_value(&decoded)
         .map_err(|e| DecodeError::new("", format!("cannot encode: {e}"), raw))
 }
 
-fn roundtrip<T: serde::Serialize + serde::de::DeserializeOwned>(
+fn roundtrip<T: serde::Serialize + serde::de::DeserializeOwned + Validate>(
     value: Value,
 ) -> Result<Value, DecodeError> {
     let raw = value.to_string();
     let decoded: T = decode_typed(value, "", &raw)?;
+    checked(&decoded, &raw)?;
     serde_json::to_value(&decoded)
         .map_err(|e| DecodeError::new("", format!("cannot encode: {e}"), raw))
+}
+
+/// A decoded value that breaks a constraint of the spec is not a valid payload.
+fn checked<T: Validate>(value: &T, raw: &str) -> Result<(), DecodeError> {
+    value
+        .validate()
+        .map_err(|e| DecodeError::new(&e.path, e.reason, raw))
 }
 
 fn sample<T: serde::Serialize + Default>() -> Value {
