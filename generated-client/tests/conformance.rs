@@ -5,22 +5,15 @@
 //! Compared by value: numbers numerically, key order ignored, `null` equal
 //! to absent, and keys the spec lists as aliases read as their canonical name.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+mod support;
 
-use kassa::codec::{self, AuthValues, Failure, WireBody, WireRequest};
-use kassa::{Method, OperationEntry, OperationInfo, Protocol, Vendor};
+use std::collections::BTreeMap;
+
+use kassa::codec::{self, AuthValues, Failure, WireBody};
+use kassa::{OperationEntry, OperationInfo, Vendor};
 use kassa_codegen::ir::{self, Body, Outcome, Spec, TypeKind};
 use serde_json::{Map, Value};
-
-fn load(id: &str) -> Spec {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../spec")
-        .join(id);
-    let (spec, diags, _) = kassa_codegen::check::check_dir(&dir);
-    assert!(diags.is_empty(), "spec/{id} has {} problem(s)", diags.len());
-    spec.expect("a valid spec resolves")
-}
+use support::{load, wire_request, without_slip};
 
 /// Alias → canonical wire name, over every field of the spec.
 fn aliases(spec: &Spec) -> BTreeMap<String, String> {
@@ -128,51 +121,6 @@ fn same_instant(a: &str, b: &str) -> bool {
     read(a).is_some() && read(a) == read(b)
 }
 
-/// A concrete path for a REST template: every `{var}` becomes `1`.
-fn sample_path(template: &str) -> String {
-    let mut out = String::new();
-    let mut in_var = false;
-    for c in template.chars() {
-        match c {
-            '{' => in_var = true,
-            '}' => {
-                in_var = false;
-                out.push('1');
-            }
-            _ if !in_var => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn wire_request(vendor: &Vendor, info: &OperationInfo, body: &Value) -> WireRequest {
-    let (method, path) = match (&vendor.protocol, info.http) {
-        (Protocol::Rest { .. }, Some((m, p))) => (m, sample_path(p)),
-        (Protocol::Form { path, .. }, _) => (Method::Post, path.replace("{operation}", info.wire)),
-        _ => (Method::Post, String::new()),
-    };
-    let body = match &vendor.protocol {
-        Protocol::Form { .. } => WireBody::Form(
-            body.as_object()
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|(k, v)| codec::value_to_text(v).map(|t| (k.clone(), t)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        ),
-        _ => WireBody::Json(body.clone()),
-    };
-    WireRequest {
-        method,
-        path,
-        query: Vec::new(),
-        headers: Vec::new(),
-        body,
-    }
-}
-
 #[derive(Default)]
 struct Counts {
     responses: usize,
@@ -182,10 +130,7 @@ struct Counts {
 
 fn check_vendor(id: &str) -> Counts {
     let spec = load(id);
-    let (vendor, table) = kassa_client::vendors()
-        .into_iter()
-        .find(|(v, _)| v.id == id)
-        .unwrap_or_else(|| panic!("kassa-client is built without the `{id}` feature"));
+    let (vendor, table) = support::vendor(id);
     let infos: Vec<OperationInfo> = table.iter().map(|e| e.info).collect();
     let aliases = aliases(&spec);
     let mut counts = Counts::default();
@@ -248,22 +193,7 @@ fn check_request(
 ) -> Option<String> {
     // An example that names another operation by mistake, or by a
     // documented alias, is read as this one under its own name.
-    let mut request = request.clone();
-    let slip =
-        |w: &str| ex.wrong_wire.iter().any(|x| x == w) || op.wire_aliases.iter().any(|x| x == w);
-    if let (
-        Protocol::JsonEnvelope {
-            operation_field, ..
-        },
-        Some(map),
-    ) = (&vendor.protocol, request.as_object_mut())
-        && map
-            .get(*operation_field)
-            .and_then(Value::as_str)
-            .is_some_and(slip)
-    {
-        map.insert((*operation_field).to_owned(), Value::from(op.wire.as_str()));
-    }
+    let request = without_slip(vendor, op, ex, request);
     let wire = wire_request(vendor, &entry.info, &request);
     let decoded = match codec::decode_request(vendor, infos, &wire) {
         Ok(d) => d,

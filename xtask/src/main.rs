@@ -52,6 +52,19 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
             });
         }
     }
+    let sources: Vec<_> = report
+        .specs
+        .iter()
+        .zip(&dirs)
+        .map(|(spec, dir)| (spec, dir.to_string_lossy().replace('\\', "/")))
+        .collect();
+    let schemas = Path::new("generated-client/schemas");
+    for file in kassa_codegen::emit::schema_ops::files(&sources) {
+        files.push(Generated {
+            path: schemas.join(file.path),
+            contents: file.contents,
+        });
+    }
     let docs = Path::new("generated-client/docs");
     for spec in &report.specs {
         files.push(Generated {
@@ -66,10 +79,17 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
     Ok(files)
 }
 
+/// Folders whose every file the generator writes.
+const OWNED: &[&str] = &[
+    "generated-client/src",
+    "generated-client/schemas",
+    "generated-client/docs",
+];
+
 /// Files in folders the generator owns that it no longer generates.
 fn orphans(root: &Path, files: &[Generated]) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let mut stack = vec![PathBuf::from("generated-client/src")];
+    let mut stack: Vec<PathBuf> = OWNED.iter().map(PathBuf::from).collect();
     while let Some(dir) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
             continue;

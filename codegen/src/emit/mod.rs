@@ -10,6 +10,8 @@ mod fields;
 mod items;
 mod names;
 mod ops;
+pub mod schema;
+pub mod schema_ops;
 
 use proc_macro2::TokenStream;
 use quote::quote;
