@@ -23,3 +23,5 @@ mod resolve_protocol;
 pub mod schema;
 pub mod shape;
 pub mod types;
+#[cfg(feature = "cli")]
+pub mod validate;

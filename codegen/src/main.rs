@@ -1,11 +1,12 @@
 //! `kassa`: check vendor specs and list what they define.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use kassa_codegen::check::{CheckReport, check_dirs};
 use kassa_codegen::diag::render;
+use kassa_codegen::emit::schema_ops::Direction;
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +36,26 @@ enum Command {
     },
     /// Print the spec language's JSON Schema.
     Schema,
+    /// Check a captured payload against its operation's JSON Schema.
+    ///
+    /// Exit 0 when it conforms; 1 when it does not (each problem with its
+    /// JSON pointer), or is not JSON; 2 when it cannot be checked.
+    #[command(group(clap::ArgGroup::new("direction").required(true).args(["request", "response"])))]
+    Validate {
+        /// The vendor's spec folder (`spec/caspos`).
+        spec: PathBuf,
+        /// The operation: its name, wire name or a wire alias.
+        #[arg(long)]
+        operation: String,
+        /// The file is a request body.
+        #[arg(long)]
+        request: bool,
+        /// The file is a response body.
+        #[arg(long)]
+        response: bool,
+        /// The payload (JSON); `-` reads standard input.
+        file: PathBuf,
+    },
 }
 
 /// The folders to check. `kassa check spec/*` expands to the reference and
@@ -104,9 +125,95 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Validate {
+            spec,
+            operation,
+            request,
+            response: _,
+            file,
+        } => {
+            let direction = if request {
+                Direction::Request
+            } else {
+                Direction::Response
+            };
+            validate(&spec, &operation, direction, &file)
+        }
         Command::Schema => {
             print!("{}", kassa_codegen::schema::spec_language_schema_json());
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `kassa validate`: 0 conforms, 1 does not, 2 could not check.
+fn validate(dir: &Path, operation: &str, direction: Direction, file: &Path) -> ExitCode {
+    let (spec, diagnostics, sources) = kassa_codegen::check::check_dir(dir);
+    if !diagnostics.is_empty() {
+        for d in &diagnostics {
+            eprintln!("{}", render(d, &sources));
+        }
+        eprintln!(
+            "error: {} has {} problem(s); fix the spec first",
+            dir.display(),
+            diagnostics.len()
+        );
+        return ExitCode::from(2);
+    }
+    let Some(spec) = spec else {
+        eprintln!("error: {} holds no spec", dir.display());
+        return ExitCode::from(2);
+    };
+    let shown = if file.as_os_str() == "-" {
+        "stdin".to_owned()
+    } else {
+        file.display().to_string()
+    };
+    let text = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(file)
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {shown}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let payload: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("{shown}:{}:{}: not JSON: {e}", e.line(), e.column());
+            return ExitCode::FAILURE;
+        }
+    };
+    let what = format!("{} {} {}", spec.id, operation, direction.as_str());
+    match kassa_codegen::validate::validate(&spec, operation, direction, &payload) {
+        Ok(problems) if problems.is_empty() => {
+            println!("{shown}: conforms to the {what} schema");
+            ExitCode::SUCCESS
+        }
+        Ok(problems) => {
+            let n = problems.len();
+            println!(
+                "{shown}: {n} problem{} against the {what} schema",
+                if n == 1 { "" } else { "s" }
+            );
+            for p in &problems {
+                let at = if p.pointer.is_empty() {
+                    "(root)"
+                } else {
+                    &p.pointer
+                };
+                println!("  {at}: {}", p.reason);
+            }
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

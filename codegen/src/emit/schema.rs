@@ -131,9 +131,9 @@ fn enum_schema(e: &Enum) -> Value {
 
 fn type_schema(spec: &Spec, t: &TypeDef) -> Value {
     let mut schema = match &t.kind {
-        TypeKind::Object(fields) => object(spec, fields, Refs::Local, &[]),
+        TypeKind::Object(fields) => object(fields, Refs::Local, &[]),
         TypeKind::Union(u) => union(spec, u),
-        TypeKind::Alias(ty) => ty_schema(spec, ty, None, Refs::Local),
+        TypeKind::Alias(ty) => ty_schema(ty, None, Refs::Local),
     };
     let errata: Vec<String> = t
         .errata
@@ -152,7 +152,7 @@ fn type_schema(spec: &Spec, t: &TypeDef) -> Value {
 
 /// An object of `fields`; `extra` adds properties that travel beside them
 /// (the union tag). Unknown members are allowed, as the runtime allows them.
-pub fn object(spec: &Spec, fields: &[Field], refs: Refs, extra: &[(String, Value)]) -> Value {
+pub fn object(fields: &[Field], refs: Refs, extra: &[(String, Value)]) -> Value {
     let mut props = Map::new();
     for (name, schema) in extra {
         props.insert(name.clone(), schema.clone());
@@ -160,7 +160,7 @@ pub fn object(spec: &Spec, fields: &[Field], refs: Refs, extra: &[(String, Value
     let mut required = Vec::new();
     let mut either = Vec::new();
     for f in fields {
-        let schema = field_schema(spec, f, refs);
+        let schema = field_schema(f, refs);
         for alias in &f.aliases {
             let mut s = schema.clone();
             set_description(&mut s, Some(format!("Read as `{}`.", f.wire)));
@@ -193,7 +193,7 @@ fn union(spec: &Spec, u: &Union) -> Value {
     let mut rules = Vec::new();
     for v in &u.variants {
         let tag = (u.tag.clone(), json!({ "const": v.code }));
-        let mut then = object(spec, &v.fields, Refs::Local, &[tag]);
+        let mut then = object(&v.fields, Refs::Local, &[tag]);
         if let Some(obj) = then.as_object_mut() {
             obj.remove("type");
         }
@@ -219,8 +219,8 @@ fn union(spec: &Spec, u: &Union) -> Value {
 }
 
 /// A field's schema: its type, constraints, nullability and description.
-pub fn field_schema(spec: &Spec, f: &Field, refs: Refs) -> Value {
-    let mut schema = ty_schema(spec, &f.ty, Some(f), refs);
+pub fn field_schema(f: &Field, refs: Refs) -> Value {
+    let mut schema = ty_schema(&f.ty, Some(f), refs);
     let number = |v: &Option<Value>| v.as_ref().filter(|v| v.is_number()).cloned();
     if let Some(obj) = schema.as_object_mut() {
         let mut put = |key: &str, v: Option<Value>| {
@@ -298,22 +298,22 @@ fn unit_text(unit: Unit) -> &'static str {
 }
 
 /// The schema of a type; `field` supplies scale and date format.
-pub fn ty_schema(spec: &Spec, ty: &Ty, field: Option<&Field>, refs: Refs) -> Value {
+pub fn ty_schema(ty: &Ty, field: Option<&Field>, refs: Refs) -> Value {
     match ty {
         Ty::Scalar(s) => scalar(*s, field),
         Ty::Type(name) | Ty::Enum(name) => refs.to(name),
         Ty::Array(inner) => json!({
             "type": "array",
-            "items": ty_schema(spec, inner, field, refs),
+            "items": ty_schema(inner, field, refs),
         }),
         Ty::OneOrMany(inner) => {
-            let one = ty_schema(spec, inner, field, refs);
+            let one = ty_schema(inner, field, refs);
             json!({ "anyOf": [one.clone(), { "type": "array", "items": one }] })
         }
         Ty::Map(key, value) => {
             let mut schema = json!({
                 "type": "object",
-                "additionalProperties": ty_schema(spec, value, field, refs),
+                "additionalProperties": ty_schema(value, field, refs),
             });
             if matches!(**key, Ty::Scalar(s) if s.is_integer()) {
                 schema["propertyNames"] = json!({ "pattern": INTEGER_TEXT });

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::File;
 use super::schema::{self, DEFS_FILE, DIALECT, Refs, describe};
-use crate::ir::{Auth, Body, Field, Operation, Placement, Protocol, Spec};
+use crate::ir::{Auth, Body, Field, Operation, Placement, Protocol, Scalar, Spec, Ty};
 use crate::model::SignatureEncoding;
 
 /// Which body of an operation a schema describes.
@@ -152,14 +152,14 @@ fn placed(body: &Body, placement: Placement) -> Vec<Field> {
 }
 
 /// The parameters inside the body: `None` when there are none.
-fn payload(spec: &Spec, body: &Body) -> Option<Value> {
+fn payload(body: &Body) -> Option<Value> {
     match body {
         Body::Empty => None,
         Body::Fields(_) => {
             let fields = placed(body, Placement::Params);
-            (!fields.is_empty()).then(|| schema::object(spec, &fields, Refs::DefsFile, &[]))
+            (!fields.is_empty()).then(|| schema::object(&fields, Refs::DefsFile, &[]))
         }
-        Body::Type(ty) => Some(schema::ty_schema(spec, ty, None, Refs::DefsFile)),
+        Body::Type(ty) => Some(schema::ty_schema(ty, None, Refs::DefsFile)),
         Body::Unknown => {
             Some(json!({ "description": "The vendor's documentation gives no shape." }))
         }
@@ -213,12 +213,7 @@ fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
                     secret("API key (added by the client)."),
                     true,
                 ));
-                let mut nonce = schema::ty_schema(
-                    spec,
-                    &crate::ir::Ty::Scalar(crate::types::Scalar::U64),
-                    None,
-                    Refs::DefsFile,
-                );
+                let mut nonce = schema::ty_schema(&Ty::Scalar(Scalar::U64), None, Refs::DefsFile);
                 nonce["description"] =
                     Value::from("Strictly increasing number (added by the client).");
                 out.push((nonce_field.clone(), nonce, true));
@@ -237,7 +232,7 @@ fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
                 });
                 out.push((signature_field.clone(), signature, true));
                 for f in context {
-                    let s = schema::field_schema(spec, f, Refs::DefsFile);
+                    let s = schema::field_schema(f, Refs::DefsFile);
                     out.push((f.wire.clone(), s, !f.optional && !f.nullable));
                 }
             }
@@ -314,26 +309,26 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
         } => {
             let mut members = vec![(operation_field.clone(), operation_names(op), true)];
             for f in placed(&op.request, Placement::Envelope) {
-                let s = schema::field_schema(spec, &f, Refs::DefsFile);
+                let s = schema::field_schema(&f, Refs::DefsFile);
                 members.push((f.wire.clone(), s, !f.optional && !f.nullable));
             }
             members.extend(auth);
             Some(match params_field {
                 Some(pf) => {
-                    if let Some(p) = payload(spec, &op.request) {
+                    if let Some(p) = payload(&op.request) {
                         members.push((pf.clone(), p, payload_required(&op.request)));
                     }
                     closed(members, None)
                 }
-                None => closed(members, payload(spec, &op.request)),
+                None => closed(members, payload(&op.request)),
             })
         }
         Protocol::JsonRpc { by_position, .. } => {
-            let params = payload(spec, &op.request).map(|p| match (by_position, &op.request) {
+            let params = payload(&op.request).map(|p| match (by_position, &op.request) {
                 (true, Body::Fields(fields)) => {
                     let items: Vec<Value> = fields
                         .iter()
-                        .map(|f| schema::field_schema(spec, f, Refs::DefsFile))
+                        .map(|f| schema::field_schema(f, Refs::DefsFile))
                         .collect();
                     json!({ "type": "array", "prefixItems": items })
                 }
@@ -358,10 +353,10 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
                 .http
                 .as_ref()
                 .is_none_or(|(method, _)| !method.eq_ignore_ascii_case("GET"));
-            let body = payload(spec, &op.request)?;
+            let body = payload(&op.request)?;
             sends_body.then(|| closed(auth, Some(body)))
         }
-        Protocol::Form { .. } => Some(closed(auth, payload(spec, &op.request))),
+        Protocol::Form { .. } => Some(closed(auth, payload(&op.request))),
     }
 }
 
@@ -372,7 +367,7 @@ fn status_text(values: &[Value]) -> String {
 
 fn response(spec: &Spec, op: &Operation) -> Value {
     let table = op.errors.as_deref().or(spec.protocol.error_table());
-    let body = payload(spec, &op.response);
+    let body = payload(&op.response);
     match &spec.protocol {
         Protocol::JsonRpc { .. } => {
             let mut props = Map::new();

@@ -27,8 +27,8 @@ pub struct GetDeviceTime {
     pub time_zone: String,
 }
 
-/// The device's clock.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The device's clock. `Validate` lets operation tables check decoded replies.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate)]
 #[serde(crate = "kassa::__private::serde")]
 pub struct DeviceTime {
     /// `dd.MM.yyyy HH:mm:ss`, as the device prints dates.

@@ -15,7 +15,7 @@ enum RpcError {
     Unknown,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate)]
 struct EchoResponse {
     said: String,
 }
