@@ -103,7 +103,7 @@ fn scalar(s: Scalar, field: Option<&Field>, names: &Names) -> TokenStream {
     }
 }
 
-fn unit_text(unit: Unit) -> &'static str {
+pub(super) fn unit_text(unit: Unit) -> &'static str {
     match unit {
         Unit::MinorUnits => "minor units (1/100 of the currency)",
         Unit::Milli => "thousandths",

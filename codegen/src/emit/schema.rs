@@ -11,7 +11,6 @@
 use serde_json::{Map, Value, json};
 
 use crate::ir::{Enum, Field, Repr, Spec, Ty, TypeDef, TypeKind, Union};
-use crate::model::field::Unit;
 use crate::types::Scalar;
 
 /// The dialect every published schema declares.
@@ -242,7 +241,7 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
     }
     let mut notes = Vec::new();
     if let Some(unit) = f.unit {
-        notes.push(format!("Unit: {}.", unit_text(unit)));
+        notes.push(format!("Unit: {}.", super::fields::unit_text(unit)));
     }
     if let Some(format) = &f.format {
         notes.push(format!("Format `{format}`."));
@@ -283,18 +282,6 @@ fn nullable(mut schema: Value) -> Value {
         return schema;
     }
     json!({ "anyOf": [schema, { "type": "null" }] })
-}
-
-fn unit_text(unit: Unit) -> &'static str {
-    match unit {
-        Unit::MinorUnits => "minor units (1/100 of the currency)",
-        Unit::Milli => "thousandths",
-        Unit::BasisPoints => "hundredths of a percent",
-        Unit::Percent => "percent",
-        Unit::Currency => "currency units",
-        Unit::Seconds => "seconds",
-        Unit::Milliseconds => "milliseconds",
-    }
 }
 
 /// The schema of a type; `field` supplies scale and date format.
