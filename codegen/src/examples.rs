@@ -555,16 +555,20 @@ fn check_response(
                 let success =
                     response.success.contains(status) || response.success_aliases.contains(status);
                 let not_modified = response.not_modified.contains(status);
+                let replayed = response.replayed.contains(status);
                 let expected = match outcome {
                     Outcome::Success => success,
                     Outcome::NotModified => not_modified,
-                    Outcome::Error => !success && !not_modified || response.error_from_http,
+                    Outcome::Replayed => replayed,
+                    Outcome::Error => {
+                        !success && !not_modified && !replayed || response.error_from_http
+                    }
                 };
                 if !expected {
                     c.push("$", response.status_field.as_deref(), format!("status {} does not mean `{:?}`; set `outcome:` to what the example shows", show(status), outcome).to_lowercase());
                 }
             }
-            if outcome == Outcome::Success {
+            if matches!(outcome, Outcome::Success | Outcome::Replayed) {
                 match &response.data_field {
                     Some(df) => {
                         extra.push(df.clone());

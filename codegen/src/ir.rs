@@ -286,6 +286,7 @@ pub struct Envelope {
     pub success: Vec<Value>,
     pub success_aliases: Vec<Value>,
     pub not_modified: Vec<Value>,
+    pub replayed: Vec<Value>,
     pub data_field: Option<String>,
     pub message_field: Option<String>,
     pub extra_fields: Vec<Field>,

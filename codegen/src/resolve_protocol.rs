@@ -60,6 +60,7 @@ fn envelope(
             .map(|v| v.value.clone())
             .collect(),
         not_modified: env.not_modified.iter().map(|v| v.value.clone()).collect(),
+        replayed: env.replayed.iter().map(|v| v.value.clone()).collect(),
         data_field: opt_text(&env.data_field),
         message_field: opt_text(&env.message_field),
         extra_fields: fields(cx, file, &env.extra_fields, "the envelope"),

@@ -145,7 +145,10 @@ fn check_vendor(id: &str) -> Counts {
                 let decoded =
                     codec::decode_response(vendor, &entry.info, status, &response.to_string());
                 let problem = match (ex.outcome, decoded) {
-                    (Outcome::Success, Ok(d)) if !d.not_modified => {
+                    (Outcome::Success, Ok(d)) | (Outcome::Replayed, Ok(d))
+                        if !d.not_modified
+                            && d.replayed == matches!(ex.outcome, Outcome::Replayed) =>
+                    {
                         match (entry.response)(d.data.clone()) {
                             Ok(again) => diff(
                                 &drop_nulls(&canonical(&d.data, &again, &aliases)),

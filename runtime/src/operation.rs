@@ -99,7 +99,7 @@ impl OperationInfo {
 /// crate can add an undocumented operation to any generated client.
 pub trait Operation: Serialize + DeserializeOwned + Validate + fmt::Debug + Send + Sync {
     /// The payload of a successful response.
-    type Response: Serialize + DeserializeOwned + fmt::Debug + Send;
+    type Response: Serialize + DeserializeOwned + fmt::Debug + Send + 'static;
     /// The vendor's error table for this operation.
     type Error: ErrorTable;
     const INFO: OperationInfo;

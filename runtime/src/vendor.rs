@@ -81,6 +81,9 @@ pub struct Envelope {
     pub success_aliases: &'static [Code],
     /// Status values that mean "nothing changed since your timestamp".
     pub not_modified: &'static [Code],
+    /// Status values that mean "this idempotency key was used before; the
+    /// payload is the earlier result" (a success, marked as a replay).
+    pub replayed: &'static [Code],
     /// Where the payload lives; `None`: the whole body minus the envelope fields.
     pub data_field: Option<&'static str>,
     pub message_field: Option<&'static str>,
@@ -98,6 +101,10 @@ impl Envelope {
 
     pub fn is_not_modified(&self, status: &Code) -> bool {
         self.not_modified.contains(status)
+    }
+
+    pub fn is_replayed(&self, status: &Code) -> bool {
+        self.replayed.contains(status)
     }
 }
 

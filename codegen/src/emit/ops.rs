@@ -187,6 +187,7 @@ fn envelope(e: &Envelope) -> TokenStream {
     let success = codes(&e.success);
     let aliases = codes(&e.success_aliases);
     let not_modified = codes(&e.not_modified);
+    let replayed = codes(&e.replayed);
     let data = opt_str(e.data_field.as_deref());
     let message = opt_str(e.message_field.as_deref());
     let extra: Vec<String> = e.extra_fields.iter().map(|f| f.wire.clone()).collect();
@@ -198,6 +199,7 @@ fn envelope(e: &Envelope) -> TokenStream {
             success: #success,
             success_aliases: #aliases,
             not_modified: #not_modified,
+            replayed: #replayed,
             data_field: #data,
             message_field: #message,
             extra_fields: #extra,

@@ -424,6 +424,12 @@ fn envelope_response(
                 status_text(&envelope.not_modified)
             ));
         }
+        if !envelope.replayed.is_empty() {
+            text.push_str(&format!(
+                "; {} means the idempotency key was used before and the payload is the earlier result",
+                status_text(&envelope.replayed)
+            ));
+        }
         match (envelope.error_from_http, table) {
             (true, _) => {
                 text.push_str("; failures are told by the HTTP status, which this mirrors")
@@ -484,6 +490,7 @@ fn envelope_response(
     };
     let mut success: Vec<Value> = envelope.success.clone();
     success.extend(envelope.success_aliases.iter().cloned());
+    success.extend(envelope.replayed.iter().cloned());
     schema["if"] = json!({ "properties": { status: { "enum": success } }, "required": [status] });
     schema["then"] = then;
     schema

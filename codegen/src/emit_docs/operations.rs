@@ -214,6 +214,7 @@ fn example(ex: &Example) -> String {
         match ex.outcome {
             Outcome::Success => "success".to_owned(),
             Outcome::NotModified => "not modified".to_owned(),
+            Outcome::Replayed => "replayed (the earlier result of a repeated key)".to_owned(),
             Outcome::Error => match &ex.error {
                 Some(e) => format!("error {}", text::code_text(e)),
                 None => "error".to_owned(),

@@ -222,6 +222,13 @@ fn envelope(spec: &Spec, e: &Envelope) -> Vec<String> {
             values(&e.not_modified)
         ));
     }
+    if !e.replayed.is_empty() {
+        lines.push(format!(
+            "{} means “replayed”: the idempotency key was used before and the payload is the \
+             earlier result; the client returns it as a success, marked as a replay.",
+            values(&e.replayed)
+        ));
+    }
     lines.push(match &e.data_field {
         Some(d) => format!(
             "The payload (the response tables below) is the field {}.",

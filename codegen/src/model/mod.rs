@@ -429,5 +429,7 @@ pub enum Outcome {
     #[default]
     Success,
     NotModified,
+    /// A repeated idempotency key answered with the earlier result.
+    Replayed,
     Error,
 }

@@ -86,6 +86,10 @@ pub struct Envelope {
     /// Status values to accept as well on decode (a documented value of another type).
     #[serde(default)]
     pub success_aliases: Vec<Spanned<Value>>,
+    /// Status values that mean "this idempotency key was used before; the payload is the
+    /// earlier result". The client returns the payload as a success, marked as a replay.
+    #[serde(default)]
+    pub replayed: Vec<Spanned<Value>>,
     /// Field holding the payload; absent when payload fields sit beside the status.
     pub data_field: Option<Spanned<String>>,
     /// Field holding the vendor's message.

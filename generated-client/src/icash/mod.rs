@@ -61,6 +61,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             success: &[::kassa::Code::Int(1)],
             success_aliases: &[],
             not_modified: &[],
+            replayed: &[],
             data_field: ::std::option::Option::Some("data"),
             message_field: ::std::option::Option::Some("error_message"),
             extra_fields: &["nonce"],

@@ -49,6 +49,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             success: &[::kassa::Code::Int(200)],
             success_aliases: &[],
             not_modified: &[],
+            replayed: &[],
             data_field: ::std::option::Option::Some("Data"),
             message_field: ::std::option::Option::Some("Message"),
             extra_fields: &[],

@@ -46,6 +46,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             success: &[::kassa::Code::Int(0)],
             success_aliases: &[],
             not_modified: &[::kassa::Code::Int(4)],
+            replayed: &[],
             data_field: ::std::option::Option::None,
             message_field: ::std::option::Option::Some("message"),
             extra_fields: &[],

@@ -76,8 +76,10 @@ impl Client {
             operation = call.info.wire,
             "logging in"
         );
-        let decoded = self.exchange::<E>(&call.info, call.params, None).await?;
-        self.store_login::<E>(&decoded.data)
+        let typed = self
+            .exchange::<Value, E>(&call.info, call.params, None)
+            .await?;
+        self.store_login::<E>(typed.data.as_ref().unwrap_or(&Value::Null))
     }
 
     pub(super) fn store_login<E: ErrorTable>(&self, data: &Value) -> Result<(), Error<E>> {

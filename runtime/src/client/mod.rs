@@ -4,9 +4,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::codec::{self, AuthValues, Decoded, EncodeError, Failure, WireBody};
+use crate::codec::{self, AuthValues, EncodeError, Failure, Typed, WireBody};
 use crate::config::ConfigError;
 use crate::{
     Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
@@ -17,6 +19,9 @@ use crate::{
 const MAX_BODY: usize = 32 * 1024 * 1024;
 /// How much of an unexplained body an [`HttpError`] keeps.
 const KEPT_BODY: usize = 4096;
+/// Bodies at least this long are decoded on a blocking thread, so that a
+/// large answer never holds up an async worker.
+const DECODE_ON_WORKER: usize = 256 * 1024;
 
 /// A client for one vendor, driven by its [`Vendor`] description.
 pub struct Client {
@@ -207,22 +212,13 @@ impl Client {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
         let key = mint_key(&O::INFO, &mut params);
-        let decoded = self
-            .call_value::<O::Error>(&O::INFO, params, key.clone())
+        let typed = self
+            .call_value::<O::Response, O::Error>(&O::INFO, params, key)
             .await?;
-        if decoded.not_modified {
-            return Ok(Fresh::NotModified);
-        }
-        let at = self.data_path();
-        let raw = decoded.data.to_string();
-        codec::decode_typed::<O::Response>(decoded.data, at, &raw)
-            .map(Fresh::Modified)
-            .map_err(|e| {
-                Error::Decode(DecodeError {
-                    idempotency_key: key,
-                    ..self.redact_decode(e)
-                })
-            })
+        Ok(match typed.data {
+            Some(data) => Fresh::Modified(data),
+            None => Fresh::NotModified,
+        })
     }
 
     /// The current value of a state header (Kassa24 `Uid`).
@@ -244,27 +240,26 @@ impl Client {
         state.headers.push((header.to_owned(), value.into()));
     }
 
-    fn data_path(&self) -> &'static str {
-        match &self.vendor.protocol {
-            crate::Protocol::JsonRpc { .. } => "result",
-            other => other.envelope().and_then(|e| e.data_field).unwrap_or(""),
-        }
-    }
-
     /// One call with the login around it: log in first when needed, and
     /// once more when the token or session turns out to have expired.
-    async fn call_value<E: ErrorTable>(
+    async fn call_value<T, E>(
         &self,
         info: &OperationInfo,
         params: Value,
         key: Option<String>,
-    ) -> Result<Decoded, Error<E>> {
+    ) -> Result<Typed<T>, Error<E>>
+    where
+        T: DeserializeOwned + Serialize + Send + 'static,
+        E: ErrorTable,
+    {
         let login = self.login_scheme();
         let is_login = login.is_some_and(|(wire, _)| wire == info.wire);
         if login.is_some() && !is_login && !self.logged_in() {
             self.login::<E>(None).await?;
         }
-        let result = self.exchange::<E>(info, params.clone(), key.clone()).await;
+        let result = self
+            .exchange::<T, E>(info, params.clone(), key.clone())
+            .await;
         let result = match result {
             Err(e) if !is_login && login.is_some() && self.expired(&e) => {
                 tracing::debug!(
@@ -273,12 +268,17 @@ impl Client {
                     "logging in again"
                 );
                 self.login::<E>(Some(self.token_generation())).await?;
-                self.exchange::<E>(info, params, key).await
+                self.exchange::<T, E>(info, params, key).await
             }
             other => other,
         };
-        if is_login && let Ok(decoded) = &result {
-            self.store_login::<E>(&decoded.data)?;
+        if is_login
+            && let Ok(Typed {
+                data: Some(data), ..
+            }) = &result
+        {
+            let data = serde_json::to_value(data).unwrap_or(Value::Null);
+            self.store_login::<E>(&data)?;
         }
         result
     }
@@ -332,13 +332,17 @@ impl Client {
         }
     }
 
-    /// One HTTP exchange: encode, send, read, decode the envelope.
-    async fn exchange<E: ErrorTable>(
+    /// One HTTP exchange: encode, send, read, decode the body into `T`.
+    async fn exchange<T, E>(
         &self,
         info: &OperationInfo,
         params: Value,
         key: Option<String>,
-    ) -> Result<Decoded, Error<E>> {
+    ) -> Result<Typed<T>, Error<E>>
+    where
+        T: DeserializeOwned + Serialize + Send + 'static,
+        E: ErrorTable,
+    {
         let auth = self.auth_values();
         let wire =
             codec::encode_request(self.vendor, info, params, &auth).map_err(|e| match e {
@@ -368,7 +372,7 @@ impl Client {
             WireBody::None => builder,
             WireBody::Json(v) => builder
                 .header("Content-Type", "application/json; charset=utf-8")
-                .body(v.to_string()),
+                .body(serde_json::to_vec(v).unwrap_or_default()),
             WireBody::Form(fields) => builder
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(
@@ -391,7 +395,20 @@ impl Client {
         let response = builder.send().await.map_err(|e| transport(e, &key))?;
         let status = response.status().as_u16();
         self.keep_state(info, response.headers());
-        let bytes = response.bytes().await.map_err(|e| transport(e, &key))?;
+        let bytes = match read_body(response, MAX_BODY).await {
+            Ok(bytes) => bytes,
+            Err(Read::Transport(e)) => return Err(transport(e, &key)),
+            Err(Read::TooLarge) => {
+                return Err(Error::Decode(DecodeError {
+                    idempotency_key: key,
+                    ..DecodeError::new(
+                        "",
+                        format!("the response is larger than {MAX_BODY} bytes"),
+                        "",
+                    )
+                }));
+            }
+        };
         tracing::debug!(
             vendor = self.vendor.id,
             operation = info.wire,
@@ -399,27 +416,32 @@ impl Client {
             elapsed_ms = started.elapsed().as_millis() as u64,
             "answered"
         );
-        if bytes.len() > MAX_BODY {
-            return Err(Error::Decode(DecodeError {
-                idempotency_key: key,
-                ..DecodeError::new(
-                    "",
-                    format!("the response is larger than {MAX_BODY} bytes"),
-                    "",
-                )
-            }));
-        }
-        let body = String::from_utf8_lossy(&bytes);
-        let decoded = codec::decode_response(self.vendor, info, status, &body)
-            .map_err(|f| self.failure(f, &body, key.clone()))?;
-        self.recover_state(info, &decoded.data);
-        Ok(decoded)
+        let (bytes, decoded) = if bytes.len() < DECODE_ON_WORKER {
+            let decoded = codec::decode_response_as::<T>(self.vendor, info, status, &bytes);
+            (bytes, decoded)
+        } else {
+            let (vendor, op) = (self.vendor, *info);
+            tokio::task::spawn_blocking(move || {
+                let decoded = codec::decode_response_as::<T>(vendor, &op, status, &bytes);
+                (bytes, decoded)
+            })
+            .await
+            .map_err(|e| {
+                Error::Decode(DecodeError {
+                    idempotency_key: key.clone(),
+                    ..DecodeError::new("", format!("decoding was interrupted: {e}"), "")
+                })
+            })?
+        };
+        let typed = decoded.map_err(|f| self.failure(f, &bytes, key.clone()))?;
+        self.recover_state(info, typed.data.as_ref());
+        Ok(typed)
     }
 
     fn failure<E: ErrorTable>(
         &self,
         failure: Failure,
-        body: &str,
+        body: &[u8],
         key: Option<String>,
     ) -> Error<E> {
         match failure {
@@ -434,6 +456,7 @@ impl Client {
                 http_status,
             }),
             Failure::Http { status } => {
+                let body = String::from_utf8_lossy(body);
                 let mut kept: String = body.chars().take(KEPT_BODY).collect();
                 kept = self.redact(&kept);
                 Error::Http(HttpError {
@@ -459,16 +482,42 @@ impl Client {
         }
     }
 
-    fn recover_state(&self, info: &OperationInfo, data: &Value) {
+    /// Takes a state header's value from the payload of the operation that
+    /// recovers it.
+    fn recover_state<T: Serialize>(&self, info: &OperationInfo, data: Option<&T>) {
         for state in self.vendor.state {
             if let Some((wire, field)) = state.recover
                 && wire == info.wire
+                && let Some(data) = data
+                && let Ok(data) = serde_json::to_value(data)
                 && let Some(value) = data.get(field).and_then(Value::as_str)
             {
                 self.set_state_header(state.header, value);
             }
         }
     }
+}
+
+enum Read {
+    Transport(reqwest::Error),
+    TooLarge,
+}
+
+/// Reads the body, refusing it as soon as it passes `limit` bytes: a
+/// hostile or broken server cannot make the client buffer more.
+async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Read> {
+    let announced = response.content_length().unwrap_or(0);
+    if announced > limit as u64 {
+        return Err(Read::TooLarge);
+    }
+    let mut body = Vec::with_capacity((announced as usize).min(64 * 1024));
+    while let Some(chunk) = response.chunk().await.map_err(Read::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(Read::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// An error and its sources on one line.

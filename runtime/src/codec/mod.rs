@@ -5,12 +5,16 @@
 //! (and the decode tool) decode requests and encode responses with the
 //! same code, so what one side writes the other reads.
 
+mod lenient;
 mod request;
 mod response;
 mod sign;
+mod typed;
 mod wire;
 
+pub use lenient::Lenient;
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};
 pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
 pub use sign::sign;
+pub use typed::{Answer, Typed, decode_response_as};
 pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};

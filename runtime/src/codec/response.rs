@@ -11,6 +11,8 @@ pub struct Decoded {
     pub data: Value,
     /// The server said "not modified since your timestamp".
     pub not_modified: bool,
+    /// The server answered a repeated idempotency key with the earlier result.
+    pub replayed: bool,
     /// Envelope fields kept beside the payload (iCash `nonce`).
     pub extra: Map<String, Value>,
 }
@@ -55,6 +57,7 @@ fn decode_envelope(
             Ok(Decoded {
                 data: Value::Null,
                 not_modified: false,
+                replayed: false,
                 extra: Map::new(),
             })
         } else if is_2xx(status) {
@@ -83,7 +86,7 @@ fn decode_envelope(
             http_status: status,
         });
     }
-    let mut not_modified = false;
+    let (mut not_modified, mut replayed) = (false, false);
     if let Some(field) = envelope.status_field {
         let Some(raw) = map.get(field) else {
             return Err(if is_2xx(status) {
@@ -96,6 +99,8 @@ fn decode_envelope(
             .ok_or_else(|| decode_error(field, "the status is neither an integer nor a string"))?;
         if envelope.is_not_modified(&code) {
             not_modified = true;
+        } else if envelope.is_replayed(&code) {
+            replayed = true;
         } else if !envelope.is_success(&code) {
             return Err(Failure::Vendor {
                 code: Some(code),
@@ -133,6 +138,7 @@ fn decode_envelope(
     Ok(Decoded {
         data,
         not_modified,
+        replayed,
         extra,
     })
 }
@@ -168,6 +174,7 @@ fn decode_rpc(status: u16, body: &str) -> Result<Decoded, Failure> {
         Some(result) => Ok(Decoded {
             data: result.clone(),
             not_modified: false,
+            replayed: false,
             extra: Map::new(),
         }),
         None => Err(Failure::Decode(DecodeError::new(

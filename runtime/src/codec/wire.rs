@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::lenient::Lenient;
 use crate::{DecodeError, Method};
 
 /// A request as the protocol shapes it, before a transport sends it.
@@ -52,35 +53,17 @@ pub fn value_to_text(value: &Value) -> Option<String> {
 /// (prefixed with `at`).
 ///
 /// Values from URLs and forms arrive as text; where the type wants a
-/// number or a boolean and the text is one, it is converted and decoding
-/// retried, so `"5"` from a path decodes into a `u64` field.
+/// number or a boolean and the text is one, it is converted on the way
+/// ([`Lenient`]), so `"5"` from a path decodes into a `u64` field.
 pub fn decode_typed<T: DeserializeOwned>(
-    mut value: Value,
+    value: Value,
     at: &str,
     body: &str,
 ) -> Result<T, DecodeError> {
-    // Each retry fixes one value; a body has at most this many scalars to fix.
-    for _ in 0..256 {
-        let attempt = value.clone();
-        match serde_path_to_error::deserialize::<_, T>(attempt) {
-            Ok(t) => return Ok(t),
-            Err(e) => {
-                let path = e.path().to_string();
-                if !coerce_at(&mut value, e.path()) {
-                    return Err(DecodeError::new(
-                        join(at, &path),
-                        e.into_inner().to_string(),
-                        body,
-                    ));
-                }
-            }
-        }
-    }
-    Err(DecodeError::new(
-        at,
-        "too many text values to convert",
-        body,
-    ))
+    serde_path_to_error::deserialize::<_, T>(Lenient(value)).map_err(|e| {
+        let path = e.path().to_string();
+        DecodeError::new(join(at, &path), e.into_inner().to_string(), body)
+    })
 }
 
 fn join(at: &str, path: &str) -> String {
@@ -90,53 +73,6 @@ fn join(at: &str, path: &str) -> String {
         (false, false) if path.starts_with('[') => format!("{at}{path}"),
         (false, false) => format!("{at}.{path}"),
     }
-}
-
-/// Converts the text at `path` into a number or boolean; false if there is
-/// nothing to convert.
-fn coerce_at(root: &mut Value, path: &serde_path_to_error::Path) -> bool {
-    use serde_path_to_error::Segment;
-    let mut node = root;
-    for segment in path.iter() {
-        node = match (segment, node) {
-            (Segment::Map { key }, Value::Object(map)) => match map.get_mut(key) {
-                Some(v) => v,
-                None => return false,
-            },
-            (Segment::Seq { index }, Value::Array(items)) => match items.get_mut(*index) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
-    let Value::String(text) = node else {
-        return false;
-    };
-    let replacement = if let Ok(i) = text.parse::<i64>() {
-        Value::from(i)
-    } else if let Ok(u) = text.parse::<u64>() {
-        Value::from(u)
-    } else if let Some(n) = text
-        .parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-    {
-        if text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-        {
-            Value::Number(n)
-        } else {
-            return false;
-        }
-    } else if text == "true" || text == "false" {
-        Value::Bool(text == "true")
-    } else {
-        return false;
-    };
-    *node = replacement;
-    true
 }
 
 #[cfg(test)]
@@ -162,6 +98,14 @@ mod tests {
                 list: vec![1, -2]
             }
         );
+    }
+
+    #[test]
+    fn more_text_numbers_than_any_retry_budget() {
+        let list: Vec<Value> = (0..1000).map(|i| Value::String(i.to_string())).collect();
+        let v = serde_json::json!({"id": "1", "name": "x", "list": list});
+        let q: Q = decode_typed(v, "", "").unwrap();
+        assert_eq!(q.list.len(), 1000);
     }
 
     #[test]

@@ -1,0 +1,409 @@
+//! Responses straight from bytes to the operation's response type.
+//!
+//! The success path reads the body once: a visitor that knows the vendor's
+//! envelope (status, message, payload field, JSON-RPC `result`/`error`)
+//! deserializes the payload into `T` as it passes, through [`Lenient`], and
+//! no `serde_json::Value` is built. Anything else (a vendor failure, a body
+//! of the wrong shape, a payload that does not fit `T`) is read again by
+//! the slower [`decode_response`], which explains it: the vendor's code and
+//! message, or the JSON path of the first problem.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+};
+use serde_json::{Map, Value};
+
+use super::lenient::{Lenient, Seed};
+use super::response::{Decoded, Failure, decode_response};
+use super::wire::decode_typed;
+use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
+
+/// What a successful response means for the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Done now.
+    Done,
+    /// Nothing changed since the caller's timestamp; no payload.
+    NotModified,
+    /// The idempotency key was used before; the payload is the earlier result.
+    Replayed,
+}
+
+/// A successful response with its payload decoded into `T`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Typed<T> {
+    pub answer: Answer,
+    /// The payload; `None` for [`Answer::NotModified`].
+    pub data: Option<T>,
+    /// Envelope fields kept beside the payload (iCash `nonce`).
+    pub extra: Map<String, Value>,
+}
+
+/// Reads a response of `info` into `T` (see the module documentation).
+///
+/// A body that is not UTF-8 is a decode error, never repaired.
+pub fn decode_response_as<T: DeserializeOwned>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    status: u16,
+    body: &[u8],
+) -> Result<Typed<T>, Failure> {
+    let text = std::str::from_utf8(body).map_err(|e| {
+        Failure::Decode(DecodeError::new(
+            "",
+            format!(
+                "the response is not UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+            String::from_utf8_lossy(body),
+        ))
+    })?;
+    if (200..300).contains(&status)
+        && let Some(typed) = one_pass(&vendor.protocol, text)
+    {
+        return Ok(typed);
+    }
+    let decoded = decode_response(vendor, info, status, text)?;
+    explain(&vendor.protocol, decoded, text)
+}
+
+/// The slow path's verdict on a body the one pass could not take.
+fn explain<T: DeserializeOwned>(
+    protocol: &Protocol,
+    decoded: Decoded,
+    text: &str,
+) -> Result<Typed<T>, Failure> {
+    if decoded.not_modified {
+        return Ok(Typed {
+            answer: Answer::NotModified,
+            data: None,
+            extra: decoded.extra,
+        });
+    }
+    let data =
+        decode_typed::<T>(decoded.data, data_path(protocol), text).map_err(Failure::Decode)?;
+    Ok(Typed {
+        answer: if decoded.replayed {
+            Answer::Replayed
+        } else {
+            Answer::Done
+        },
+        data: Some(data),
+        extra: decoded.extra,
+    })
+}
+
+/// Where the payload sits in the body, for error paths.
+pub(crate) fn data_path(protocol: &Protocol) -> &'static str {
+    match protocol {
+        Protocol::JsonRpc { .. } => "result",
+        other => other.envelope().and_then(|e| e.data_field).unwrap_or(""),
+    }
+}
+
+/// How the body's top-level members are read.
+#[derive(Clone, Copy)]
+enum Shape<'v> {
+    /// The payload is one member (`data`, JSON-RPC `result`).
+    Member {
+        envelope: Option<&'v Envelope>,
+        field: &'static str,
+    },
+    /// The payload is the body minus the envelope members (and the
+    /// operation name the response repeats).
+    Rest(&'v Envelope, Option<&'static str>),
+}
+
+/// Envelope members met while reading the body.
+#[derive(Default)]
+struct Seen {
+    status: Option<Code>,
+    /// A member that means failure (a JSON-RPC `error` that is not null).
+    failed: bool,
+    extra: Map<String, Value>,
+}
+
+fn one_pass<T: DeserializeOwned>(protocol: &Protocol, text: &str) -> Option<Typed<T>> {
+    let shape = match protocol {
+        Protocol::JsonRpc { .. } => Shape::Member {
+            envelope: None,
+            field: "result",
+        },
+        Protocol::JsonEnvelope {
+            response,
+            operation_field,
+            echo_operation,
+            ..
+        } => member_or_rest(response, echo_operation.then_some(*operation_field)),
+        Protocol::Rest { response } | Protocol::Form { response, .. } => {
+            member_or_rest(response, None)
+        }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut seen = Seen::default();
+    let data = match shape {
+        Shape::Member { envelope, field } => de
+            .deserialize_map(MemberVisitor::<T> {
+                envelope,
+                field,
+                seen: &mut seen,
+                marker: PhantomData,
+            })
+            .ok()?,
+        Shape::Rest(envelope, echo) => Some(
+            T::deserialize(Rest {
+                inner: &mut de,
+                envelope,
+                echo,
+                seen: &mut seen,
+            })
+            .ok()?,
+        ),
+    };
+    de.end().ok()?;
+    if seen.failed {
+        return None;
+    }
+    let envelope = match shape {
+        Shape::Member { envelope, .. } => envelope,
+        Shape::Rest(envelope, _) => Some(envelope),
+    };
+    let mut answer = Answer::Done;
+    if let Some(envelope) = envelope
+        && envelope.status_field.is_some()
+    {
+        let status = seen.status.as_ref()?;
+        if envelope.is_not_modified(status) {
+            answer = Answer::NotModified;
+        } else if envelope.is_replayed(status) {
+            answer = Answer::Replayed;
+        } else if !envelope.is_success(status) {
+            return None;
+        }
+    }
+    let data = match (answer, data) {
+        (Answer::NotModified, _) => None,
+        (_, Some(data)) => Some(data),
+        // The payload member is absent: what `T` makes of `null`.
+        (_, None) => Some(T::deserialize(Lenient(Value::Null)).ok()?),
+    };
+    Some(Typed {
+        answer,
+        data,
+        extra: seen.extra,
+    })
+}
+
+fn member_or_rest<'v>(envelope: &'v Envelope, echo: Option<&'static str>) -> Shape<'v> {
+    match envelope.data_field {
+        Some(field) => Shape::Member {
+            envelope: Some(envelope),
+            field,
+        },
+        None => Shape::Rest(envelope, echo),
+    }
+}
+
+/// A member name, borrowed from the body when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Reads an envelope member that is not the payload; true if it was one.
+fn envelope_member<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    envelope: &Envelope,
+    key: &str,
+    seen: &mut Seen,
+) -> Result<bool, A::Error> {
+    if envelope.status_field == Some(key) {
+        seen.status = Some(map.next_value()?);
+    } else if envelope.extra_fields.contains(&key) {
+        let value: Value = map.next_value()?;
+        seen.extra.insert(key.to_owned(), value);
+    } else if envelope.message_field == Some(key) {
+        map.next_value::<IgnoredAny>()?;
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+struct MemberVisitor<'s, 'v, T> {
+    envelope: Option<&'v Envelope>,
+    field: &'static str,
+    seen: &'s mut Seen,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+        let mut data = None;
+        while let Some(Key(key)) = map.next_key()? {
+            if key == self.field {
+                let failed = self.seen.failed
+                    || self.envelope.is_some_and(|e| {
+                        self.seen
+                            .status
+                            .as_ref()
+                            .is_some_and(|s| !e.is_success(s) && !e.is_replayed(s))
+                    });
+                if failed {
+                    map.next_value::<IgnoredAny>()?;
+                } else {
+                    data = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
+                }
+                continue;
+            }
+            match self.envelope {
+                Some(envelope) => {
+                    if !envelope_member(&mut map, envelope, &key, self.seen)? {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                None if key == "error" => {
+                    let error: Option<IgnoredAny> = map.next_value()?;
+                    self.seen.failed |= error.is_some();
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(data)
+    }
+}
+
+/// The body as the payload's deserializer, with the envelope members taken out.
+struct Rest<'s, 'v, D> {
+    inner: D,
+    envelope: &'v Envelope,
+    echo: Option<&'static str>,
+    seen: &'s mut Seen,
+}
+
+macro_rules! as_map {
+    ($($method:ident$(($($arg:ident: $ty:ty),*))?,)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, $($($arg: $ty,)*)? visitor: V) -> Result<V::Value, D::Error> {
+                $($(let _ = $arg;)*)?
+                self.inner.deserialize_map(RestVisitor {
+                    visitor,
+                    envelope: self.envelope,
+                    echo: self.echo,
+                    seen: self.seen,
+                })
+            }
+        )*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Rest<'_, '_, D> {
+    type Error = D::Error;
+
+    as_map! {
+        deserialize_any, deserialize_bool, deserialize_i8, deserialize_i16, deserialize_i32,
+        deserialize_i64, deserialize_u8, deserialize_u16, deserialize_u32, deserialize_u64,
+        deserialize_f32, deserialize_f64, deserialize_char, deserialize_str, deserialize_string,
+        deserialize_bytes, deserialize_byte_buf, deserialize_option, deserialize_unit,
+        deserialize_seq, deserialize_map, deserialize_identifier, deserialize_ignored_any,
+        deserialize_unit_struct(name: &'static str),
+        deserialize_newtype_struct(name: &'static str),
+        deserialize_tuple(len: usize),
+        deserialize_tuple_struct(name: &'static str, len: usize),
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]),
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]),
+    }
+}
+
+struct RestVisitor<'s, 'v, V> {
+    visitor: V,
+    envelope: &'v Envelope,
+    echo: Option<&'static str>,
+    seen: &'s mut Seen,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for RestVisitor<'_, '_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.visitor.visit_map(RestMap {
+            map,
+            envelope: self.envelope,
+            echo: self.echo,
+            seen: self.seen,
+        })
+    }
+}
+
+/// The body's members minus the envelope's, values read through [`Lenient`].
+struct RestMap<'s, 'v, A> {
+    map: A,
+    envelope: &'v Envelope,
+    echo: Option<&'static str>,
+    seen: &'s mut Seen,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        while let Some(Key(key)) = self.map.next_key()? {
+            if self.echo == Some(&*key) {
+                self.map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            if envelope_member(&mut self.map, self.envelope, &key, self.seen)? {
+                continue;
+            }
+            let key = match key {
+                Cow::Borrowed(k) => {
+                    seed.deserialize(de::value::BorrowedStrDeserializer::<A::Error>::new(k))
+                }
+                Cow::Owned(k) => {
+                    seed.deserialize(de::value::StringDeserializer::<A::Error>::new(k))
+                }
+            };
+            return key.map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
+        self.map.next_value_seed(Seed(seed))
+    }
+}
