@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::model::field::Unit;
-pub use crate::model::{ErrorCategory, Mint, Outcome, Placement, Repr};
+pub use crate::model::{Dedup, ErrorCategory, Mint, Outcome, Placement, Repr, RetryClass};
 pub use crate::types::Scalar;
 
 /// A resolved type.
@@ -93,7 +93,7 @@ pub struct ErrorCode {
     pub message_original: Option<String>,
     pub remedy: Option<String>,
     pub category: ErrorCategory,
-    pub retryable: bool,
+    pub retry: RetryClass,
     pub since: Option<String>,
 }
 
@@ -206,8 +206,11 @@ pub struct Operation {
     pub request: Body,
     pub response: Body,
     pub errors: Option<String>,
-    pub idempotency: Option<(String, Mint)>,
+    pub idempotency: Option<Idempotency>,
     pub safe_to_retry: bool,
+    pub fiscal: bool,
+    pub recovery: Option<Recovery>,
+    pub unrecoverable: Option<String>,
     pub not_modified: bool,
     pub errata: Vec<Erratum>,
     pub examples: Vec<Example>,
@@ -334,4 +337,34 @@ pub struct StateHeader {
     pub sent_by: Vec<String>,
     pub recover: Option<String>,
     pub recover_field: Option<String>,
+}
+
+/// The request field that identifies a document across resends.
+#[derive(Clone, Debug)]
+pub struct Idempotency {
+    pub field: String,
+    pub mint: Mint,
+    pub dedup: Dedup,
+}
+
+/// How to learn whether a document exists after an unknown outcome.
+#[derive(Clone, Debug)]
+pub struct Recovery {
+    /// Rust name of the operation to call.
+    pub operation: String,
+    /// (its request field, the original request's field or state header), by wire name.
+    pub request: Vec<(String, String)>,
+    /// Wire name of the answer's field the test reads.
+    pub field: String,
+    pub test: Test,
+    pub doc: Option<String>,
+}
+
+/// A test on a recovery's answer that means "the document exists".
+#[derive(Clone, Debug)]
+pub enum Test {
+    Equals(String),
+    DiffersFrom(String),
+    In(Vec<Value>),
+    NotIn(Vec<Value>),
 }

@@ -392,6 +392,7 @@ pub fn resolve(
     // Examples are checked against the finished IR.
     for (item, op) in operations.iter().zip(&spec.operations) {
         crate::examples::check_operation(&mut cx, item, op, &spec);
+        crate::resolve_outcomes::check(&mut cx, item, op, &spec);
     }
     if spec_ok && cx.diags.is_empty() {
         let mut spec = spec;

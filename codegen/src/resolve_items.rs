@@ -141,7 +141,10 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
                 .category
                 .as_ref()
                 .map_or(model::ErrorCategory::Other, |c| c.value),
-            retryable: code.retryable,
+            retry: code
+                .retry
+                .as_ref()
+                .map_or(model::RetryClass::Never, |r| r.value),
             since: opt_text(&code.since),
         });
     }

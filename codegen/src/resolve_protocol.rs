@@ -3,6 +3,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
+use serde_json::Value;
+
 use crate::diag::{Code, did_you_mean};
 use crate::ir;
 use crate::model::{self, Pos, Spanned};
@@ -409,11 +411,15 @@ pub(crate) fn operation(
         request,
         response,
         errors: opt_text(&op.errors),
-        idempotency: op
-            .idempotency
-            .as_ref()
-            .map(|i| (i.field.value.clone(), i.mint.value)),
+        idempotency: op.idempotency.as_ref().map(|i| ir::Idempotency {
+            field: i.field.value.clone(),
+            mint: i.mint.value,
+            dedup: i.dedup,
+        }),
         safe_to_retry: op.safe_to_retry,
+        fiscal: op.fiscal,
+        recovery: op.recovery.as_ref().and_then(|r| recovery(&r.value)),
+        unrecoverable: opt_text(&op.unrecoverable),
         not_modified: op.not_modified,
         errata: errata_of(&op.errata),
         examples: Vec::new(),
@@ -443,4 +449,29 @@ pub(crate) fn wire_duplicates(cx: &mut Cx<'_>, items: &[Item<'_, model::Operatio
             }
         }
     }
+}
+
+/// The recovery as the IR holds it; `None` when its test is malformed
+/// (`resolve_outcomes` reports that).
+fn recovery(r: &model::Recovery) -> Option<ir::Recovery> {
+    let w = &r.exists_when.value;
+    let values = |v: &Vec<Spanned<Value>>| v.iter().map(|x| x.value.clone()).collect();
+    let test = match (&w.equals, &w.differs_from, &w.is_in, &w.not_in) {
+        (Some(s), None, None, None) => ir::Test::Equals(s.value.clone()),
+        (None, Some(s), None, None) => ir::Test::DiffersFrom(s.value.clone()),
+        (None, None, Some(v), None) => ir::Test::In(values(v)),
+        (None, None, None, Some(v)) => ir::Test::NotIn(values(v)),
+        _ => return None,
+    };
+    Some(ir::Recovery {
+        operation: r.operation.value.clone(),
+        request: r
+            .request
+            .iter()
+            .map(|(k, v)| (k.value.clone(), v.value.clone()))
+            .collect(),
+        field: w.field.value.clone(),
+        test,
+        doc: opt_text(&r.doc),
+    })
 }

@@ -531,14 +531,18 @@ async fn heado_key_in_the_path_never_in_errors() {
         "{e:?}"
     );
     assert_clean("a vendor error", format!("{e} {e:?}"));
-    mock.respond_once(
-        "reports",
-        Canned {
-            status: 502,
-            body: json!("bad gateway for /device/SECRET-KEY"),
-            headers: vec![],
-        },
-    );
+    // `reports` is a read: the client retries a 502 by itself, so every
+    // attempt gets one.
+    for _ in 0..4 {
+        mock.respond_once(
+            "reports",
+            Canned {
+                status: 502,
+                body: json!("bad gateway for /device/SECRET-KEY"),
+                headers: vec![],
+            },
+        );
+    }
     let e = c.reports(&reports).await.unwrap_err();
     assert!(matches!(e, Error::Http(_)), "{e:?}");
     assert_clean("an HTTP error", format!("{e} {e:?}"));

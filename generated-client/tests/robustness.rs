@@ -233,3 +233,115 @@ async fn no_secret_in_any_debug_display_or_error() {
         .unwrap_err();
     assert_error_clean("HTTP error", &e);
 }
+
+/// A password, key and path key with every character an encoding changes.
+const HOSTILE: &str = "p\"a\\ss+w/o=rd ü€😀";
+
+/// The forms a server may echo `secret` in: raw, JSON-escaped,
+/// form-encoded and percent-encoded (both hex cases).
+fn encodings(secret: &str) -> Vec<String> {
+    let json = serde_json::to_string(secret).unwrap();
+    let mut out = vec![secret.to_owned(), json[1..json.len() - 1].to_owned()];
+    for upper in [true, false] {
+        let (mut form, mut percent) = (String::new(), String::new());
+        for b in secret.bytes() {
+            let keep = b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+            let hex = if upper {
+                format!("%{b:02X}")
+            } else {
+                format!("%{b:02x}")
+            };
+            form.push_str(&match b {
+                b' ' => "+".to_owned(),
+                _ if keep || b == b'*' => (b as char).to_string(),
+                _ => hex.clone(),
+            });
+            percent.push_str(&if keep { (b as char).to_string() } else { hex });
+        }
+        out.extend([form, percent]);
+    }
+    out
+}
+
+fn assert_no_encoding<E: kassa::ErrorTable>(what: &str, e: &Error<E>) {
+    let mut texts = vec![format!("{e}"), format!("{e:?}")];
+    if let Error::Http(h) = e {
+        texts.push(h.body.clone());
+    }
+    if let Error::Decode(d) = e {
+        texts.extend([d.body.clone(), d.reason.clone()]);
+    }
+    for text in &texts {
+        for form in encodings(HOSTILE) {
+            assert!(!text.contains(&form), "{what} leaks `{form}`: {text}");
+        }
+        // Nothing of the secret survives a cut either.
+        assert!(
+            !text.contains("p\"a\\s") && !text.contains("p\\\"a"),
+            "{what}: {text}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn secrets_with_escapes_never_survive_in_echoed_bodies() {
+    // JSON body (SM POS): the echoed request holds the JSON-escaped password.
+    let echo = echo_server(500, None).await;
+    let config = Config::new()
+        .base_url(&echo)
+        .credentials("user", HOSTILE)
+        .retry(kassa::RetryPolicy::none());
+    let e = smpos::Client::new(config)
+        .unwrap()
+        .get_chain_list(&Default::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Http(_)), "{e:?}");
+    assert_no_encoding("SM POS", &e);
+
+    // Form body (iCash): key form-encoded in the echoed body.
+    let echo = echo_server(500, None).await;
+    let config = Config::new()
+        .base_url(&echo)
+        .api_key(HOSTILE, "hmac-secret")
+        .context("WareHouseID", 1)
+        .context("UserID", 2)
+        .login(&icash::Login)
+        .retry(kassa::RetryPolicy::none());
+    let e = icash::Client::new(config)
+        .unwrap()
+        .get_pay_types()
+        .await
+        .unwrap_err();
+    assert_no_encoding("iCash", &e);
+
+    // Path segment (HEADO): the key percent-encoded in the echoed request line.
+    let echo = echo_server(502, None).await;
+    let config = Config::new()
+        .base_url(format!("{echo}/device/{{auth_key}}"))
+        .variable("auth_key", HOSTILE)
+        .retry(kassa::RetryPolicy::none());
+    let e = heado::Client::new(config)
+        .unwrap()
+        .reports(&Default::default())
+        .await
+        .unwrap_err();
+    assert_no_encoding("HEADO", &e);
+
+    // A secret that straddles the cut of the kept body.
+    for at in [4090, 4094, 4095, 4096] {
+        let body: &'static str = Box::leak(format!("{}{HOSTILE} tail", "x".repeat(at)).into());
+        let echo = echo_server(500, Some(body)).await;
+        let config = Config::new()
+            .base_url(&echo)
+            .credentials("user", HOSTILE)
+            .retry(kassa::RetryPolicy::none());
+        let e = caspos::Client::new(config)
+            .unwrap()
+            .get_info()
+            .await
+            .unwrap_err();
+        assert!(matches!(e, Error::Http(_)), "{e:?}");
+        assert_no_encoding("cut body", &e);
+    }
+}

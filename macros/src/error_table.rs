@@ -30,6 +30,7 @@ const VARIANT_KEYS: &[&str] = &[
     "remedy",
     "category",
     "retryable",
+    "retry",
     "doc",
     "other",
 ];
@@ -41,7 +42,7 @@ struct Entry {
     message: Option<String>,
     remedy: Option<String>,
     category: Ident,
-    retryable: bool,
+    retry: Ident,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -71,7 +72,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             );
         }
         let category = category(&va, &mut errors);
-        let retryable = va.flag("retryable", &mut errors).is_some();
+        let retry = retry(&va, &mut errors);
         let message = va.string("message", &mut errors).map(|s| s.value());
         let remedy = va.string("remedy", &mut errors).map(|s| s.value());
         let matches_key = if va.get("matches").is_some() {
@@ -106,7 +107,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 message,
                 remedy,
                 category,
-                retryable,
+                retry,
             });
             continue;
         }
@@ -191,7 +192,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             message,
             remedy,
             category,
-            retryable,
+            retry,
         });
     }
     if sound && other.is_none() {
@@ -268,7 +269,7 @@ fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> Toke
         .map(|e| opt_str(e.remedy.as_deref()))
         .collect();
     let categories: Vec<&Ident> = entries.iter().map(|e| &e.category).collect();
-    let retryable: Vec<bool> = entries.iter().map(|e| e.retryable).collect();
+    let retries: Vec<&Ident> = entries.iter().map(|e| &e.retry).collect();
     let displays: Vec<TokenStream> = entries
         .iter()
         .map(|e| match &e.code {
@@ -389,8 +390,8 @@ fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> Toke
             fn category(&self) -> ::kassa::Category {
                 match self { #(Self::#all => ::kassa::Category::#categories,)* }
             }
-            fn is_retryable(&self) -> bool {
-                match self { #(Self::#all => #retryable,)* }
+            fn retry(&self) -> ::kassa::Retry {
+                match self { #(Self::#all => ::kassa::Retry::#retries,)* }
             }
         }
 
@@ -404,4 +405,41 @@ fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> Toke
         #[automatically_derived]
         impl ::std::error::Error for #ident {}
     }
+}
+
+const RETRIES: &[(&str, &str)] = &[
+    ("never", "Never"),
+    ("same_request", "SameRequest"),
+    ("after_login", "AfterLogin"),
+    ("document_exists", "DocumentExists"),
+    ("unknown", "Unknown"),
+];
+
+/// `retry = "same_request"`; the older flag `retryable` means the same.
+fn retry(va: &Attrs, errors: &mut Errors) -> Ident {
+    let mut variant = "Never";
+    if let Some(span) = va.flag("retryable", errors) {
+        if va.get("retry").is_some() {
+            errors.help(
+                span,
+                "both `retryable` and `retry`",
+                "keep `retry = \"...\"`; `retryable` is its older spelling of `retry = \"same_request\"`",
+            );
+        }
+        variant = "SameRequest";
+    }
+    if let Some(lit) = va.string("retry", errors) {
+        match RETRIES.iter().find(|(name, _)| *name == lit.value()) {
+            Some((_, v)) => variant = v,
+            None => {
+                let names: Vec<&str> = RETRIES.iter().map(|(n, _)| *n).collect();
+                errors.help(
+                    lit.span(),
+                    format!("unknown retry class \"{}\"", lit.value()),
+                    format!("expected one of: {}", names.join(", ")),
+                );
+            }
+        }
+    }
+    Ident::new(variant, proc_macro2::Span::call_site())
 }

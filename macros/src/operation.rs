@@ -17,7 +17,10 @@ const KEYS: &[&str] = &[
     "wire_aliases",
     "idempotency",
     "mint",
+    "dedup",
     "safe_to_retry",
+    "fiscal",
+    "recovery",
     "not_modified",
 ];
 const PLACEMENTS: &[(&str, &str)] = &[
@@ -96,6 +99,11 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     }
     let idempotency = idempotency(&attrs, &fields, &mut errors);
     let safe_to_retry = attrs.flag("safe_to_retry", &mut errors).is_some();
+    let fiscal = attrs.flag("fiscal", &mut errors).is_some();
+    let recovery = match attrs.ty("recovery", &mut errors) {
+        Some(path) => quote_spanned!(path.span()=> ::core::option::Option::Some(&#path)),
+        None => quote!(::core::option::Option::None),
+    };
     let not_modified = attrs.flag("not_modified", &mut errors).is_some();
     errors.finish()?;
     let (Some(wire), Some(response), Some(error)) = (wire, response, error) else {
@@ -118,9 +126,14 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         _ => None,
     });
     let idempotency = match idempotency {
-        Some((field, mint)) => {
+        Some((field, mint, dedup)) => {
             let mint = syn::Ident::new(mint, Span::call_site());
-            quote!(::core::option::Option::Some((#field, ::kassa::Mint::#mint)))
+            let dedup = syn::Ident::new(dedup, Span::call_site());
+            quote!(::core::option::Option::Some(::kassa::Idempotency {
+                field: #field,
+                mint: ::kassa::Mint::#mint,
+                dedup: ::kassa::Dedup::#dedup,
+            }))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -140,6 +153,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 placement: &[#(#placed),*],
                 idempotency: #idempotency,
                 safe_to_retry: #safe_to_retry,
+                fiscal: #fiscal,
+                recovery: #recovery,
                 not_modified: #not_modified,
             };
         }
@@ -291,12 +306,28 @@ fn http(lit: &LitStr, fields: &[ReqField], errors: &mut Errors) -> Option<(&'sta
     ok.then(|| (*variant, path.to_owned()))
 }
 
-/// `idempotency = "documentUUID"` and `mint = "uuid_v4" | "caller"` (default `caller`).
+/// `idempotency = "documentUUID"`, `mint = "uuid_v4" | "caller"` (default `caller`)
+/// and `dedup = "replay" | "reject" | "none"` (default `none`).
 fn idempotency(
     attrs: &Attrs,
     fields: &[ReqField],
     errors: &mut Errors,
-) -> Option<(String, &'static str)> {
+) -> Option<(String, &'static str, &'static str)> {
+    let dedup = attrs
+        .string("dedup", errors)
+        .and_then(|lit| match lit.value().as_str() {
+            "replay" => Some("Replays"),
+            "reject" => Some("Rejects"),
+            "none" => Some("NotChecked"),
+            other => {
+                errors.help(
+                    lit.span(),
+                    format!("unknown dedup \"{other}\""),
+                    "expected one of: replay, reject, none",
+                );
+                None
+            }
+        });
     let mint = attrs
         .string("mint", errors)
         .and_then(|lit| match lit.value().as_str() {
@@ -312,14 +343,16 @@ fn idempotency(
             }
         });
     let Some(field) = attrs.string("idempotency", errors) else {
-        if let Some(entry) = attrs.get("mint")
-            && attrs.get("idempotency").is_none()
-        {
-            errors.help(
-                entry.span(),
-                "`mint` without `idempotency`",
-                "name the idempotency key field: #[kassa(idempotency = \"<wire name>\", mint = ...)]",
-            );
+        for key in ["mint", "dedup"] {
+            if let Some(entry) = attrs.get(key)
+                && attrs.get("idempotency").is_none()
+            {
+                errors.help(
+                    entry.span(),
+                    format!("`{key}` without `idempotency`"),
+                    format!("name the idempotency key field: #[kassa(idempotency = \"<wire name>\", {key} = ...)]"),
+                );
+            }
         }
         return None;
     };
@@ -338,5 +371,9 @@ fn idempotency(
         );
         return None;
     }
-    Some((wire, mint.unwrap_or("Caller")))
+    Some((
+        wire,
+        mint.unwrap_or("Caller"),
+        dedup.unwrap_or("NotChecked"),
+    ))
 }

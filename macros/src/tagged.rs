@@ -177,7 +177,7 @@ fn generate(
     let decode_arms = cases.iter().zip(&shown).map(|(c, shown)| {
         let (v, pat) = (&c.ident, c.code.pattern());
         quote! {
-            ::core::option::Option::Some(#pat) => #json::from_value(__value).map(Self::#v).map_err(|e| {
+            ::core::option::Option::Some(#pat) => #serde::Deserialize::deserialize(::kassa::codec::Lenient(__value)).map(Self::#v).map_err(|e: #json::Error| {
                 D::Error::custom(::core::format_args!("invalid {} with `{}` {} ({}): {}", #name, #tag, #shown, ::core::stringify!(#v), e))
             }),
         }

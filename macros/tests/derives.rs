@@ -372,6 +372,8 @@ pub struct OpenShiftResponse {
     wire_aliases = ["OPENSHIFT", "open_shift"],
     idempotency = "documentUUID",
     mint = "uuid_v4",
+    dedup = "replay",
+    fiscal,
     safe_to_retry
 )]
 pub struct OpenShift {
@@ -419,7 +421,16 @@ fn operations() {
         ]
     );
     assert_eq!(info.placement_of("note"), Placement::Params);
-    assert_eq!(info.idempotency, Some(("documentUUID", Mint::UuidV4)));
+    assert_eq!(
+        info.idempotency,
+        Some(kassa::Idempotency {
+            field: "documentUUID",
+            mint: Mint::UuidV4,
+            dedup: kassa::Dedup::Replays,
+        })
+    );
+    assert!(info.fiscal);
+    assert!(info.resend_is_safe());
     assert!(info.safe_to_retry);
     assert!(!info.not_modified);
     assert_eq!(

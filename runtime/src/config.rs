@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{Operation, OperationInfo, Secret};
+use crate::{Operation, OperationInfo, RetryPolicy, Secret};
 
 /// How a [`crate::Client`] reaches and authenticates with a vendor.
 ///
@@ -25,6 +25,7 @@ pub struct Config {
     pub(crate) login: Option<LoginCall>,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
 }
 
 /// The login request a bearer or session scheme sends (it holds credentials).
@@ -48,6 +49,7 @@ impl Default for Config {
             login: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             timeout: Self::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
         }
     }
 }
@@ -134,6 +136,12 @@ impl Config {
         self
     }
 
+    /// How failed calls are retried ([`RetryPolicy::default`] unless set).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
     /// Every secret this configuration holds, for redaction.
     pub(crate) fn secrets(&self) -> Vec<Secret> {
         let mut out: Vec<Secret> = [
@@ -180,6 +188,7 @@ impl fmt::Debug for Config {
             .field("login", &self.login.as_ref().map(|l| l.info.wire))
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish()
     }
 }

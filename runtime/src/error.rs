@@ -19,29 +19,48 @@ pub enum Error<E> {
     Vendor(VendorError<E>),
     /// The answer does not match the spec.
     Decode(DecodeError),
+    /// The call failed in a way that leaves open whether the vendor applied
+    /// it, and the operation cannot simply be sent again (it is not a read,
+    /// and no deduplicating key protects it), or the retries ran out.
+    OutcomeUnknown(OutcomeUnknown<E>),
+    /// The vendor created the document although the call failed: it must
+    /// not be sent again, under any key.
+    DocumentExists(DocumentExists<E>),
 }
 
 impl<E: ErrorTable> Error<E> {
-    /// Whether sending the same request again (with the same idempotency key) may succeed.
+    /// Whether sending the same request again (with the same idempotency
+    /// key) is safe and may succeed.
+    ///
+    /// The client decides it from the error *and* the operation: a call
+    /// whose outcome is unknown comes back as [`Error::OutcomeUnknown`],
+    /// retryable only when the operation is a read or carries a key the
+    /// vendor deduplicates by. Other errors it returns left the vendor's
+    /// state unchanged (or concern a read).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Transport(_) => true,
             Error::Http(e) => e.status >= 500 || e.status == 408 || e.status == 429,
             Error::Vendor(e) => e.kind.is_retryable(),
-            Error::InvalidRequest(_) | Error::Config(_) | Error::Decode(_) => false,
+            Error::OutcomeUnknown(e) => e.resend_is_safe,
+            Error::InvalidRequest(_)
+            | Error::Config(_)
+            | Error::Decode(_)
+            | Error::DocumentExists(_) => false,
         }
     }
 
     /// Whether the vendor may have applied the request although the call
-    /// failed (a timeout after sending a fiscal document). Retry with the
-    /// same [`Error::idempotency_key`], never with a new one.
+    /// failed. Never send it again under a new key: resend it under
+    /// [`Error::idempotency_key`] when [`Error::is_retryable`], or find out
+    /// first whether the document exists.
     pub fn outcome_unknown(&self) -> bool {
-        match self {
-            Error::Transport(e) => e.request_sent,
-            Error::Http(e) => e.status >= 500 || e.status == 408,
-            Error::Decode(_) => true,
-            Error::InvalidRequest(_) | Error::Config(_) | Error::Vendor(_) => false,
-        }
+        matches!(self, Error::OutcomeUnknown(_))
+    }
+
+    /// Whether the vendor created the document although the call failed.
+    pub fn document_exists(&self) -> bool {
+        matches!(self, Error::DocumentExists(_))
     }
 
     /// The idempotency key the failed request carried, when the operation has one.
@@ -50,6 +69,8 @@ impl<E: ErrorTable> Error<E> {
             Error::Transport(e) => e.idempotency_key.as_deref(),
             Error::Http(e) => e.idempotency_key.as_deref(),
             Error::Decode(e) => e.idempotency_key.as_deref(),
+            Error::OutcomeUnknown(e) => e.idempotency_key.as_deref(),
+            Error::DocumentExists(e) => e.idempotency_key.as_deref(),
             _ => None,
         }
     }
@@ -72,6 +93,8 @@ impl<E: ErrorTable> fmt::Display for Error<E> {
             Error::Http(e) => e.fmt(f),
             Error::Vendor(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
+            Error::OutcomeUnknown(e) => e.fmt(f),
+            Error::DocumentExists(e) => e.fmt(f),
         }
     }
 }
@@ -233,3 +256,84 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// A call whose effect on the vendor is unknown (see [`Error::OutcomeUnknown`]).
+#[derive(Debug)]
+pub struct OutcomeUnknown<E> {
+    /// Rust name of the operation.
+    pub operation: &'static str,
+    /// The last failure.
+    pub cause: Box<Error<E>>,
+    /// The key the request carried.
+    pub idempotency_key: Option<String>,
+    /// Sending the same request again cannot create a second document (a
+    /// read, or a key the vendor deduplicates by).
+    pub resend_is_safe: bool,
+    /// Why the operation's recovery could not tell, when it ran.
+    pub recovery_failed: Option<String>,
+}
+
+impl<E: ErrorTable> fmt::Display for OutcomeUnknown<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` may or may not have been applied ({})",
+            self.operation, self.cause
+        )?;
+        if let Some(why) = &self.recovery_failed {
+            write!(f, "; the recovery could not tell: {why}")?;
+        }
+        match (&self.idempotency_key, self.resend_is_safe) {
+            (Some(key), true) => write!(f, "; send it again under the same key `{key}`"),
+            (_, true) => f.write_str("; it is safe to send again"),
+            (_, false) => f.write_str(
+                "; do not send it again before finding out whether the vendor created the document",
+            ),
+        }
+    }
+}
+
+impl<E: ErrorTable> std::error::Error for OutcomeUnknown<E> {}
+
+/// A document the vendor created although the call failed (see
+/// [`Error::DocumentExists`]).
+#[derive(Debug)]
+pub struct DocumentExists<E> {
+    /// Rust name of the operation.
+    pub operation: &'static str,
+    /// The vendor's error that says so, when it was an error.
+    pub vendor: Option<VendorError<E>>,
+    /// The recovery operation that found the document, when the call's
+    /// outcome was unknown and a recovery ran.
+    pub recovered_by: Option<&'static str>,
+    /// The key the request carried: the document's key at the vendor.
+    pub idempotency_key: Option<String>,
+}
+
+impl<E: ErrorTable> DocumentExists<E> {
+    /// How to find the document, as the vendor's error table says.
+    pub fn remedy(&self) -> Option<&'static str> {
+        self.vendor.as_ref().and_then(|v| v.remedy())
+    }
+}
+
+impl<E: ErrorTable> fmt::Display for DocumentExists<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` created its document although the call failed; never send it again",
+            self.operation
+        )?;
+        match (&self.vendor, self.recovered_by) {
+            (Some(vendor), _) => write!(f, ": {vendor}")?,
+            (None, Some(read)) => write!(f, " (`{read}` shows it)")?,
+            (None, None) => {}
+        }
+        if let Some(key) = &self.idempotency_key {
+            write!(f, " (key `{key}`)")?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: ErrorTable> std::error::Error for DocumentExists<E> {}

@@ -49,6 +49,44 @@ impl fmt::Display for Category {
     }
 }
 
+/// What a vendor error means for the request, and what the runtime may do
+/// about it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Retry {
+    /// A definite failure: nothing was applied, and the same request fails again.
+    #[default]
+    Never,
+    /// A transient refusal: nothing was applied; the same request may succeed later.
+    SameRequest,
+    /// The token or session expired: log in again, then send the same request.
+    AfterLogin,
+    /// The vendor created the document although it reports an error; it is
+    /// never sent again, under any key.
+    DocumentExists,
+    /// The vendor may or may not have applied the request (a server error
+    /// after the request arrived): resend only under the same deduplicating
+    /// key, or after a recovery says the document does not exist.
+    Unknown,
+}
+
+impl Retry {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Retry::Never => "never",
+            Retry::SameRequest => "same_request",
+            Retry::AfterLogin => "after_login",
+            Retry::DocumentExists => "document_exists",
+            Retry::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A vendor's table of error codes (or of error messages, for vendors
 /// without codes). Implemented by `#[derive(ErrorTable)]`.
 ///
@@ -73,6 +111,11 @@ pub trait ErrorTable:
     /// What the caller should do about it.
     fn remedy(&self) -> Option<&'static str>;
     fn category(&self) -> Category;
-    /// Whether sending the same request again may succeed.
-    fn is_retryable(&self) -> bool;
+    /// What this error means for the request (see [`Retry`]).
+    fn retry(&self) -> Retry;
+    /// Whether sending the same request again may succeed: a transient
+    /// refusal, or an expired login.
+    fn is_retryable(&self) -> bool {
+        matches!(self.retry(), Retry::SameRequest | Retry::AfterLogin)
+    }
 }

@@ -19,6 +19,7 @@ mod error_table;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod operation;
+mod retry;
 pub mod scalar;
 mod secret;
 mod table;
@@ -29,11 +30,17 @@ pub use client::Client;
 pub use code::Code;
 pub use config::{Config, ConfigError};
 pub use enums::{KnownValue, VendorEnum};
-pub use error::{DecodeError, Error, HttpError, TransportError, VendorError};
-pub use error_table::{Category, ErrorTable};
-pub use operation::{Fresh, Method, Mint, Operation, OperationInfo, Placement};
+pub use error::{
+    DecodeError, DocumentExists, Error, HttpError, OutcomeUnknown, TransportError, VendorError,
+};
+pub use error_table::{Category, ErrorTable, Retry};
+pub use operation::{
+    Dedup, Fresh, Idempotency, Method, Mint, Operation, OperationInfo, Placement, Recovery, Reply,
+    Test,
+};
+pub use retry::RetryPolicy;
 pub use scalar::*;
-pub use secret::{REDACTED, Secret, redact};
+pub use secret::{REDACTED, Redactor, Secret, redact, redact_cut};
 pub use table::{Classified, OperationEntry};
 pub use validate::{InvalidRequest, Validate};
 pub use vendor::{

@@ -64,6 +64,62 @@ pub enum Mint {
     Caller,
 }
 
+/// How the vendor treats a request that repeats an idempotency key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dedup {
+    /// It answers with the earlier result (Caspos `documentUUID`).
+    Replays,
+    /// It refuses the request with an error (an entry of class
+    /// [`Retry::DocumentExists`](crate::Retry::DocumentExists)).
+    Rejects,
+    /// It does not check, or the documentation does not say: the key
+    /// alone does not make a resend safe.
+    NotChecked,
+}
+
+/// The request field that identifies a document across resends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Idempotency {
+    /// Wire name of the key field.
+    pub field: &'static str,
+    pub mint: Mint,
+    pub dedup: Dedup,
+}
+
+impl Idempotency {
+    /// A resend under the same key cannot create a second document.
+    pub fn makes_resend_safe(&self) -> bool {
+        self.dedup != Dedup::NotChecked
+    }
+}
+
+/// How to learn, after an unknown outcome, whether an operation created its
+/// document: a read of the same vendor and a test on its answer.
+#[derive(Clone, Copy, Debug)]
+pub struct Recovery {
+    /// The read to call.
+    pub operation: &'static OperationInfo,
+    /// Its request fields, each filled from the original request's field or
+    /// from a state header the original request carried: `(field, source)`.
+    pub request: &'static [(&'static str, &'static str)],
+    /// The field of its answer the test reads.
+    pub field: &'static str,
+    pub test: Test,
+}
+
+/// A test on a recovery's answer that means "the document exists".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// The field equals the original request's value of this name.
+    Equals(&'static str),
+    /// The field differs from the original request's value of this name.
+    DiffersFrom(&'static str),
+    /// The field is one of these codes.
+    In(&'static [crate::Code]),
+    /// The field is none of these codes.
+    NotIn(&'static [crate::Code]),
+}
+
 /// What the runtime needs to know about an operation besides its types.
 #[derive(Clone, Copy, Debug)]
 pub struct OperationInfo {
@@ -77,15 +133,26 @@ pub struct OperationInfo {
     pub http: Option<(Method, &'static str)>,
     /// Request fields (wire names) that do not travel with the parameters.
     pub placement: &'static [(&'static str, Placement)],
-    /// The request field that makes a retry safe, and how it is minted.
-    pub idempotency: Option<(&'static str, Mint)>,
+    /// The key field, how it is minted and whether the vendor deduplicates by it.
+    pub idempotency: Option<Idempotency>,
     /// Sending it twice has no further effect (a read).
     pub safe_to_retry: bool,
+    /// It creates a fiscal document (a receipt, a return, a cash movement,
+    /// a Z report): a duplicate is a second document.
+    pub fiscal: bool,
+    /// How to learn whether the document exists after an unknown outcome.
+    pub recovery: Option<&'static Recovery>,
     /// The server may answer "not modified".
     pub not_modified: bool,
 }
 
 impl OperationInfo {
+    /// Sending the same request again cannot create a second document: a
+    /// read, or a key the vendor deduplicates by.
+    pub fn resend_is_safe(&self) -> bool {
+        self.safe_to_retry || self.idempotency.is_some_and(|i| i.makes_resend_safe())
+    }
+
     /// Where the request field `wire` travels.
     pub fn placement_of(&self, wire: &str) -> Placement {
         self.placement
@@ -120,5 +187,38 @@ impl<T> Fresh<T> {
             Fresh::Modified(t) => Some(t),
             Fresh::NotModified => None,
         }
+    }
+}
+
+/// A payload with what the client knows about how it was obtained.
+///
+/// Dereferences to the payload, so `reply.document_id` reads a field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply<T> {
+    pub value: T,
+    /// The vendor answered a repeated idempotency key with the result of the
+    /// earlier request: the document was made once, by that request.
+    pub replayed: bool,
+    /// The key the request carried.
+    pub idempotency_key: Option<String>,
+    /// Attempts it took (1 without retries; a login in between is not counted).
+    pub attempts: u32,
+}
+
+impl<T> Reply<T> {
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    pub fn replayed(&self) -> bool {
+        self.replayed
+    }
+}
+
+impl<T> std::ops::Deref for Reply<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
     }
 }

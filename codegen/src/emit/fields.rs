@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::docs::Doc;
 use super::names::Names;
-use crate::ir::{Field, Mint, Placement, Ty};
+use crate::ir::{Dedup, Field, Idempotency, Mint, Placement, Ty};
 use crate::model::field::Unit;
 use crate::types::Scalar;
 
@@ -123,7 +123,7 @@ fn json_text(v: &serde_json::Value) -> String {
 }
 
 /// One struct field with its attributes and doc comment.
-pub fn field(f: &Field, names: &Names, idempotency: Option<(&str, Mint)>) -> TokenStream {
+pub fn field(f: &Field, names: &Names, idempotency: Option<&Idempotency>) -> TokenStream {
     let name = ident(&f.rust);
     let mut ty = rust_type(&f.ty, Some(f), names);
     if f.boxed {
@@ -219,7 +219,7 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
     attrs
 }
 
-fn field_doc(f: &Field, idempotency: Option<(&str, Mint)>) -> Doc {
+fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
     let mut doc = Doc::new(f.doc.as_deref(), &format!("`{}`.", f.wire));
     doc.original(f.doc_original.as_deref(), f.doc.as_deref());
     let mut facts = Vec::new();
@@ -265,13 +265,17 @@ fn field_doc(f: &Field, idempotency: Option<(&str, Mint)>) -> Doc {
             super::docs::escape(&e.doc)
         ));
     }
-    if let Some((field, mint)) = idempotency
-        && field == f.wire
+    if let Some(idem) = idempotency
+        && idem.field == f.wire
     {
-        doc.raw(match mint {
-            Mint::UuidV4 => "Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with \
-                `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.",
-            Mint::Caller => "Idempotency key: send the same value again when retrying a call whose outcome is unknown.",
+        doc.raw(match idem.mint {
+            Mint::UuidV4 => "Idempotency key: leave it empty and the client mints a UUID v4.",
+            Mint::Caller => "Idempotency key: unique per document, chosen by the caller.",
+        });
+        doc.raw(match idem.dedup {
+            Dedup::Replay | Dedup::Reject => "The vendor deduplicates by it: the client resends a request whose outcome \
+                is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.",
+            Dedup::None => "The vendor does not deduplicate by it, so it does not make a resend safe.",
         });
     }
     doc

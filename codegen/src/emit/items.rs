@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
 use super::names::{Names, fallback};
-use crate::ir::{Enum, ErrorCategory, ErrorTable, Repr, Spec, TypeDef, TypeKind};
+use crate::ir::{Enum, ErrorCategory, ErrorTable, Repr, RetryClass, Spec, TypeDef, TypeKind};
 
 /// The derives every generated struct carries.
 pub fn struct_derives(operation: bool) -> TokenStream {
@@ -175,8 +175,9 @@ fn error_table(t: &ErrorTable) -> TokenStream {
         }
         let cat = category(c.category);
         attrs.push(quote!(category = #cat));
-        if c.retryable {
-            attrs.push(quote!(retryable));
+        if c.retry != RetryClass::Never {
+            let retry = c.retry.as_str();
+            attrs.push(quote!(retry = #retry));
         }
         quote! {
             #cdoc

@@ -8,7 +8,7 @@ use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
 use super::items::struct_derives;
 use super::names::Names;
-use crate::ir::{Auth, Body, Envelope, Mint, Operation, Protocol, Spec};
+use crate::ir::{Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
 use crate::model::SignatureEncoding;
 
 /// The error table of an operation: its own, or the protocol's.
@@ -48,6 +48,9 @@ fn op_doc(op: &Operation) -> Doc {
         facts.push(format!("since revision {since}"));
     }
     doc.facts(&facts);
+    if let Some(text) = retry_doc(op) {
+        doc.raw(&text);
+    }
     for e in &op.errata {
         doc.raw(&format!(
             "Erratum ({}): {}",
@@ -56,6 +59,46 @@ fn op_doc(op: &Operation) -> Doc {
         ));
     }
     doc
+}
+
+/// What the client does when the outcome of a call is unknown, in plain words.
+fn retry_doc(op: &Operation) -> Option<String> {
+    let keyed = op
+        .idempotency
+        .as_ref()
+        .filter(|i| i.dedup != crate::ir::Dedup::None);
+    let what = if op.fiscal {
+        "Creates a fiscal document."
+    } else {
+        "Changes the vendor's state."
+    };
+    match keyed {
+        Some(idem) => Some(format!(
+            "{what} When the outcome of a call is unknown, the client sends it again under the same \
+             `{}`, which the vendor deduplicates: the result is the one document, marked \
+             [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier \
+             result.",
+            idem.field
+        )),
+        None if op.fiscal => Some(match &op.recovery {
+            Some(r) => format!(
+                "{what} When the outcome of a call is unknown (a lost answer, a server error), the \
+                 client calls `{}` to learn whether the document exists: it ends in \
+                 `Error::DocumentExists` if so, and sends the request again if not.",
+                r.operation
+            ),
+            None => format!(
+                "{what} It is never sent twice: when the outcome of a call is unknown (a lost \
+                 answer, a server error), the call ends in `Error::OutcomeUnknown`; find out \
+                 whether the document exists before sending it again.{}",
+                op.unrecoverable
+                    .as_deref()
+                    .map(|u| format!(" No recovery: {}", escape(u)))
+                    .unwrap_or_default()
+            ),
+        }),
+        None => None,
+    }
 }
 
 /// The request struct (with its `Operation` derive) and the response struct.
@@ -77,22 +120,32 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     }
     attrs.push(quote!(response = #response));
     attrs.push(quote!(error = #error));
-    if let Some((field, mint)) = &op.idempotency {
-        let mint = match mint {
+    if let Some(idem) = &op.idempotency {
+        let field = &idem.field;
+        let mint = match idem.mint {
             Mint::UuidV4 => "uuid_v4",
             Mint::Caller => "caller",
         };
-        attrs.push(quote!(idempotency = #field, mint = #mint));
+        let dedup = idem.dedup.as_str();
+        attrs.push(quote!(idempotency = #field, mint = #mint, dedup = #dedup));
     }
     if op.safe_to_retry {
         attrs.push(quote!(safe_to_retry));
     }
+    if op.fiscal {
+        attrs.push(quote!(fiscal));
+    }
     if op.not_modified {
         attrs.push(quote!(not_modified));
     }
+    let recovery = op.recovery.as_ref().map(|r| {
+        let constant = ident(&format!("{}_RECOVERY", op.name.to_uppercase()));
+        attrs.push(quote!(recovery = #constant));
+        recovery_const(op, r, &constant, names)
+    });
     let derives = struct_derives(true);
     let plain = struct_derives(false);
-    let idem = op.idempotency.as_ref().map(|(f, m)| (f.as_str(), *m));
+    let idem = op.idempotency.as_ref();
     let request = match &op.request {
         Body::Empty => quote! {
             #doc
@@ -147,8 +200,53 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
         _ => quote!(),
     };
     quote! {
+        #recovery
         #request
         #response_struct
+    }
+}
+
+/// The `Recovery` an operation's derive points at.
+fn recovery_const(
+    op: &Operation,
+    r: &crate::ir::Recovery,
+    constant: &proc_macro2::Ident,
+    names: &Names,
+) -> TokenStream {
+    let read = ident(&names.request[&r.operation]);
+    let pairs = r
+        .request
+        .iter()
+        .map(|(field, source)| quote!((#field, #source)));
+    let field = &r.field;
+    let test = match &r.test {
+        Test::Equals(name) => quote!(::kassa::Test::Equals(#name)),
+        Test::DiffersFrom(name) => quote!(::kassa::Test::DiffersFrom(#name)),
+        Test::In(values) => {
+            let codes = codes(values);
+            quote!(::kassa::Test::In(#codes))
+        }
+        Test::NotIn(values) => {
+            let codes = codes(values);
+            quote!(::kassa::Test::NotIn(#codes))
+        }
+    };
+    let mut text = format!(
+        " How the client learns, after an unknown outcome, whether [`{}`] created its document: \
+         it calls [`{read}`] and reads `{field}`.",
+        names.request[&op.name]
+    );
+    if let Some(doc) = &r.doc {
+        text.push_str(&format!(" {}", escape(doc)));
+    }
+    quote! {
+        #[doc = #text]
+        pub const #constant: ::kassa::Recovery = ::kassa::Recovery {
+            operation: &<#read as ::kassa::Operation>::INFO,
+            request: &[#(#pairs),*],
+            field: #field,
+            test: #test,
+        };
     }
 }
 
@@ -345,6 +443,9 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
         let doc = op_doc(op).tokens();
         let (ret, call) = if op.not_modified {
             (quote!(::kassa::Fresh<#response>), quote!(call_fresh))
+        } else if op.fiscal || op.idempotency.is_some() {
+            // Whether the vendor answered with an earlier result matters here.
+            (quote!(::kassa::Reply<#response>), quote!(send))
         } else {
             (response, quote!(call))
         };

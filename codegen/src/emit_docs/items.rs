@@ -197,7 +197,7 @@ fn error_table(spec: &Spec, e: &ErrorTable) -> String {
         ("Original message", false),
         ("Remedy", false),
         ("Category", true),
-        ("Retryable", true),
+        ("Retry", true),
         ("Since", false),
     ]);
     for c in &e.codes {
@@ -217,7 +217,7 @@ fn error_table(spec: &Spec, e: &ErrorTable) -> String {
                 .unwrap_or_default(),
             c.remedy.as_deref().map(text::cell).unwrap_or_default(),
             category(c.category).to_owned(),
-            if c.retryable { "yes" } else { "no" }.to_owned(),
+            c.retry.as_str().replace('_', " "),
             c.since.as_deref().map(text::cell).unwrap_or_default(),
         ]);
     }

@@ -3,7 +3,7 @@
 
 use super::table::Table;
 use super::{anchor, fields, heading, protocol, text, wire_type};
-use crate::ir::{Body, Example, Mint, Operation, Outcome, Protocol, Spec};
+use crate::ir::{Body, Dedup, Example, Mint, Operation, Outcome, Protocol, Spec, Test};
 
 /// The operations section.
 pub fn section(spec: &Spec) -> String {
@@ -137,27 +137,72 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
     if let Some(since) = &op.since {
         row("Since", text::cell(since));
     }
-    if let Some((field, mint)) = &op.idempotency {
-        let how = match mint {
+    if op.fiscal {
+        row(
+            "Fiscal",
+            "yes: it creates a fiscal document, and a duplicate is a second document".to_owned(),
+        );
+    }
+    let dedups = op
+        .idempotency
+        .as_ref()
+        .is_some_and(|i| i.dedup != Dedup::None);
+    if let Some(idem) = &op.idempotency {
+        let how = match idem.mint {
             Mint::UuidV4 => {
-                "a UUID v4; the client mints a fresh one when the request leaves it empty. \
-                 Resend an unanswered request with the same key"
+                "a UUID v4; the client mints a fresh one when the request leaves it empty"
             }
-            Mint::Caller => {
-                "chosen by the caller, unique per document. Resend an unanswered request with \
-                 the same key"
-            }
+            Mint::Caller => "chosen by the caller, unique per document",
         };
-        row("Idempotency key", format!("{}: {how}.", text::code(field)));
+        let dedup = match idem.dedup {
+            Dedup::Replay => "the vendor answers a repeated key with the earlier result",
+            Dedup::Reject => "the vendor refuses a repeated key with an error",
+            Dedup::None => "the vendor is not known to deduplicate by it",
+        };
+        row(
+            "Idempotency key",
+            format!("{}: {how}; {dedup}.", text::code(&idem.field)),
+        );
+    }
+    if let Some(r) = &op.recovery {
+        let test = match &r.test {
+            Test::Equals(name) => format!("equals the request's {}", text::code(name)),
+            Test::DiffersFrom(name) => format!("differs from the request's {}", text::code(name)),
+            Test::In(values) => format!("is one of {}", codes_text(values)),
+            Test::NotIn(values) => format!("is none of {}", codes_text(values)),
+        };
+        let mut line = format!(
+            "the client calls {} and the document exists when its {} {test}; otherwise it sends \
+             the request again.",
+            text::code(&r.operation),
+            text::code(&r.field)
+        );
+        if let Some(doc) = &r.doc {
+            line.push(' ');
+            line.push_str(&text::cell(doc));
+        }
+        row("After an unknown outcome", line);
+    } else if let Some(reason) = &op.unrecoverable {
+        row(
+            "After an unknown outcome",
+            format!(
+                "no recovery: the call ends in an “outcome unknown” error. {}",
+                text::cell(reason)
+            ),
+        );
     }
     row(
         "Safe to retry",
         if op.safe_to_retry {
-            "yes: sending it twice has no further effect".to_owned()
-        } else if op.idempotency.is_some() {
-            "only with the same idempotency key".to_owned()
+            "yes: sending it twice has no further effect; the client retries it by itself"
+                .to_owned()
+        } else if dedups {
+            "with the same idempotency key: the client resends an unanswered request under its key"
+                .to_owned()
         } else {
-            "no: after a lost response the outcome is unknown".to_owned()
+            "no: after a lost response the outcome is unknown, and the client reports it as such \
+             instead of sending it again"
+                .to_owned()
         },
     );
     if op.not_modified {
@@ -274,4 +319,9 @@ fn fence(lang: &str, body: &str) -> String {
     }
     let fence = "`".repeat(longest.max(2) + 1);
     format!("{fence}{lang}\n{body}{fence}\n\n")
+}
+
+fn codes_text(values: &[serde_json::Value]) -> String {
+    let shown: Vec<String> = values.iter().map(|v| text::code(&v.to_string())).collect();
+    shown.join(", ")
 }

@@ -70,12 +70,14 @@ fn protocol_and_auth_read_as_sentences() {
 #[test]
 fn operations_carry_facts_errors_and_pretty_examples() {
     let md = vendor_markdown(&mini());
-    assert!(md.contains("| Safe to retry | yes: sending it twice has no further effect |"));
+    assert!(md.contains(
+        "| Safe to retry | yes: sending it twice has no further effect; the client retries it by itself |"
+    ));
     assert!(md.contains("| Not modified | may answer “not modified” (status `4`)"));
     assert!(md.contains("| Errors | [`Status`](#mini-errors-Status) |"));
     assert!(md.contains("| Since | 1.1 |"));
     assert!(md.contains("```json\n{\n  \"login\": \"a@b.c\",\n"));
-    assert!(md.contains("| `1` | `Denied` | Check the password | auth | no |"));
+    assert!(md.contains("| `1` | `Denied` | Check the password | auth | never |"));
     assert!(md.contains("| 1.1 | GETGOODS added |"));
 }
 

@@ -182,11 +182,41 @@ pub struct ErrorCode {
     pub remedy: Option<Spanned<String>>,
     /// Broad class of the error.
     pub category: Option<Spanned<ErrorCategory>>,
-    /// True when the same request may succeed if sent again later.
+    /// What the error means for the request, and what a client may do: `never` (the
+    /// default), `same_request`, `after_login`, `document_exists` or `unknown`.
     #[serde(default)]
-    pub retryable: bool,
+    pub retry: Option<Spanned<RetryClass>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+}
+
+/// What a vendor error means for the request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RetryClass {
+    /// A definite failure: nothing was applied, and the same request fails again.
+    #[default]
+    Never,
+    /// A transient refusal: nothing was applied; the same request may succeed later.
+    SameRequest,
+    /// The login (token, session) expired: log in again, then send the same request.
+    AfterLogin,
+    /// The vendor created the document although it reports an error: never send it again.
+    DocumentExists,
+    /// The vendor may or may not have applied the request (a server error).
+    Unknown,
+}
+
+impl RetryClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RetryClass::Never => "never",
+            RetryClass::SameRequest => "same_request",
+            RetryClass::AfterLogin => "after_login",
+            RetryClass::DocumentExists => "document_exists",
+            RetryClass::Unknown => "unknown",
+        }
+    }
 }
 
 /// Broad class of a vendor error.
@@ -338,6 +368,17 @@ pub struct Operation {
     /// True when sending the request twice cannot do harm (reads).
     #[serde(default)]
     pub safe_to_retry: bool,
+    /// It creates a fiscal document (a receipt, a return, a cash movement, a Z report): a
+    /// duplicate is a second document, so the client never resends it unless a key the
+    /// vendor deduplicates by protects it.
+    #[serde(default)]
+    pub fiscal: bool,
+    /// How the client finds out, after an unknown outcome, whether the document exists:
+    /// an operation of this spec and a test on its answer.
+    pub recovery: Option<Spanned<Recovery>>,
+    /// Why a fiscal operation has neither a key the vendor deduplicates by nor a
+    /// `recovery` (what the API lacks). The client then never resends it.
+    pub unrecoverable: Option<Spanned<String>>,
     /// The vendor may answer "not modified" (see the protocol's envelope).
     #[serde(default)]
     pub not_modified: bool,
@@ -379,8 +420,70 @@ pub struct Idempotency {
     pub field: Spanned<String>,
     /// How a client mints a fresh key.
     pub mint: Spanned<Mint>,
+    /// What the vendor does with a repeated key: `replay` (answers with the earlier
+    /// result), `reject` (answers an error of class `document_exists`) or `none` (does not
+    /// check, or the documentation does not say; the default).
+    #[serde(default)]
+    pub dedup: Dedup,
     /// What the vendor does with a repeated key.
     pub doc: Option<Spanned<String>>,
+}
+
+/// An operation that tells whether a document exists.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recovery {
+    /// The operation to call (its Rust name in this spec), e.g. a read by the key.
+    pub operation: Spanned<String>,
+    /// Its request fields (wire names), each filled from the original request's field or
+    /// from a state header the original request carried, named by wire name.
+    #[serde(default)]
+    pub request: NamedMap<Spanned<String>>,
+    /// The test on its answer that means "the document exists".
+    pub exists_when: Spanned<ExistsWhen>,
+    /// What the test relies on, in English.
+    pub doc: Option<Spanned<String>>,
+}
+
+/// A test on one field of a recovery's answer; exactly one of `equals`, `differs_from`,
+/// `in` and `not_in`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExistsWhen {
+    /// Wire name of a top-level field of the recovery operation's response.
+    pub field: Spanned<String>,
+    /// It equals the original request's field or state header of this name.
+    pub equals: Option<Spanned<String>>,
+    /// It differs from the original request's field or state header of this name.
+    pub differs_from: Option<Spanned<String>>,
+    /// It is one of these values.
+    #[serde(rename = "in")]
+    pub is_in: Option<Vec<Spanned<Value>>>,
+    /// It is none of these values.
+    pub not_in: Option<Vec<Spanned<Value>>>,
+}
+
+/// How a vendor treats a repeated idempotency key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Dedup {
+    /// It answers with the earlier result.
+    Replay,
+    /// It answers an error that says the document exists.
+    Reject,
+    /// It does not check, or the documentation does not say.
+    #[default]
+    None,
+}
+
+impl Dedup {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dedup::Replay => "replay",
+            Dedup::Reject => "reject",
+            Dedup::None => "none",
+        }
+    }
 }
 
 /// How to mint an idempotency key.

@@ -142,12 +142,14 @@ impl Client {
     ///
     /// Wire name `moneyBack`; documented in “Money Back (Refound)”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Money Back (Refound) / Money Back Manual): The manual form is documented as its own method but sends the same `"operation": "moneyBack"` with `isManual`; the spec models one operation. The property tables leave out isManual (standard table), note, itemUuid, parentItemUuid, markingCode and discountAmount, which the examples send.
     pub async fn money_back(
         &self,
         request: &MoneyBack,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Print a correction receipt for a period when the cash register was out of order but trading went on: the period and the amounts taken in cash and by card during it.
@@ -156,12 +158,17 @@ impl Client {
     ///
     /// Wire name `correction`; documented in “Correction”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Correction (example request)): The dates are printed with spaces inside ("2021- 08 - 31T03:39:11Z"), a PDF text-layer artifact; they are RFC 3339 dates, unlike the day.month.year dates elsewhere. The example's total (87.56) matches neither its cash (100.0) nor card (450) amount; the request and response come from different runs.
     pub async fn correction(
         &self,
         request: &Correction,
-    ) -> ::std::result::Result<CorrectionResponse, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<CorrectionResponse>,
+        ::kassa::Error<ApiError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Cancel (annul) a receipt of the current shift. Receipts of earlier shifts can only be returned with moneyBack.
@@ -170,12 +177,14 @@ impl Client {
     ///
     /// Wire name `rollBack`; documented in “RollBack”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (RollBack): The section has no property tables; the fields are those of the example, which puts `cashierName` and `currency` beside `data` (every other receipt operation has them inside). The spec follows the example.
     pub async fn rollback(
         &self,
         request: &Rollback,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional.
@@ -184,12 +193,14 @@ impl Client {
     ///
     /// Wire name `sale`; documented in “Sales”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Credit Sale; Advance Pay): The Credit Sale and Advance Pay sections describe separate operations but their examples send the same `"operation": "sale"`; the spec models one operation carrying the fields of all three forms.
     pub async fn sale(
         &self,
         request: &Sale,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Print a receipt for a payment against an earlier credit sale.
@@ -198,12 +209,14 @@ impl Client {
     ///
     /// Wire name `credit`; documented in “Credit Pay”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Credit Pay (request property table)): The table lists bonusPayment, which the example leaves out, and leaves out paymentNumber, note and rrn, which the example sends; the spec accepts both (the fields in only one of them are optional).
     pub async fn credit(
         &self,
         request: &Credit,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Print an advance (deposit) receipt: money paid now for future purchases. The advance is subject to VAT and can later pay only for goods of the same VAT type.
@@ -212,12 +225,14 @@ impl Client {
     ///
     /// Wire name `prepayment`; documented in “Advance (Deposit) Sale”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Advance (Deposit) Sale): The example request is headed in Russian ("Пример запроса", "Example request") in an English document; the table spells `Rrn` with a capital letter (the spec sends `rrn`, as everywhere else, and accepts `Rrn` on decode).
     pub async fn prepayment(
         &self,
         request: &Prepayment,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Print an advance receipt that lists the goods paid for in advance. All items must have the same VAT type.
@@ -225,11 +240,13 @@ impl Client {
     /// Vendor's wording: “The Advance Sale Items operation is used to add items to an advance payment that a customer makes for future purchases. All items in the request must be subject to the same type of VAT.”
     ///
     /// Wire name `prepaymentProducts`; documented in “Advance Sale Items”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
     pub async fn prepayment_products(
         &self,
         request: &PrepaymentProducts,
-    ) -> ::std::result::Result<Receipt, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Read whether a shift is open and when it was opened.
@@ -263,12 +280,14 @@ impl Client {
     ///
     /// Wire name `closeShift`; documented in “Close Shift”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
     /// Erratum (Close Shift (response property table)): The table names the Z report id `documentId`; the example sends `document_id` (taken; `documentId` accepted on decode). The table leaves out `currencies`.
     pub async fn close_shift(
         &self,
         request: &CloseShift,
-    ) -> ::std::result::Result<ShiftReport, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<ShiftReport>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Record cash put into the drawer during the shift.
@@ -276,11 +295,13 @@ impl Client {
     /// Vendor's wording: “The Deposit request is used to add a deposit amount to the cash drawer. During the workday, the manager may add or withdraw amounts from the cash register, and this request allows such operations to be recorded.”
     ///
     /// Wire name `deposit`; documented in “Deposit”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
     pub async fn deposit(
         &self,
         request: &Deposit,
-    ) -> ::std::result::Result<CashDocument, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<CashDocument>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Record cash taken out of the drawer (for example to the bank).
@@ -288,10 +309,12 @@ impl Client {
     /// Vendor's wording: “The Withdraw request is used to withdraw money from the cash drawer. This allows you to record amounts that have been removed from the cash drawer, such as for deposit into a bank.”
     ///
     /// Wire name `withDraw`; documented in “Withdraw”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
     pub async fn withdraw(
         &self,
         request: &Withdraw,
-    ) -> ::std::result::Result<CashDocument, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<CashDocument>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 }

@@ -24,9 +24,41 @@ pub enum ApiError {
         code = "1",
         message = "Repeated DocumentUUID value",
         remedy = "Treat the returned data as the result of the original request. To make a new document, send a new documentUUID.",
-        category = "conflict"
+        category = "conflict",
+        retry = "document_exists"
     )]
     RepeatedDocumentUuid,
+    /// The device created the document but could not handle the item names (device error 1205, reported under 999).
+    ///
+    /// Vendor's wording: “Document creating has been completed successfully, but it was unable to handle Item Names properly”
+    ///
+    /// Remedy: The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.
+    ///
+    /// Code `"999"`; the vendor's message contains “Document creating has been completed successfully”.
+    #[kassa(
+        code = "999",
+        matches = "Document creating has been completed successfully",
+        message = "Document creating has been completed successfully, but it was unable to handle Item Names properly",
+        remedy = "The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.",
+        category = "other",
+        retry = "document_exists"
+    )]
+    DocumentCreatedItemNamesNotHandled,
+    /// The device created the document but could not handle the item names (device error 1205, sent as the envelope's code).
+    ///
+    /// Vendor's wording: “Document creating has been completed successfully, but it was unable to handle Item Names properly”
+    ///
+    /// Remedy: The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.
+    ///
+    /// Code `"1205"`.
+    #[kassa(
+        code = "1205",
+        message = "Document creating has been completed successfully, but it was unable to handle Item Names properly",
+        remedy = "The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.",
+        category = "other",
+        retry = "document_exists"
+    )]
+    DeviceItemNamesNotHandled,
     /// The operation failed; `message` carries the error text (a text of the device error table, see DeviceError).
     ///
     /// Vendor's wording: “Error message:”
@@ -311,7 +343,7 @@ pub enum DeviceError {
         code = 131,
         message = "init: init in progress",
         category = "device",
-        retryable
+        retry = "same_request"
     )]
     InitInProgress,
     /// Io operation overflow memory
@@ -1123,7 +1155,8 @@ pub enum DeviceError {
         code = 401,
         message = "invalid login session",
         remedy = "Log in again with toLogin: the device keeps the token itself and no request carries it (the document's advice, \"Check and update the Access token. Ensure that the token is correctly sent with the request.\", contradicts its Login section).",
-        category = "auth"
+        category = "auth",
+        retry = "after_login"
     )]
     InvalidLoginSession,
     /// Invalid user role. You need to log in as a cashier and enable integration mode.
@@ -2635,7 +2668,7 @@ pub enum DeviceError {
         code = 1111,
         message = "https: exec request failed",
         category = "server",
-        retryable
+        retry = "same_request"
     )]
     HttpsExecRequestFailed,
     /// Https: invalid http status
@@ -2775,11 +2808,15 @@ pub enum DeviceError {
     InvalidTimestampFormat,
     /// Document creating has been completed successfully, but it was unable to handle Item Names properly
     ///
+    /// Remedy: The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.
+    ///
     /// Code `1205`.
     #[kassa(
         code = 1205,
         message = "Document creating has been completed successfully, but it was unable to handle Item Names properly",
-        category = "other"
+        remedy = "The document exists: never send it again under a new documentUUID; reprint or read it (printLastCheque, getControlTape) if needed.",
+        category = "other",
+        retry = "document_exists"
     )]
     ItemNamesNotHandled,
     /// There is an illegal character(s) in item name(s)
@@ -2816,7 +2853,7 @@ pub enum DeviceError {
         code = 1209,
         message = "FW update is going on",
         category = "state",
-        retryable
+        retry = "same_request"
     )]
     FwUpdateInProgress,
     /// There is at least a one doc, that should be sent. Please send it and try again.

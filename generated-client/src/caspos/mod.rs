@@ -56,7 +56,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             success: &[::kassa::Code::str("0")],
             success_aliases: &[::kassa::Code::Int(0)],
             not_modified: &[],
-            replayed: &[],
+            replayed: &[::kassa::Code::str("1")],
             data_field: ::std::option::Option::Some("data"),
             message_field: ::std::option::Option::Some("message"),
             extra_fields: &[],

@@ -368,6 +368,8 @@ pub struct GetControlTape;
 ///
 /// Wire name `moneyBack`; documented in “Money Back (Refound)”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Money Back (Refound) / Money Back Manual): The manual form is documented as its own method but sends the same `"operation": "moneyBack"` with `isManual`; the spec models one operation. The property tables leave out isManual (standard table), note, itemUuid, parentItemUuid, markingCode and discountAmount, which the examples send.
 #[derive(
     Clone,
@@ -388,7 +390,9 @@ pub struct GetControlTape;
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct MoneyBack {
     /// Fiscal id (document_id) of the receipt being returned.
@@ -400,7 +404,9 @@ pub struct MoneyBack {
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Amount returned in cash.
@@ -556,6 +562,8 @@ pub struct MoneyBack {
 ///
 /// Wire name `correction`; documented in “Correction”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Correction (example request)): The dates are printed with spaces inside ("2021- 08 - 31T03:39:11Z"), a PDF text-layer artifact; they are RFC 3339 dates, unlike the day.month.year dates elsewhere. The example's total (87.56) matches neither its cash (100.0) nor card (450) amount; the request and response come from different runs.
 #[derive(
     Clone,
@@ -576,14 +584,18 @@ pub struct MoneyBack {
     response = CorrectionResponse,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Correction {
     /// Unique id of this receipt (idempotency key).
     ///
     /// Vendor's wording: “Unical code this cheque”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Date of the first document of the period (RFC 3339, unlike the other dates of the API).
@@ -669,6 +681,8 @@ pub struct CorrectionResponse {
 ///
 /// Wire name `rollBack`; documented in “RollBack”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (RollBack): The section has no property tables; the fields are those of the example, which puts `cashierName` and `currency` beside `data` (every other receipt operation has them inside). The spec follows the example.
 #[derive(
     Clone,
@@ -689,14 +703,18 @@ pub struct CorrectionResponse {
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Rollback {
     /// Unique id of this operation (idempotency key).
     ///
     /// Vendor's wording: “Unical code this cheque”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Fiscal id of the sale or correction being cancelled.
@@ -770,6 +788,8 @@ pub struct Rollback {
 ///
 /// Wire name `sale`; documented in “Sales”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Credit Sale; Advance Pay): The Credit Sale and Advance Pay sections describe separate operations but their examples send the same `"operation": "sale"`; the spec models one operation carrying the fields of all three forms.
 #[derive(
     Clone,
@@ -790,14 +810,18 @@ pub struct Rollback {
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Sale {
     /// Unique id of this receipt (idempotency key).
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Cash handed over by the customer. When it exceeds the total, the application computes the change (e.g. total 10 AZN, cash 100 AZN: "Cash: 10 AZN, Given: 100 AZN, Change: 90 AZN").
@@ -977,6 +1001,8 @@ pub struct Sale {
 ///
 /// Wire name `credit`; documented in “Credit Pay”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Credit Pay (request property table)): The table lists bonusPayment, which the example leaves out, and leaves out paymentNumber, note and rrn, which the example sends; the spec accepts both (the fields in only one of them are optional).
 #[derive(
     Clone,
@@ -997,14 +1023,18 @@ pub struct Sale {
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Credit {
     /// Unique id of this receipt (idempotency key).
     ///
     /// Vendor's wording: “Unical document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Fiscal id (document_id) of the credit sale being paid.
@@ -1126,6 +1156,8 @@ pub struct Credit {
 ///
 /// Wire name `prepayment`; documented in “Advance (Deposit) Sale”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Advance (Deposit) Sale): The example request is headed in Russian ("Пример запроса", "Example request") in an English document; the table spells `Rrn` with a capital letter (the spec sends `rrn`, as everywhere else, and accepts `Rrn` on decode).
 #[derive(
     Clone,
@@ -1146,14 +1178,18 @@ pub struct Credit {
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Prepayment {
     /// Unique id of this receipt (idempotency key).
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Amount of the advance.
@@ -1247,6 +1283,8 @@ pub struct Prepayment {
 /// Vendor's wording: “The Advance Sale Items operation is used to add items to an advance payment that a customer makes for future purchases. All items in the request must be subject to the same type of VAT.”
 ///
 /// Wire name `prepaymentProducts`; documented in “Advance Sale Items”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
 #[derive(
     Clone,
     Debug,
@@ -1266,14 +1304,18 @@ pub struct Prepayment {
     response = Receipt,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct PrepaymentProducts {
     /// Unique id of this receipt (idempotency key).
     ///
     /// Vendor's wording: “Unical document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Total of the advance.
@@ -1467,6 +1509,8 @@ pub struct OpenShift {
 ///
 /// Wire name `closeShift`; documented in “Close Shift”.
 ///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
 /// Erratum (Close Shift (response property table)): The table names the Z report id `documentId`; the example sends `document_id` (taken; `documentId` accepted on decode). The table leaves out `currencies`.
 #[derive(
     Clone,
@@ -1487,7 +1531,9 @@ pub struct OpenShift {
     response = ShiftReport,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct CloseShift {
     /// Unique id of this operation (idempotency key, a UUID).
@@ -1496,7 +1542,9 @@ pub struct CloseShift {
     ///
     /// Erratum (Close Shift): The prose calls it `DocumentUUID`; the example and the table use `documentUUID` (taken). The example value has spaces from the PDF text layer ("7c3168f3- 1749 - 4fe4-..."), and other examples use placeholders ("unique ID for each transaction", " _{{$guid}}_ "), so the field is typed as a string.
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Cashier's name printed on the report.
@@ -1511,6 +1559,8 @@ pub struct CloseShift {
 /// Vendor's wording: “The Deposit request is used to add a deposit amount to the cash drawer. During the workday, the manager may add or withdraw amounts from the cash register, and this request allows such operations to be recorded.”
 ///
 /// Wire name `deposit`; documented in “Deposit”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
 #[derive(
     Clone,
     Debug,
@@ -1530,14 +1580,18 @@ pub struct CloseShift {
     response = CashDocument,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Deposit {
     /// Unique id of this operation (idempotency key).
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Amount deposited.
@@ -1562,6 +1616,8 @@ pub struct Deposit {
 /// Vendor's wording: “The Withdraw request is used to withdraw money from the cash drawer. This allows you to record amounts that have been removed from the cash drawer, such as for deposit into a bank.”
 ///
 /// Wire name `withDraw`; documented in “Withdraw”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
 #[derive(
     Clone,
     Debug,
@@ -1581,14 +1637,18 @@ pub struct Deposit {
     response = CashDocument,
     error = ApiError,
     idempotency = "documentUUID",
-    mint = "uuid_v4"
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
 )]
 pub struct Withdraw {
     /// Unique id of this operation (idempotency key).
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4. When a call fails with `outcome_unknown()`, retry with the key from `Error::idempotency_key`, never a new one.
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
     #[serde(rename = "documentUUID")]
     pub document_uuid: ::std::string::String,
     /// Amount withdrawn.

@@ -38,21 +38,25 @@ impl Client {
     /// Vendor's wording: “Метод предназначен для пакетной загрузки чеков продажи или возврата. Максимальный размер пакета - 100 чеков. В случае успешной загрузки возвращает количество загруженных чеков и время их регистрации в HEADO. При ошибке возвращает код и описание ошибки”
     ///
     /// Wire name `purchaseRegisterBatch`; documented in “Регистрация продаж/возвратов: purchaseRegisterBatch”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: No read returns registered receipts (reports are aggregates), and the documentation does not say whether a repeated receipt extId is ignored.
     pub async fn purchase_register_batch(
         &self,
         request: &PurchaseRegisterBatch,
-    ) -> ::std::result::Result<::kassa::Json, ::kassa::Error<RpcError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<::kassa::Json>, ::kassa::Error<RpcError>> {
+        self.inner.send(request).await
     }
 
     /// Register one purchase. Only the signature `purchaseRegister( token, amount, cart \[, poskey \] )` is documented: no parameter table, no description, no response.
     ///
     /// Wire name `purchaseRegister`; documented in “purchaseRegister”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: The receipt carries no key, and no read returns registered receipts (reports are aggregates).
     pub async fn purchase_register(
         &self,
         request: &PurchaseRegister,
-    ) -> ::std::result::Result<::kassa::Json, ::kassa::Error<RpcError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<::kassa::Json>, ::kassa::Error<RpcError>> {
+        self.inner.send(request).await
     }
 
     /// Read a report of the store that the auth_key belongs to.

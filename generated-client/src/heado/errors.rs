@@ -88,7 +88,7 @@ pub enum RpcError {
         message = "Operation failed",
         remedy = "Retry later.",
         category = "server",
-        retryable
+        retry = "same_request"
     )]
     OperationFailed,
     /// Operation called too often
@@ -101,7 +101,7 @@ pub enum RpcError {
         message = "Operation called too often",
         remedy = "Retry later, with a back-off.",
         category = "rate_limit",
-        retryable
+        retry = "same_request"
     )]
     TooManyRequests,
     /// Database error
@@ -114,7 +114,7 @@ pub enum RpcError {
         message = "Database error",
         remedy = "Retry later.",
         category = "server",
-        retryable
+        retry = "same_request"
     )]
     DatabaseError,
     /// Malformed message

@@ -11,6 +11,8 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
 /// Vendor's wording: “Метод предназначен для пакетной загрузки чеков продажи или возврата. Максимальный размер пакета - 100 чеков. В случае успешной загрузки возвращает количество загруженных чеков и время их регистрации в HEADO. При ошибке возвращает код и описание ошибки”
 ///
 /// Wire name `purchaseRegisterBatch`; documented in “Регистрация продаж/возвратов: purchaseRegisterBatch”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: No read returns registered receipts (reports are aggregates), and the documentation does not say whether a repeated receipt extId is ignored.
 #[derive(
     Clone,
     Debug,
@@ -28,7 +30,8 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     name = "purchase_register_batch",
     wire = "purchaseRegisterBatch",
     response = ::kassa::Json,
-    error = RpcError
+    error = RpcError,
+    fiscal
 )]
 pub struct PurchaseRegisterBatch {
     /// Receipts to register; at most 100 per call.
@@ -43,6 +46,8 @@ pub struct PurchaseRegisterBatch {
 /// Register one purchase. Only the signature `purchaseRegister( token, amount, cart \[, poskey \] )` is documented: no parameter table, no description, no response.
 ///
 /// Wire name `purchaseRegister`; documented in “purchaseRegister”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: The receipt carries no key, and no read returns registered receipts (reports are aggregates).
 #[derive(
     Clone,
     Debug,
@@ -60,7 +65,8 @@ pub struct PurchaseRegisterBatch {
     name = "purchase_register",
     wire = "purchaseRegister",
     response = ::kassa::Json,
-    error = RpcError
+    error = RpcError,
+    fiscal
 )]
 pub struct PurchaseRegister {
     /// Not documented beyond its name in the signature.

@@ -84,11 +84,16 @@ impl Client {
     /// Create a sale, return or delivery operation. Not available on the AL production server (deprecated for Albania). Return fields (StornoType … FiskBonUUID) are for returns only.
     ///
     /// Wire name `new-operation`; documented in “3.13 new-operation”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: ImportRefID could identify the operation, but no documented read filters by it (operations-list filters are not confirmed), and iCash is not known to deduplicate by it.
     pub async fn new_operation(
         &self,
         request: &NewOperation,
-    ) -> ::std::result::Result<NewOperationResponse, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<NewOperationResponse>,
+        ::kassa::Error<ApiError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Read an operation with its items and payments.
@@ -106,11 +111,16 @@ impl Client {
     /// Add an article line to an operation. Exactly one of SaleItemID and SaleItemInventoryID must be given.
     ///
     /// Wire name `add-operation-sale-item`; documented in “3.15 add-operation-sale-item”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: get-operation lists the operation's rows, but a row added by a lost request cannot be told from an identical row added earlier.
     pub async fn add_operation_sale_item(
         &self,
         request: &AddOperationSaleItem,
-    ) -> ::std::result::Result<AddOperationSaleItemResponse, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<AddOperationSaleItemResponse>,
+        ::kassa::Error<ApiError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Delete an item of an operation.
@@ -126,21 +136,28 @@ impl Client {
     /// Finalise the operation and print it on the POS.
     ///
     /// Wire name `print-operation`; documented in “3.18 print-operation”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_operation` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn print_operation(
         &self,
         request: &PrintOperation,
-    ) -> ::std::result::Result<u64, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<u64>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 
     /// Add a payment to an operation.
     ///
     /// Wire name `add-operation-payment`; documented in “3.19 add-operation-payment”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: get-operation lists the operation's payments, but a payment added by a lost request cannot be told from an identical payment added earlier.
     pub async fn add_operation_payment(
         &self,
         request: &AddOperationPayment,
-    ) -> ::std::result::Result<AddOperationPaymentResponse, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<AddOperationPaymentResponse>,
+        ::kassa::Error<ApiError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// List operations, page by page. The filters the page mentions ("plus filters") are not documented and not in the spec.
@@ -156,10 +173,12 @@ impl Client {
     /// Record a service amount (cash in/out) on a cash register.
     ///
     /// Wire name `add-cash-register-amount`; documented in “3.25 add-cash-register-amount”.
+    ///
+    /// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: No documented read returns the service amounts of a cash register.
     pub async fn add_cash_register_amount(
         &self,
         request: &AddCashRegisterAmount,
-    ) -> ::std::result::Result<u64, ::kassa::Error<ApiError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<::kassa::Reply<u64>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
     }
 }

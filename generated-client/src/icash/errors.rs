@@ -28,7 +28,7 @@ pub enum ApiError {
         message = "The session id is no longer valid.",
         remedy = "Log in again and repeat the request with the new session id.",
         category = "auth",
-        retryable
+        retry = "after_login"
     )]
     SessionExpired,
     /// The request carries no session id.
@@ -41,7 +41,7 @@ pub enum ApiError {
         message = "The request carries no session id.",
         remedy = "Log in first and send the session id as `ses`.",
         category = "auth",
-        retryable
+        retry = "after_login"
     )]
     MissingSes,
     /// The OperationID is missing or does not name an operation.

@@ -284,6 +284,8 @@ pub struct AddSaleItemResponse {
 /// Create a sale, return or delivery operation. Not available on the AL production server (deprecated for Albania). Return fields (StornoType … FiskBonUUID) are for returns only.
 ///
 /// Wire name `new-operation`; documented in “3.13 new-operation”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: ImportRefID could identify the operation, but no documented read filters by it (operations-list filters are not confirmed), and iCash is not known to deduplicate by it.
 #[derive(
     Clone,
     Debug,
@@ -301,7 +303,8 @@ pub struct AddSaleItemResponse {
     name = "new_operation",
     wire = "new-operation",
     response = NewOperationResponse,
-    error = ApiError
+    error = ApiError,
+    fiscal
 )]
 pub struct NewOperation {
     /// Name of the importing software.
@@ -478,6 +481,8 @@ pub struct GetOperation {
 /// Add an article line to an operation. Exactly one of SaleItemID and SaleItemInventoryID must be given.
 ///
 /// Wire name `add-operation-sale-item`; documented in “3.15 add-operation-sale-item”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: get-operation lists the operation's rows, but a row added by a lost request cannot be told from an identical row added earlier.
 #[derive(
     Clone,
     Debug,
@@ -495,7 +500,8 @@ pub struct GetOperation {
     name = "add_operation_sale_item",
     wire = "add-operation-sale-item",
     response = AddOperationSaleItemResponse,
-    error = ApiError
+    error = ApiError,
+    fiscal
 )]
 pub struct AddOperationSaleItem {
     /// Operation id.
@@ -589,9 +595,21 @@ pub struct DelOperationSaleItem {
     pub operation_sale_item_id: u64,
 }
 
+/// How the client learns, after an unknown outcome, whether [`PrintOperation`] created its document: it calls [`GetOperation`] and reads `OperationStatus`. An operation that is still TEMP was not finalised and printed; the meaning of the other statuses is not documented (vendor unknowns).
+pub const PRINT_OPERATION_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetOperation as ::kassa::Operation>::INFO,
+    request: &[("OperationID", "OperationID")],
+    field: "OperationStatus",
+    test: ::kassa::Test::NotIn(
+        &[::kassa::Code::str("TEMP"), ::kassa::Code::str("DELETED")],
+    ),
+};
+
 /// Finalise the operation and print it on the POS.
 ///
 /// Wire name `print-operation`; documented in “3.18 print-operation”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_operation` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -609,7 +627,9 @@ pub struct DelOperationSaleItem {
     name = "print_operation",
     wire = "print-operation",
     response = u64,
-    error = ApiError
+    error = ApiError,
+    fiscal,
+    recovery = PRINT_OPERATION_RECOVERY
 )]
 pub struct PrintOperation {
     /// Operation id.
@@ -623,6 +643,8 @@ pub struct PrintOperation {
 /// Add a payment to an operation.
 ///
 /// Wire name `add-operation-payment`; documented in “3.19 add-operation-payment”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: get-operation lists the operation's payments, but a payment added by a lost request cannot be told from an identical payment added earlier.
 #[derive(
     Clone,
     Debug,
@@ -640,7 +662,8 @@ pub struct PrintOperation {
     name = "add_operation_payment",
     wire = "add-operation-payment",
     response = AddOperationPaymentResponse,
-    error = ApiError
+    error = ApiError,
+    fiscal
 )]
 pub struct AddOperationPayment {
     /// Operation id.
@@ -746,6 +769,8 @@ pub struct OperationsListResponse {
 /// Record a service amount (cash in/out) on a cash register.
 ///
 /// Wire name `add-cash-register-amount`; documented in “3.25 add-cash-register-amount”.
+///
+/// Creates a fiscal document. It is never sent twice: when the outcome of a call is unknown (a lost answer, a server error), the call ends in `Error::OutcomeUnknown`; find out whether the document exists before sending it again. No recovery: No documented read returns the service amounts of a cash register.
 #[derive(
     Clone,
     Debug,
@@ -763,7 +788,8 @@ pub struct OperationsListResponse {
     name = "add_cash_register_amount",
     wire = "add-cash-register-amount",
     response = u64,
-    error = ApiError
+    error = ApiError,
+    fiscal
 )]
 pub struct AddCashRegisterAmount {
     /// The amount (documented as float).

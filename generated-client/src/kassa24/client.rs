@@ -35,7 +35,7 @@ impl Client {
 
     /// Log in with the user's login and password; the token is sent as `Authorization: Bearer &lt;token&gt;` with every later call. The token expires (401 "token is expired by ...").
     ///
-    /// `POST /auth`; documented in “SUPPLEMENT.md: Auth”.
+    /// `POST /auth`; documented in “SUPPLEMENT.md: Auth”; safe to retry.
     pub async fn authenticate(
         &self,
         request: &Authenticate,
@@ -76,61 +76,91 @@ impl Client {
     /// Sale receipt. Autonomous (offline) mode: AFP numbers the autonomous operation and ReceiptDate dates it; operations must keep their order. The server checks NonCash ≤ Total and that Total equals the sum over non-storno positions of (Price + Markup − Discount) × Qty ("Сумма ИТОГО не верна").
     ///
     /// `POST /kkms/{IdKkm}/sales`; documented in “SUPPLEMENT.md: Endpoints (sale)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn sale(
         &self,
         request: &Sale,
-    ) -> ::std::result::Result<ReceiptResult, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<ReceiptResult>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Refund of a sale, referring to the sale's fiscal document. Path not documented (see vendor.unknowns).
     ///
     /// `POST /kkms/{IdKkm}/refunds`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn refund(
         &self,
         request: &Refund,
-    ) -> ::std::result::Result<ReceiptResult, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<ReceiptResult>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Purchase receipt (the business buys from the customer); takes the sale body. Path not documented (see vendor.unknowns).
     ///
     /// `POST /kkms/{IdKkm}/purchases`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn purchase(
         &self,
         request: &Purchase,
-    ) -> ::std::result::Result<ReceiptResult, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<ReceiptResult>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Refund of a purchase; takes the sale body. Path not documented (see vendor.unknowns).
     ///
     /// `POST /kkms/{IdKkm}/purchase_refunds`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn purchase_refund(
         &self,
         request: &PurchaseRefund,
-    ) -> ::std::result::Result<ReceiptResult, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<ReceiptResult>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Service cash income (cash put into the register; "Incomes" in the X/Z totals). Path and response not documented (see vendor.unknowns).
     ///
     /// `POST /kkms/{IdKkm}/incomes`; documented in “SUPPLEMENT.md: Endpoints (income / withdraw)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn income(
         &self,
         request: &Income,
-    ) -> ::std::result::Result<::kassa::Json, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<::kassa::Json>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Service cash withdrawal (cash taken out of the register; "Expenses" in the X/Z totals). Path and response not documented (see vendor.unknowns).
     ///
     /// `POST /kkms/{IdKkm}/expenses`; documented in “SUPPLEMENT.md: Endpoints (income / withdraw)”.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
     pub async fn withdraw(
         &self,
         request: &Withdraw,
-    ) -> ::std::result::Result<::kassa::Json, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<::kassa::Json>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 
     /// Open a shift on a register. Returns the new shift in the body and the Uid for receipt operations in the Uid response header. With Date the opening is autonomous (offline; the doc requires a National Bank licence for autonomous mode); without it, normal.
@@ -201,6 +231,8 @@ impl Client {
     ///
     /// `POST /shifts/{IdShift}/z`; documented in “POST /shifts/:IdShift/z”.
     ///
+    /// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_shift` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
+    ///
     /// Erratum (POST /shifts/:IdShift/z (после «Получить отчет по секциям»)): The Z section has no heading in the excerpt: its text starts right after the sections report's "Блок-схема". The spec names the section by its path.
     ///
     /// Erratum (POST /shifts/:IdShift/z (данные на вход)): The request example lacks the comma between "IdKkm": 77505 and "Date"; the normalised example adds it.
@@ -209,7 +241,10 @@ impl Client {
     pub async fn close_shift(
         &self,
         request: &CloseShift,
-    ) -> ::std::result::Result<CloseShiftResponse, ::kassa::Error<HttpError>> {
-        self.inner.call(request).await
+    ) -> ::std::result::Result<
+        ::kassa::Reply<CloseShiftResponse>,
+        ::kassa::Error<HttpError>,
+    > {
+        self.inner.send(request).await
     }
 }

@@ -48,7 +48,8 @@ pub enum HttpError {
         matches = "token is expired",
         message = "Unauthorized: token is expired by 2h36m46s",
         remedy = "Get a new token (POST /auth) and repeat the request.",
-        category = "auth"
+        category = "auth",
+        retry = "after_login"
     )]
     TokenExpired,
     /// Access to the resource is closed: the register (IdKkm) or shift (IdShift) is not available to this user.
@@ -150,7 +151,8 @@ pub enum HttpError {
         code = 500,
         message = "Internal Server Error",
         remedy = "Contact technical support.",
-        category = "server"
+        category = "server",
+        retry = "unknown"
     )]
     InternalError,
     /// A receipt operation was sent without the Uid request header (HTTP status not stated; from SUPPLEMENT.md).

@@ -8,7 +8,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// Log in with the user's login and password; the token is sent as `Authorization: Bearer &lt;token&gt;` with every later call. The token expires (401 "token is expired by ...").
 ///
-/// `POST /auth`; documented in “SUPPLEMENT.md: Auth”.
+/// `POST /auth`; documented in “SUPPLEMENT.md: Auth”; safe to retry.
 #[derive(
     Clone,
     Debug,
@@ -27,7 +27,8 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     wire = "POST /auth",
     http = "POST /auth",
     response = AuthenticateResponse,
-    error = HttpError
+    error = HttpError,
+    safe_to_retry
 )]
 pub struct Authenticate {
     /// User login (the key case follows SUPPLEMENT.md; the auth page was not available)
@@ -205,9 +206,19 @@ pub struct GetUidResponse {
     pub uid: ::std::string::String,
 }
 
+/// How the client learns, after an unknown outcome, whether [`Sale`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const SALE_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Sale receipt. Autonomous (offline) mode: AFP numbers the autonomous operation and ReceiptDate dates it; operations must keep their order. The server checks NonCash ≤ Total and that Total equals the sum over non-storno positions of (Price + Markup − Discount) × Qty ("Сумма ИТОГО не верна").
 ///
 /// `POST /kkms/{IdKkm}/sales`; documented in “SUPPLEMENT.md: Endpoints (sale)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -226,7 +237,9 @@ pub struct GetUidResponse {
     wire = "POST /kkms/{IdKkm}/sales",
     http = "POST /kkms/{IdKkm}/sales",
     response = ReceiptResult,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = SALE_RECOVERY
 )]
 pub struct Sale {
     /// Register id
@@ -315,9 +328,19 @@ pub struct Sale {
     pub customer_iin: ::std::option::Option<::std::string::String>,
 }
 
+/// How the client learns, after an unknown outcome, whether [`Refund`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const REFUND_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Refund of a sale, referring to the sale's fiscal document. Path not documented (see vendor.unknowns).
 ///
 /// `POST /kkms/{IdKkm}/refunds`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -336,7 +359,9 @@ pub struct Sale {
     wire = "POST /kkms/{IdKkm}/refunds",
     http = "POST /kkms/{IdKkm}/refunds",
     response = ReceiptResult,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = REFUND_RECOVERY
 )]
 pub struct Refund {
     /// Register id
@@ -379,9 +404,19 @@ pub struct Refund {
     pub receipt_date: ::std::option::Option<::kassa::Rfc3339>,
 }
 
+/// How the client learns, after an unknown outcome, whether [`Purchase`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const PURCHASE_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Purchase receipt (the business buys from the customer); takes the sale body. Path not documented (see vendor.unknowns).
 ///
 /// `POST /kkms/{IdKkm}/purchases`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -400,7 +435,9 @@ pub struct Refund {
     wire = "POST /kkms/{IdKkm}/purchases",
     http = "POST /kkms/{IdKkm}/purchases",
     response = ReceiptResult,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = PURCHASE_RECOVERY
 )]
 pub struct Purchase {
     /// Register id
@@ -489,9 +526,19 @@ pub struct Purchase {
     pub customer_iin: ::std::option::Option<::std::string::String>,
 }
 
+/// How the client learns, after an unknown outcome, whether [`PurchaseRefund`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const PURCHASE_REFUND_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Refund of a purchase; takes the sale body. Path not documented (see vendor.unknowns).
 ///
 /// `POST /kkms/{IdKkm}/purchase_refunds`; documented in “SUPPLEMENT.md: Endpoints (refund, purchase, purchase refund)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -510,7 +557,9 @@ pub struct Purchase {
     wire = "POST /kkms/{IdKkm}/purchase_refunds",
     http = "POST /kkms/{IdKkm}/purchase_refunds",
     response = ReceiptResult,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = PURCHASE_REFUND_RECOVERY
 )]
 pub struct PurchaseRefund {
     /// Register id
@@ -599,9 +648,19 @@ pub struct PurchaseRefund {
     pub customer_iin: ::std::option::Option<::std::string::String>,
 }
 
+/// How the client learns, after an unknown outcome, whether [`Income`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const INCOME_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Service cash income (cash put into the register; "Incomes" in the X/Z totals). Path and response not documented (see vendor.unknowns).
 ///
 /// `POST /kkms/{IdKkm}/incomes`; documented in “SUPPLEMENT.md: Endpoints (income / withdraw)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -620,7 +679,9 @@ pub struct PurchaseRefund {
     wire = "POST /kkms/{IdKkm}/incomes",
     http = "POST /kkms/{IdKkm}/incomes",
     response = ::kassa::Json,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = INCOME_RECOVERY
 )]
 pub struct Income {
     /// Register id
@@ -635,9 +696,19 @@ pub struct Income {
     pub amount: ::kassa::Number,
 }
 
+/// How the client learns, after an unknown outcome, whether [`Withdraw`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
+pub const WITHDRAW_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetUid as ::kassa::Operation>::INFO,
+    request: &[("IdKkm", "IdKkm")],
+    field: "Uid",
+    test: ::kassa::Test::DiffersFrom("Uid"),
+};
+
 /// Service cash withdrawal (cash taken out of the register; "Expenses" in the X/Z totals). Path and response not documented (see vendor.unknowns).
 ///
 /// `POST /kkms/{IdKkm}/expenses`; documented in “SUPPLEMENT.md: Endpoints (income / withdraw)”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_uid` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 #[derive(
     Clone,
     Debug,
@@ -656,7 +727,9 @@ pub struct Income {
     wire = "POST /kkms/{IdKkm}/expenses",
     http = "POST /kkms/{IdKkm}/expenses",
     response = ::kassa::Json,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = WITHDRAW_RECOVERY
 )]
 pub struct Withdraw {
     /// Register id
@@ -1076,11 +1149,21 @@ pub struct SectionsReportResponse {
     pub sections: ::std::collections::BTreeMap<u64, SectionReport>,
 }
 
+/// How the client learns, after an unknown outcome, whether [`CloseShift`] created its document: it calls [`GetShift`] and reads `IdStatusShift`. The Z report closes the shift; a shift whose status is 2 (closed) has had its Z report.
+pub const CLOSE_SHIFT_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
+    operation: &<GetShift as ::kassa::Operation>::INFO,
+    request: &[("IdShift", "IdShift")],
+    field: "IdStatusShift",
+    test: ::kassa::Test::In(&[::kassa::Code::Int(2)]),
+};
+
 /// Close the shift and take its Z report. A receipt operation: sends the current Uid header and expects the register id in the body. With Date the closing is autonomous (offline; the doc requires a National Bank licence); without it, normal.
 ///
 /// Vendor's wording: “Принимает Uid в заголовке запроса. Ожидает в теле запроса Id кассы. Закрытие смены возможно осуществить в автономном режиме, если у клиента есть лицензия нац. банка на такой режим. При автономном режиме работы в тело запроса добавляется поле Date. Если поле есть, то операция автономная, и если поля нет, то обычная.”
 ///
 /// `POST /shifts/{IdShift}/z`; documented in “POST /shifts/:IdShift/z”.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown (a lost answer, a server error), the client calls `get_shift` to learn whether the document exists: it ends in `Error::DocumentExists` if so, and sends the request again if not.
 ///
 /// Erratum (POST /shifts/:IdShift/z (после «Получить отчет по секциям»)): The Z section has no heading in the excerpt: its text starts right after the sections report's "Блок-схема". The spec names the section by its path.
 ///
@@ -1105,7 +1188,9 @@ pub struct SectionsReportResponse {
     wire = "POST /shifts/{IdShift}/z",
     http = "POST /shifts/{IdShift}/z",
     response = CloseShiftResponse,
-    error = HttpError
+    error = HttpError,
+    fiscal,
+    recovery = CLOSE_SHIFT_RECOVERY
 )]
 pub struct CloseShift {
     /// Id of the shift to close

@@ -110,7 +110,7 @@ pub enum Status {
         message = "Запит тимчасово не може бути виконаним",
         remedy = "Retry later.",
         category = "server",
-        retryable
+        retry = "same_request"
     )]
     TempUnavailable,
     /// File not found

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Client;
-use crate::{Auth, Category, DecodeError, Error, ErrorTable, Secret};
+use crate::{Auth, DecodeError, Error, ErrorTable, Retry, Secret};
 
 impl Client {
     pub(super) fn login_scheme(&self) -> Option<(&'static str, &'static str)> {
@@ -44,8 +44,7 @@ impl Client {
                 }
                 Auth::Session { .. } => {
                     if let Error::Vendor(e) = error
-                        && e.kind.category() == Category::Auth
-                        && e.kind.is_retryable()
+                        && e.kind.retry() == Retry::AfterLogin
                     {
                         return true;
                     }
@@ -76,9 +75,11 @@ impl Client {
             operation = call.info.wire,
             "logging in"
         );
+        let auth = self.auth_values();
         let typed = self
-            .exchange::<Value, E>(&call.info, call.params, None)
-            .await?;
+            .exchange::<Value, E>(&call.info, call.params, None, auth)
+            .await
+            .map_err(|f| f.error)?;
         self.store_login::<E>(typed.data.as_ref().unwrap_or(&Value::Null))
     }
 

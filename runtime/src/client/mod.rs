@@ -8,11 +8,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::codec::{self, AuthValues, EncodeError, Failure, Typed, WireBody};
+use self::attempts::{Done, Failed};
+use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Typed, WireBody};
 use crate::config::ConfigError;
 use crate::{
     Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
-    Operation, OperationInfo, Secret, TransportError, Vendor, VendorError, redact,
+    Operation, OperationInfo, Redactor, Reply, Secret, TransportError, Vendor, VendorError,
 };
 
 /// Bodies longer than this are refused (a vendor answer is never this big).
@@ -179,14 +180,31 @@ impl Client {
         self.vendor
     }
 
-    /// Calls an operation. For an operation that may answer "not modified",
-    /// that answer is an [`Error::Vendor`] of category
-    /// [`Category::NotModified`](crate::Category::NotModified); use
+    /// Calls an operation and returns its payload. For an operation that
+    /// may answer "not modified", that answer is an [`Error::Vendor`] of
+    /// category [`Category::NotModified`](crate::Category::NotModified); use
     /// [`Client::call_fresh`] to get it as a value.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
-        match self.call_fresh(request).await? {
-            Fresh::Modified(response) => Ok(response),
-            Fresh::NotModified => {
+        self.send(request).await.map(Reply::into_inner)
+    }
+
+    /// Calls an operation and returns its payload with what the client knows
+    /// about how it was obtained: whether the vendor answered a repeated
+    /// idempotency key with the earlier result, the key, the attempts.
+    pub async fn send<O: Operation>(
+        &self,
+        request: &O,
+    ) -> Result<Reply<O::Response>, Error<O::Error>> {
+        let (done, key) = self.start(request).await?;
+        let replayed = done.typed.answer == Answer::Replayed;
+        match done.typed.data {
+            Some(value) => Ok(Reply {
+                value,
+                replayed,
+                idempotency_key: key,
+                attempts: done.attempts,
+            }),
+            None => {
                 let status = self
                     .vendor
                     .protocol
@@ -207,18 +225,27 @@ impl Client {
         &self,
         request: &O,
     ) -> Result<Fresh<O::Response>, Error<O::Error>> {
+        let (done, _) = self.start(request).await?;
+        Ok(match done.typed.data {
+            Some(data) => Fresh::Modified(data),
+            None => Fresh::NotModified,
+        })
+    }
+
+    /// Validates and encodes a request, mints its key, and runs it.
+    async fn start<O: Operation>(
+        &self,
+        request: &O,
+    ) -> Result<(Done<O::Response>, Option<String>), Error<O::Error>> {
         request.validate()?;
         let mut params = serde_json::to_value(request).map_err(|e| {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
         let key = mint_key(&O::INFO, &mut params);
-        let typed = self
-            .call_value::<O::Response, O::Error>(&O::INFO, params, key)
+        let done = self
+            .run::<O::Response, O::Error>(&O::INFO, params, key.clone())
             .await?;
-        Ok(match typed.data {
-            Some(data) => Fresh::Modified(data),
-            None => Fresh::NotModified,
-        })
+        Ok((done, key))
     }
 
     /// The current value of a state header (Kassa24 `Uid`).
@@ -238,49 +265,6 @@ impl Client {
             .headers
             .retain(|(h, _)| !h.eq_ignore_ascii_case(header));
         state.headers.push((header.to_owned(), value.into()));
-    }
-
-    /// One call with the login around it: log in first when needed, and
-    /// once more when the token or session turns out to have expired.
-    async fn call_value<T, E>(
-        &self,
-        info: &OperationInfo,
-        params: Value,
-        key: Option<String>,
-    ) -> Result<Typed<T>, Error<E>>
-    where
-        T: DeserializeOwned + Serialize + Send + 'static,
-        E: ErrorTable,
-    {
-        let login = self.login_scheme();
-        let is_login = login.is_some_and(|(wire, _)| wire == info.wire);
-        if login.is_some() && !is_login && !self.logged_in() {
-            self.login::<E>(None).await?;
-        }
-        let result = self
-            .exchange::<T, E>(info, params.clone(), key.clone())
-            .await;
-        let result = match result {
-            Err(e) if !is_login && login.is_some() && self.expired(&e) => {
-                tracing::debug!(
-                    vendor = self.vendor.id,
-                    operation = info.wire,
-                    "logging in again"
-                );
-                self.login::<E>(Some(self.token_generation())).await?;
-                self.exchange::<T, E>(info, params, key).await
-            }
-            other => other,
-        };
-        if is_login
-            && let Ok(Typed {
-                data: Some(data), ..
-            }) = &result
-        {
-            let data = serde_json::to_value(data).unwrap_or(Value::Null);
-            self.store_login::<E>(&data)?;
-        }
-        result
     }
 
     /// A strictly increasing nonce: the Unix time, or one more than the
@@ -317,11 +301,20 @@ impl Client {
         }
     }
 
-    fn redact(&self, text: &str) -> String {
-        let mut secrets: Vec<&Secret> = self.secrets.iter().collect();
+    /// Removes every secret the client knows, in every encoding a server may
+    /// echo it in, then keeps at most `max_chars` characters.
+    fn redact_cut(&self, text: &str, max_chars: usize) -> String {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        secrets.extend(state.token.iter().chain(&state.session));
-        redact(text, &secrets)
+        let secrets = self
+            .secrets
+            .iter()
+            .chain(&state.token)
+            .chain(&state.session);
+        Redactor::new(secrets).redact_cut(text, max_chars)
+    }
+
+    fn redact(&self, text: &str) -> String {
+        self.redact_cut(text, usize::MAX)
     }
 
     fn redact_decode(&self, e: DecodeError) -> DecodeError {
@@ -338,16 +331,16 @@ impl Client {
         info: &OperationInfo,
         params: Value,
         key: Option<String>,
-    ) -> Result<Typed<T>, Error<E>>
+        auth: AuthValues,
+    ) -> Result<Typed<T>, Failed<E>>
     where
         T: DeserializeOwned + Serialize + Send + 'static,
         E: ErrorTable,
     {
-        let auth = self.auth_values();
         let wire =
             codec::encode_request(self.vendor, info, params, &auth).map_err(|e| match e {
-                EncodeError::Invalid(e) => Error::InvalidRequest(e),
-                EncodeError::Config(m) => Error::Config(m),
+                EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
+                EncodeError::Config(m) => Failed::from(Error::Config(m)),
             })?;
         let base = self.base.expose();
         let mut url = if wire.path.is_empty() {
@@ -392,12 +385,16 @@ impl Client {
                 idempotency_key: key.clone(),
             })
         };
-        let response = builder.send().await.map_err(|e| transport(e, &key))?;
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| Failed::from(transport(e, &key)))?;
         let status = response.status().as_u16();
         self.keep_state(info, response.headers());
+        let retry_after = retry_after(response.headers());
         let bytes = match read_body(response, MAX_BODY).await {
             Ok(bytes) => bytes,
-            Err(Read::Transport(e)) => return Err(transport(e, &key)),
+            Err(Read::Transport(e)) => return Err(transport(e, &key).into()),
             Err(Read::TooLarge) => {
                 return Err(Error::Decode(DecodeError {
                     idempotency_key: key,
@@ -406,7 +403,8 @@ impl Client {
                         format!("the response is larger than {MAX_BODY} bytes"),
                         "",
                     )
-                }));
+                })
+                .into());
             }
         };
         tracing::debug!(
@@ -427,13 +425,16 @@ impl Client {
             })
             .await
             .map_err(|e| {
-                Error::Decode(DecodeError {
+                Failed::from(Error::Decode(DecodeError {
                     idempotency_key: key.clone(),
                     ..DecodeError::new("", format!("decoding was interrupted: {e}"), "")
-                })
+                }))
             })?
         };
-        let typed = decoded.map_err(|f| self.failure(f, &bytes, key.clone()))?;
+        let typed = decoded.map_err(|f| Failed {
+            error: self.failure(f, &bytes, key.clone()),
+            retry_after,
+        })?;
         self.recover_state(info, typed.data.as_ref());
         Ok(typed)
     }
@@ -455,16 +456,11 @@ impl Client {
                 message: message.map(|m| self.redact(&m)),
                 http_status,
             }),
-            Failure::Http { status } => {
-                let body = String::from_utf8_lossy(body);
-                let mut kept: String = body.chars().take(KEPT_BODY).collect();
-                kept = self.redact(&kept);
-                Error::Http(HttpError {
-                    status,
-                    body: kept,
-                    idempotency_key: key,
-                })
-            }
+            Failure::Http { status } => Error::Http(HttpError {
+                status,
+                body: self.redact_cut(&String::from_utf8_lossy(body), KEPT_BODY),
+                idempotency_key: key,
+            }),
             Failure::Decode(e) => Error::Decode(DecodeError {
                 idempotency_key: key,
                 ..self.redact_decode(e)
@@ -496,6 +492,16 @@ impl Client {
             }
         }
     }
+}
+
+/// A `Retry-After` of whole seconds (an HTTP date is not honoured).
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<std::time::Duration> {
+    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(std::time::Duration::from_secs)
 }
 
 enum Read {
@@ -535,7 +541,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// Mints the idempotency key when the operation says so and the caller
 /// left the field empty; returns the key the request carries.
 fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
-    let (field, mint) = info.idempotency?;
+    let crate::Idempotency { field, mint, .. } = info.idempotency?;
     let map = params.as_object_mut()?;
     let empty = match map.get(field) {
         None | Some(Value::Null) => true,
@@ -555,6 +561,7 @@ fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
     })
 }
 
+mod attempts;
 mod login;
 
 #[cfg(test)]

@@ -39,8 +39,14 @@ fn mints_only_empty_keys() {
         wire_aliases: &[],
         http: None,
         placement: &[],
-        idempotency: Some(("documentUUID", Mint::UuidV4)),
+        idempotency: Some(crate::Idempotency {
+            field: "documentUUID",
+            mint: Mint::UuidV4,
+            dedup: crate::Dedup::Replays,
+        }),
         safe_to_retry: false,
+        fiscal: true,
+        recovery: None,
         not_modified: false,
     };
     let mut v = serde_json::json!({"documentUUID": ""});

@@ -429,6 +429,8 @@ mod tests {
         placement: &[],
         idempotency: None,
         safe_to_retry: false,
+        fiscal: false,
+        recovery: None,
         not_modified: false,
     };
 
@@ -518,7 +520,11 @@ mod tests {
 
     #[test]
     fn a_payload_of_the_wrong_shape_names_its_path() {
-        match decode(caspos(), 200, r#"{"code": "0", "data": {"id": "x", "total": 1}}"#) {
+        match decode(
+            caspos(),
+            200,
+            r#"{"code": "0", "data": {"id": "x", "total": 1}}"#,
+        ) {
             Err(Failure::Decode(e)) => assert_eq!(e.path, "data.id"),
             other => panic!("{other:?}"),
         }

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::codec::Lenient;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::value::{
     BoolDeserializer, BorrowedStrDeserializer, EnumAccessDeserializer, F64Deserializer,
@@ -181,15 +182,15 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        T::deserialize(StrDeserializer::new(v)).map(OneOrMany::One)
+        T::deserialize(Lenient(StrDeserializer::new(v))).map(OneOrMany::One)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        T::deserialize(BorrowedStrDeserializer::new(v)).map(OneOrMany::One)
+        T::deserialize(Lenient(BorrowedStrDeserializer::new(v))).map(OneOrMany::One)
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        T::deserialize(StringDeserializer::new(v)).map(OneOrMany::One)
+        T::deserialize(Lenient(StringDeserializer::new(v))).map(OneOrMany::One)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {

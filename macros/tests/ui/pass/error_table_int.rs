@@ -13,7 +13,7 @@ pub enum ApiError {
         retryable
     )]
     RepeatedDocumentUuid,
-    #[kassa(code = 2, category = "state")]
+    #[kassa(code = 2, category = "state", retry = "unknown")]
     ShiftClosed,
     #[kassa(other)]
     Unknown,
@@ -36,6 +36,9 @@ fn main() {
     assert!(e.is_retryable());
     assert_eq!(ApiError::ShiftClosed.category(), Category::State);
     assert!(!ApiError::ShiftClosed.is_retryable());
+    assert_eq!(e.retry(), kassa::Retry::SameRequest, "`retryable` is `retry = \"same_request\"`");
+    assert_eq!(ApiError::ShiftClosed.retry(), kassa::Retry::Unknown);
+    assert_eq!(ApiError::Unknown.retry(), kassa::Retry::Never);
     assert_eq!(ApiError::Unknown.to_string(), "Unknown");
     assert_eq!(ApiError::Unknown.code(), None);
     assert_eq!(ApiError::Unknown.category(), Category::Other);

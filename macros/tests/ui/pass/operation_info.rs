@@ -55,7 +55,15 @@ fn main() {
     assert_eq!(i.http, Some((Method::Post, "/kkms/{IdKkm}/shifts")));
     assert_eq!(i.placement, &[("cashierName", Placement::Envelope), ("IdKkm", Placement::Path), ("page", Placement::Query)]);
     assert_eq!(i.placement_of("documentUUID"), Placement::Params);
-    assert_eq!(i.idempotency, Some(("documentUUID", Mint::UuidV4)));
+    assert_eq!(
+        i.idempotency,
+        Some(kassa::Idempotency {
+            field: "documentUUID",
+            mint: Mint::UuidV4,
+            dedup: kassa::Dedup::NotChecked,
+        })
+    );
+    assert!(!i.resend_is_safe() || i.safe_to_retry);
     assert!(!i.safe_to_retry && !i.not_modified);
 
     let g = info::<GetShift>();

@@ -29,5 +29,12 @@ fn main() {
     let _: <GetInfo as Operation>::Response = vec!["x".to_owned()];
     assert_eq!(UploadJSON::INFO.name, "upload_json");
     assert!(UploadJSON::INFO.placement.is_empty());
-    assert_eq!(Close::INFO.idempotency, Some(("key", Mint::Caller)));
+    assert_eq!(
+        Close::INFO.idempotency,
+        Some(kassa::Idempotency {
+            field: "key",
+            mint: Mint::Caller,
+            dedup: kassa::Dedup::NotChecked,
+        })
+    );
 }
