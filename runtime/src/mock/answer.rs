@@ -113,17 +113,5 @@ pub(super) fn answer(
     {
         map.insert("id".to_owned(), rpc_id.cloned().unwrap_or(Value::Null));
     }
-    for state in vendor.state {
-        if state.set_by.contains(&info.wire)
-            && !canned
-                .headers
-                .iter()
-                .any(|(h, _)| h.eq_ignore_ascii_case(state.header))
-        {
-            canned
-                .headers
-                .push((state.header.to_owned(), uuid::Uuid::new_v4().to_string()));
-        }
-    }
     canned
 }

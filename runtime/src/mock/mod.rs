@@ -7,7 +7,7 @@
 //! the vendor's auth schemes (bearer tokens that expire, session logins,
 //! state headers). For tests, and to develop against without the vendor.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -104,14 +104,35 @@ struct Example {
     response: Canned,
 }
 
-#[derive(Default)]
 struct Inner {
     examples: Vec<Example>,
     queued: Vec<(&'static str, VecDeque<Canned>)>,
     requests: Vec<Recorded>,
+    /// Whether requests are kept for [`MockServer::requests`].
+    record: bool,
     tokens_issued: u64,
     token: Option<String>,
     sessions_issued: u64,
+    memory: state::Memory,
+    faults: Option<(FaultPlan, faults::Dice)>,
+    injected: BTreeMap<Fault, u64>,
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner {
+            examples: Vec::new(),
+            queued: Vec::new(),
+            requests: Vec::new(),
+            record: true,
+            tokens_issued: 0,
+            token: None,
+            sessions_issued: 0,
+            memory: state::Memory::default(),
+            faults: None,
+            injected: BTreeMap::new(),
+        }
+    }
 }
 
 struct Shared {
@@ -222,6 +243,39 @@ impl MockServer {
     /// with it is answered 401).
     pub fn expire_tokens(&self) {
         self.shared.lock().token = None;
+    }
+
+    /// Injects faults into the requests that follow (see [`FaultPlan`]).
+    pub fn inject(&self, plan: FaultPlan) {
+        let dice = faults::Dice::new(plan.seed);
+        self.shared.lock().faults = Some((plan, dice));
+    }
+
+    /// Stops injecting faults.
+    pub fn heal(&self) {
+        self.shared.lock().faults = None;
+    }
+
+    /// How many faults of each kind were injected so far.
+    pub fn injected(&self) -> Vec<(Fault, u64)> {
+        let inner = self.shared.lock();
+        inner.injected.iter().map(|(f, n)| (*f, *n)).collect()
+    }
+
+    /// The documents fiscal operations created, in order (also served as
+    /// JSON at `GET /_kassa/documents`).
+    pub fn documents(&self) -> Vec<Document> {
+        self.shared.lock().memory.documents.clone()
+    }
+
+    /// Whether to keep every request for [`MockServer::requests`] (on by
+    /// default; turn it off for long simulations).
+    pub fn record_requests(&self, on: bool) {
+        let mut inner = self.shared.lock();
+        inner.record = on;
+        if !on {
+            inner.requests.clear();
+        }
     }
 
     /// Every request received so far, in order.
@@ -363,7 +417,22 @@ async fn read_request(req: Request) -> (WireRequest, Result<(), String>) {
     }
 }
 
+/// The simulator's own view of what it holds.
+fn inspect(shared: &Shared, path: &str) -> Option<Response> {
+    match path {
+        "/_kassa/documents" => {
+            let documents = shared.lock().memory.documents.clone();
+            let body = serde_json::to_value(&documents).unwrap_or(Value::Null);
+            Some(json_response(&Canned::ok(body)))
+        }
+        _ => None,
+    }
+}
+
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    if let Some(response) = inspect(&shared, req.uri().path()) {
+        return response;
+    }
     let (wire, read) = read_request(req).await;
     let decoded = read.and_then(|()| {
         codec::decode_request(shared.vendor, &shared.infos, &wire).map_err(|e| e.to_string())
@@ -389,28 +458,137 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             return text_response(400, reason);
         }
     };
+    match serve(&shared, wire, decoded) {
+        Served::Answer(canned) => json_response(&canned),
+        Served::Before(fault) => faults::before(fault),
+        Served::After(canned, fault, plan) => {
+            faults::after(fault, &plan, json_response(&canned)).await
+        }
+    }
+}
+
+enum Served {
+    Answer(Canned),
+    /// A fault strikes before the request is applied.
+    Before(Fault),
+    /// The request is applied, then the fault spoils the answer.
+    After(Canned, Fault, FaultPlan),
+}
+
+/// Everything done under the lock: the fault, the answer, the record.
+fn serve(shared: &Shared, wire: WireRequest, decoded: codec::DecodedRequest) -> Served {
     let entry = &shared.ops[decoded.operation];
     let info = &entry.info;
     let rpc_id = decoded.rpc_id.as_ref();
     let mut inner = shared.lock();
-    let canned = answer(&shared, &mut inner, entry, &wire, &decoded.params, rpc_id);
-    inner.requests.push(Recorded {
-        method: wire.method,
-        path: wire.path,
-        query: wire.query,
-        headers: wire.headers,
-        body: wire.body,
-        operation: Some(info.wire),
-        params: Some(decoded.params),
-        auth: decoded.auth,
-        response: canned.clone(),
-    });
-    drop(inner);
-    json_response(&canned)
+    let fault = match &mut inner.faults {
+        Some((plan, dice)) => dice.roll(plan).map(|f| (f, plan.clone())),
+        None => None,
+    };
+    if let Some((fault, _)) = &fault {
+        *inner.injected.entry(*fault).or_default() += 1;
+        if !fault.applies() {
+            return Served::Before(*fault);
+        }
+    }
+    let canned = simulate(shared, &mut inner, entry, &wire, &decoded.params, rpc_id);
+    if inner.record {
+        inner.requests.push(Recorded {
+            method: wire.method,
+            path: wire.path,
+            query: wire.query,
+            headers: wire.headers,
+            body: wire.body,
+            operation: Some(info.wire),
+            params: Some(decoded.params),
+            auth: decoded.auth,
+            response: canned.clone(),
+        });
+    }
+    match fault {
+        Some((fault, plan)) => Served::After(canned, fault, plan),
+        None => Served::Answer(canned),
+    }
+}
+
+/// The answer, with what the simulator remembers applied: a repeated key
+/// replayed, a stale chained header refused, documents and chains updated.
+fn simulate(
+    shared: &Shared,
+    inner: &mut Inner,
+    entry: &OperationEntry,
+    wire: &WireRequest,
+    params: &Value,
+    rpc_id: Option<&Value>,
+) -> Canned {
+    let vendor = shared.vendor;
+    let info = &entry.info;
+    match inner
+        .memory
+        .admit(vendor, info, params, |h| wire.header(h).map(str::to_owned))
+    {
+        state::Admit::Replay(mut canned) => {
+            if let (Some(envelope), Value::Object(body)) =
+                (vendor.protocol.envelope(), &mut canned.body)
+                && let (Some(field), Some(code)) =
+                    (envelope.status_field, envelope.replayed.first())
+            {
+                body.insert(field.to_owned(), code.to_json());
+            }
+            canned
+        }
+        state::Admit::Stale(header) => {
+            let (status, body) = codec::encode_failure(
+                vendor,
+                info,
+                &Code::Int(409),
+                &format!("the {header} header is not the current one"),
+                rpc_id,
+            );
+            Canned {
+                status,
+                body,
+                headers: Vec::new(),
+            }
+        }
+        state::Admit::Go => {
+            let mut canned = answer(shared, inner, entry, wire, params, rpc_id);
+            let recovered = inner.memory.recovered(vendor, info);
+            if !recovered.is_empty() {
+                let data = match (vendor.protocol.envelope(), &mut canned.body) {
+                    (Some(e), Value::Object(body)) => match e.data_field {
+                        Some(field) => body.get_mut(field),
+                        None => None,
+                    },
+                    _ => None,
+                };
+                if let Some(Value::Object(data)) = data {
+                    data.extend(recovered);
+                }
+            }
+            let applied =
+                codec::decode_response(vendor, info, canned.status, &canned.body.to_string())
+                    .is_ok_and(|d| !d.not_modified);
+            if applied {
+                let headers = inner.memory.apply(vendor, info, params, &canned);
+                for (name, value) in headers {
+                    canned
+                        .headers
+                        .retain(|(h, _)| !h.eq_ignore_ascii_case(&name));
+                    canned.headers.push((name, value));
+                }
+            }
+            canned
+        }
+    }
 }
 
 mod answer;
+mod faults;
+mod state;
 use answer::answer;
+pub use faults::{Fault, FaultPlan};
+pub use state::Document;
 
 #[cfg(test)]
 mod tests;
