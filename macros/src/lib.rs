@@ -11,7 +11,6 @@ use syn::{DeriveInput, parse_macro_input};
 
 mod attr;
 mod error_table;
-mod include_spec;
 mod operation;
 mod tagged;
 mod util;
@@ -52,17 +51,6 @@ pub fn derive_operation(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Tagged, attributes(kassa))]
 pub fn derive_tagged(input: TokenStream) -> TokenStream {
     expand(input, tagged::expand)
-}
-
-/// A vendor module generated at compile time from a spec folder, relative
-/// to the crate's `Cargo.toml`: `kassa::include_spec!("spec/myvendor");`
-/// declares `pub mod myvendor { ... }` exactly as `kassa-client` has one.
-/// Spec mistakes are compile errors carrying the spec's file:line:col.
-#[proc_macro]
-pub fn include_spec(input: TokenStream) -> TokenStream {
-    include_spec::expand(input.into())
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
 }
 
 fn expand(

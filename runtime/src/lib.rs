@@ -47,7 +47,9 @@ pub use vendor::{
     Auth, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader, Vendor,
 };
 
-pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum, include_spec};
+pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
+#[cfg(feature = "include-spec")]
+pub use kassa_spec_macro::include_spec;
 pub use rust_decimal::Decimal;
 
 /// Any JSON value: payloads the vendor documents without a shape.

@@ -1,4 +1,4 @@
-//! `include_spec!("path")`: a vendor module from a spec folder, at compile time.
+//! Expands `include_spec!("path")`.
 
 use std::path::PathBuf;
 
