@@ -1,0 +1,185 @@
+#!/bin/sh
+# What a downstream user pays to compile kassa: a tiny crate outside the
+# workspace that depends on kassa-client with only the `kassa24` feature
+# (and on kassa for `Config`, as the README's example does), built from
+# clean: `cargo check`, then a debug `cargo build`, each in a fresh target
+# directory.
+#
+#   bench/compile-cost.sh [REPO]     (REPO defaults to this script's repository)
+#
+#   ROUNDS=N     repeat N times and print medians (default 1)
+#   ANCHOR=1     also build, alternately with kassa's crate, an anchor crate
+#                doing the same call by hand (reqwest, serde, serde_json,
+#                tokio, rust_decimal: the crates kassa's runtime uses for it),
+#                and print kassa/anchor ratios, which a busy machine skews less
+#   CARGO_FLAGS  passed to cargo (e.g. "--offline")
+#   KEEP=1       keep the temporary folder
+set -eu
+
+repo=$(cd "${1:-$(dirname "$0")/..}" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kassa-compile-cost.XXXXXX")
+flags=${CARGO_FLAGS:-}
+rounds=${ROUNDS:-1}
+anchor=${ANCHOR:-0}
+cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
+trap cleanup EXIT
+
+mkdir -p "$work/kassa/src" "$work/anchor/src"
+cat > "$work/kassa/Cargo.toml" <<TOML
+[package]
+name = "kassa-compile-cost"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+kassa = { path = "$repo/runtime" }
+kassa-client = { path = "$repo/generated-client", default-features = false, features = ["kassa24"] }
+
+# Not a member of the repository's workspace.
+[workspace]
+TOML
+cat > "$work/kassa/src/main.rs" <<'RS'
+//! Calls one operation so the generic client code is instantiated.
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Waker};
+
+use kassa_client::kassa24;
+
+fn main() {
+    let config = kassa::Config::new()
+        .base_url("http://127.0.0.1:1")
+        .login(&kassa24::Authenticate {
+            login: "user".into(),
+            password: "pass".into(),
+        });
+    let client = kassa24::Client::new(config).expect("a client");
+    let call = client.get_shift(&kassa24::GetShift { id_shift: 1 });
+    // Polled only on request (it needs a runtime), compiled always.
+    if std::env::var_os("KASSA_POLL").is_some() {
+        let _ = pin!(call).poll(&mut Context::from_waker(Waker::noop()));
+    }
+}
+RS
+cat > "$work/anchor/Cargo.toml" <<'TOML'
+[package]
+name = "anchor-compile-cost"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+reqwest = { version = "0.13", default-features = false }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+tokio = { version = "1", features = ["rt", "macros", "sync", "time"] }
+rust_decimal = { version = "1.43", default-features = false, features = ["std", "serde"] }
+
+[workspace]
+TOML
+cat > "$work/anchor/src/main.rs" <<'RS'
+//! The same call written by hand.
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Waker};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Envelope<T> {
+    status: u16,
+    data: T,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Shift {
+    id: i64,
+    balance_open: Decimal,
+    balance_close: Decimal,
+    date_open: String,
+}
+
+async fn get_shift(http: &reqwest::Client, token: &str) -> Result<Shift, String> {
+    let response = http
+        .get("http://127.0.0.1:1/shifts/1")
+        .header("Authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let bytes = response.bytes().await.map_err(|e| e.to_string())?;
+    let shift: Envelope<Shift> = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    (shift.status == 200).then_some(shift.data).ok_or_else(|| "status".into())
+}
+
+fn main() {
+    let http = reqwest::Client::new();
+    let call = get_shift(&http, "token");
+    if std::env::var_os("KASSA_POLL").is_some() {
+        if let std::task::Poll::Ready(Ok(s)) = pin!(call).poll(&mut Context::from_waker(Waker::noop())) {
+            println!("{} {} {} {}", s.id, s.balance_open, s.balance_close, s.date_open);
+        }
+    }
+}
+RS
+# The same dependency versions as the repository.
+cp "$repo/Cargo.lock" "$work/kassa/Cargo.lock"
+cp "$repo/Cargo.lock" "$work/anchor/Cargo.lock"
+
+now() { date +%s.%N; }
+# build CRATE COMMAND ROUND: prints the seconds of a clean `cargo COMMAND`.
+build() {
+    log="$work/$1-$2-$3.log"
+    start=$(now)
+    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1-$2-$3" cargo "$2" $flags) >"$log" 2>&1 || {
+        cat "$log" >&2
+        exit 1
+    }
+    end=$(now)
+    rm -rf "$work/target-$1-$2-$3"
+    crates=$(grep -c '^ *\(Compiling\|Checking\)' "$log" || true)
+    secs=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+    echo "$1 $2 $secs" >>"$work/results"
+    printf '  %-7s clean cargo %-6s %7s s  %4s crates  (load %s)\n' \
+        "$1" "$2" "$secs" "$crates" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+values() { awk -v c="$1" -v m="$2" '$1 == c && $2 == m { print $3 }' "$work/results"; }
+
+# Fetch the dependency sources first so no download is timed.
+for c in kassa anchor; do (cd "$work/$c" && cargo fetch $flags >/dev/null 2>&1) || true; done
+echo "repo: $repo ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
+: >"$work/results"
+r=1
+while [ "$r" -le "$rounds" ]; do
+    echo "round $r"
+    for cmd in check build; do
+        if [ "$anchor" = 1 ] && [ $((r % 2)) = 0 ]; then
+            build anchor "$cmd" "$r"
+            build kassa "$cmd" "$r"
+        elif [ "$anchor" = 1 ]; then
+            build kassa "$cmd" "$r"
+            build anchor "$cmd" "$r"
+        else
+            build kassa "$cmd" "$r"
+        fi
+    done
+    r=$((r + 1))
+done
+echo "medians over $rounds round(s):"
+for cmd in check build; do
+    k=$(values kassa "$cmd" | median)
+    if [ "$anchor" = 1 ]; then
+        a=$(values anchor "$cmd" | median)
+        ratio=$(awk -v m="$cmd" '
+            $2 == m && $1 == "kassa" { k[++nk] = $3 } $2 == m && $1 == "anchor" { a[++na] = $3 }
+            END { for (i = 1; i <= nk; i++) print k[i] / a[i] }' "$work/results" | median)
+        printf '  clean cargo %-6s kassa %7s s  anchor %7s s  ratio %.2f\n' "$cmd" "$k" "$a" "$ratio"
+    else
+        printf '  clean cargo %-6s kassa %7s s\n' "$cmd" "$k"
+    fi
+done

@@ -1,0 +1,193 @@
+//! Measure 2: a request from the typed struct to the body text, on the
+//! client's path, against `serde_json::to_vec` of a hand-written struct.
+
+use kassa::codec::AuthValues;
+use kassa::{Decimal, Number, Secret};
+use kassa_client::{caspos, kassa24};
+
+use crate::anchors;
+use crate::client_path::{Session, client_path_encode};
+use crate::examples;
+use crate::harness::{Report, Row, compare, rounds};
+
+pub fn run(filter: &str, out: &mut Report) {
+    let n = rounds(41);
+    let name = "encode/caspos sale (doc example)";
+    if name.contains(filter) {
+        out.push(caspos_sale(name, n));
+    }
+    let name = "encode/kassa24 sale (3 positions)";
+    if name.contains(filter) {
+        out.push(kassa24_sale(name, n));
+    }
+}
+
+fn dec(units: i64, scale: u32) -> Decimal {
+    Decimal::new(units, scale)
+}
+
+fn caspos_sale(name: &str, n: usize) -> Row {
+    const URL: &str = "http://127.0.0.1:5544/";
+    const HEADER: &str = "Content-Type";
+    let vendor = &caspos::VENDOR;
+    let body = examples::request("caspos", "sale", "Sales");
+    let params = kassa::mock::example_params(vendor, caspos::OPERATIONS, "sale", &body)
+        .expect("the example is a sale");
+    let request: caspos::Sale = serde_json::from_value(params).expect("the example decodes");
+    let session = Session::new(
+        URL,
+        AuthValues {
+            username: Some("username".into()),
+            password: Some(Secret::new("password")),
+            ..AuthValues::default()
+        },
+    );
+    let anchor = anchors::caspos::Request {
+        operation: "sale",
+        username: "username",
+        password: "password",
+        data: anchors::caspos::Sale {
+            document_uuid: request.document_uuid.clone(),
+            cash_payment: dec(0, 1),
+            credit_payment: dec(0, 1),
+            deposit_payment: dec(0, 1),
+            card_payment: dec(1, 2),
+            bonus_payment: dec(0, 1),
+            items: vec![anchors::caspos::SaleItem {
+                name: "Product Name".into(),
+                code: "Product Barcode".into(),
+                quantity: dec(10, 1),
+                sale_price: dec(1, 2),
+                purchase_price: dec(0, 0),
+                code_type: 1,
+                quantity_type: 1,
+                vat_type: 1,
+                item_uuid: "12343265437уу645".into(),
+                discount_amount: dec(0, 1),
+                marking_codes: vec!["ooo333".into(), "qqq444".into()],
+            }],
+            client_name: "Test Customer".into(),
+            client_total_bonus: dec(0, 1),
+            client_earned_bonus: dec(0, 1),
+            client_bonus_card_number: "Customer Bonus card".into(),
+            cashier_name: "New Cashier".into(),
+            note: "Text Description ".into(),
+            rrn: String::new(),
+            currency: "AZN".into(),
+        },
+    };
+    check(
+        client_path_encode(vendor, &session, &request),
+        serde_json::to_vec(&anchor),
+        URL,
+        HEADER,
+    );
+    compare(
+        name,
+        n,
+        || client_path_encode(vendor, &session, &request).unwrap(),
+        || serde_json::to_vec(&anchor).unwrap(),
+    )
+}
+
+fn kassa24_sale(name: &str, n: usize) -> Row {
+    const URL: &str = "http://127.0.0.1:8080/kkms/77505/sales";
+    const HEADER: &str = "Authorization";
+    let vendor = &kassa24::VENDOR;
+    let lines = [
+        ("Чай зелёный", 15000, 2),
+        ("Хлеб", 25000, 1),
+        ("Молоко 1 л", 48000, 3),
+    ];
+    let request = kassa24::Sale {
+        id_kkm: 77505,
+        id_domain: 1,
+        cash: Some(Number(dec(199000, 2))),
+        non_cash: Some(Number(dec(0, 2))),
+        positions: lines
+            .iter()
+            .map(|&(name, price, qty)| kassa24::Position {
+                name: name.into(),
+                id_section: 3,
+                price: Number(dec(price, 2)),
+                markup: Number(dec(0, 2)),
+                discount: Number(dec(0, 2)),
+                qty: Number(dec(qty, 0)),
+                storno: false,
+                product_code: "4870001234567".into(),
+                id_unit: 796,
+            })
+            .collect(),
+        total: Number(dec(199000, 2)),
+        customer_iin: Some("900101300123".into()),
+        ..Default::default()
+    };
+    let anchor = anchors::kassa24::Sale {
+        id_domain: 1,
+        cash: dec(199000, 2),
+        non_cash: dec(0, 2),
+        positions: lines
+            .iter()
+            .map(|&(name, price, qty)| anchors::kassa24::Position {
+                name: name.into(),
+                id_section: 3,
+                price: dec(price, 2),
+                markup: dec(0, 2),
+                discount: dec(0, 2),
+                qty: dec(qty, 0),
+                storno: false,
+                product_code: "4870001234567".into(),
+                id_unit: 796,
+            })
+            .collect(),
+        total: dec(199000, 2),
+        customer_iin: "900101300123".into(),
+    };
+    let session = Session::new(
+        "http://127.0.0.1:8080",
+        AuthValues {
+            token: Some(Secret::new("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.token")),
+            state: vec![("Uid".into(), "5f3c1a2e-77505-000123".into())],
+            ..AuthValues::default()
+        },
+    );
+    check(
+        client_path_encode(vendor, &session, &request),
+        serde_json::to_vec(&anchor),
+        URL,
+        HEADER,
+    );
+    compare(
+        name,
+        n,
+        || client_path_encode(vendor, &session, &request).unwrap(),
+        || serde_json::to_vec(&anchor).unwrap(),
+    )
+}
+
+/// Both sides must encode, and to the same JSON (up to key order and the
+/// spelling of numbers), before they are timed.
+fn check(
+    kassa: Result<crate::client_path::Wire, String>,
+    anchor: Result<Vec<u8>, serde_json::Error>,
+    url: &str,
+    header: &str,
+) {
+    let kassa = kassa.expect("the client path encodes the request");
+    assert_eq!(kassa.url, url);
+    assert!(
+        kassa.headers.iter().any(|(h, _)| h == header),
+        "no {header} header in {:?}",
+        kassa.headers
+    );
+    let anchor = anchor.expect("the anchor encodes");
+    let k: serde_json::Value = serde_json::from_str(&kassa.body).expect("JSON body");
+    let a: serde_json::Value = serde_json::from_slice(&anchor).expect("JSON body");
+    if k != a {
+        eprintln!(
+            "note: the bodies differ\n  kassa:  {}\n  anchor: {}",
+            kassa.body,
+            String::from_utf8_lossy(&anchor)
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Measure 3: sequential Kassa24 `get_shift` calls through the generated
+//! client against raw reqwest + serde_json, both talking to the same tiny
+//! server on 127.0.0.1 that answers fixed bodies.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::{get, post};
+use kassa::Config;
+use kassa_client::kassa24;
+
+use crate::anchors::kassa24::{Envelope, Shift, Token};
+use crate::examples;
+use crate::harness::{Report, Row, median};
+
+const TOKEN_BODY: &str = r#"{"Status": 200, "Message": "OK", "Data": {"Token": "bench-token"}}"#;
+const SHIFT_ID: i64 = 11344;
+/// Calls per block; blocks alternate between the two clients.
+const BLOCK: usize = 100;
+
+pub fn run(filter: &str, out: &mut Report) {
+    let name = "loopback/kassa24 get_shift";
+    if !name.contains(filter) {
+        return;
+    }
+    let calls: usize = std::env::var("KASSA_BENCH_CALLS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(2000);
+    let shift = examples::response("kassa24", "get_shift").body;
+    // The server on a thread of its own: each call wakes the other core,
+    // whose latency (large in a VM with an idle core) is part of the figure.
+    let addr = serve_on_thread(app(shift.clone()));
+    let rt = runtime();
+    let row = rt.block_on(measure(&format!("http://{addr}"), calls));
+    out.push(Row {
+        name: format!("{name}, server thread, {} calls each", row.0),
+        ..row.1
+    });
+    // Server and client on one thread: client CPU cost plus the same server
+    // cost, without cross-core wake-ups; steadier on a busy machine.
+    let rt = runtime();
+    let row = rt.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a local port");
+        let addr = listener.local_addr().expect("an address");
+        tokio::spawn(async move { axum::serve(listener, app(shift)).await });
+        measure(&format!("http://{addr}"), calls).await
+    });
+    out.push(Row {
+        name: format!("{name}, same thread, {} calls each", row.0),
+        ..row.1
+    });
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+}
+
+/// Both clients against the server at `url`, in alternating blocks;
+/// returns the calls made by each and the row.
+async fn measure(url: &str, calls: usize) -> (usize, Row) {
+    let kassa = kassa24::Client::new(Config::new().base_url(url).login(&kassa24::Authenticate {
+        login: "user".into(),
+        password: "pass".into(),
+    }))
+    .expect("a Kassa24 client");
+    let raw = Raw::login(url).await;
+    // Warm up both (connections, login, allocator).
+    kassa_block(&kassa, BLOCK).await;
+    raw.block(BLOCK).await;
+    let rounds = calls.div_ceil(BLOCK);
+    let (mut ks, mut rs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (k, r) = if round % 2 == 0 {
+            let k = kassa_block(&kassa, BLOCK).await;
+            (k, raw.block(BLOCK).await)
+        } else {
+            let r = raw.block(BLOCK).await;
+            (kassa_block(&kassa, BLOCK).await, r)
+        };
+        ks.push(k);
+        rs.push(r);
+        ratios.push(k / r);
+    }
+    let row = Row {
+        name: String::new(),
+        unit: "calls/s",
+        kassa: median(&mut ks),
+        anchor: Some(median(&mut rs)),
+        ratio: Some(median(&mut ratios)),
+        rounds,
+    };
+    (rounds * BLOCK, row)
+}
+
+/// Calls per second over `n` sequential calls of the generated client.
+async fn kassa_block(client: &kassa24::Client, n: usize) -> f64 {
+    let request = kassa24::GetShift { id_shift: SHIFT_ID };
+    let start = Instant::now();
+    for _ in 0..n {
+        let shift = client.get_shift(&request).await.expect("get_shift answers");
+        std::hint::black_box(shift);
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+/// What a developer writes without a generator: reqwest, a bearer header
+/// and a hand-written struct (the same timeouts as kassa's defaults).
+struct Raw {
+    http: reqwest::Client,
+    shift_url: String,
+    bearer: String,
+}
+
+impl Raw {
+    async fn login(base: &str) -> Raw {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Config::DEFAULT_CONNECT_TIMEOUT)
+            .timeout(Config::DEFAULT_TIMEOUT)
+            .build()
+            .expect("a reqwest client");
+        let bytes = http
+            .post(format!("{base}/auth"))
+            .header(CONTENT_TYPE, "application/json")
+            .body(r#"{"login":"user","password":"pass"}"#)
+            .send()
+            .await
+            .expect("the server answers")
+            .bytes()
+            .await
+            .expect("a body");
+        let token: Envelope<Token> = serde_json::from_slice(&bytes).expect("a token");
+        Raw {
+            http,
+            shift_url: format!("{base}/shifts/{SHIFT_ID}"),
+            bearer: format!("Bearer {}", token.data.token),
+        }
+    }
+
+    async fn block(&self, n: usize) -> f64 {
+        let start = Instant::now();
+        for _ in 0..n {
+            let response = self
+                .http
+                .get(&self.shift_url)
+                .header("Authorization", &self.bearer)
+                .send()
+                .await
+                .expect("the server answers");
+            assert!(response.status().is_success());
+            let bytes = response.bytes().await.expect("a body");
+            let shift: Envelope<Shift> = serde_json::from_slice(&bytes).expect("a shift");
+            assert_eq!(shift.status, 200);
+            std::hint::black_box(shift);
+        }
+        n as f64 / start.elapsed().as_secs_f64()
+    }
+}
+
+/// The tiny server: a fixed token and a fixed shift.
+fn app(shift_body: Vec<u8>) -> Router {
+    let shift = Bytes::from(shift_body);
+    Router::new()
+        .route(
+            "/auth",
+            post(|| async { ([(CONTENT_TYPE, "application/json")], TOKEN_BODY) }),
+        )
+        .route(
+            "/shifts/{id}",
+            get(move || {
+                let body = shift.clone();
+                async move { ([(CONTENT_TYPE, "application/json")], body) }
+            }),
+        )
+}
+
+/// Starts `app` on its own thread and runtime; returns its address.
+fn serve_on_thread(app: Router) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        runtime().block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("a local port");
+            tx.send(listener.local_addr().expect("an address"))
+                .expect("the bench waits for the address");
+            axum::serve(listener, app).await.expect("the server runs");
+        });
+    });
+    rx.recv().expect("the server starts")
+}
