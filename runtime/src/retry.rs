@@ -106,7 +106,8 @@ impl RetryPolicy {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for jitter.
+/// A small deterministic generator (SplitMix64): retry jitter, and the
+/// example server's fault injection.
 pub(crate) struct Jitter(u64);
 
 impl Jitter {
@@ -114,7 +115,7 @@ impl Jitter {
         Jitter(seed)
     }
 
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -92,20 +92,16 @@ impl FaultPlan {
     }
 }
 
-/// The generator a plan draws from (SplitMix64).
-pub(super) struct Dice(u64);
+/// The generator a plan draws from.
+pub(super) struct Dice(crate::retry::Jitter);
 
 impl Dice {
     pub(super) fn new(seed: u64) -> Dice {
-        Dice(seed)
+        Dice(crate::retry::Jitter::new(seed))
     }
 
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next()
     }
 
     /// The fault for the next request, if any.
