@@ -303,13 +303,33 @@ pub fn length(
     Ok(())
 }
 
+/// Patterns compiled once per process. Generated code has a fixed set of
+/// them; the bound only keeps a caller passing ever-new patterns from
+/// growing the cache without end.
+fn compiled(pattern: &str) -> Result<std::sync::Arc<regex_lite::Regex>, regex_lite::Error> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    const MAX_CACHED: usize = 512;
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<regex_lite::Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(re) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(pattern) {
+        return Ok(re.clone());
+    }
+    let re = Arc::new(regex_lite::Regex::new(&format!("^(?:{pattern})$"))?);
+    let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() >= MAX_CACHED {
+        cache.clear();
+    }
+    cache.insert(pattern.to_owned(), re.clone());
+    Ok(re)
+}
+
 /// The whole text matches `pattern` (anchored).
 pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), InvalidRequest> {
     let Some(text) = value.text() else {
         return Ok(());
     };
-    let anchored = format!("^(?:{pattern})$");
-    let re = regex_lite::Regex::new(&anchored).map_err(|e| {
+    let re = compiled(pattern).map_err(|e| {
         InvalidRequest::new(field, format!("has an unreadable pattern `{pattern}`: {e}"))
     })?;
     if re.is_match(text) {
@@ -325,6 +345,19 @@ pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), Inva
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_are_anchored_compiled_once_and_bad_ones_reported() {
+        let key = "@store/pos1".to_owned();
+        assert!(pattern(&key, "@[a-z]+/[a-z0-9]+", "poskey").is_ok());
+        let e = pattern(&"x@store/pos1".to_owned(), "@[a-z]+/[a-z0-9]+", "poskey").unwrap_err();
+        assert!(e.to_string().contains("must match"), "{e}");
+        let a = compiled("[0-9]{3}").unwrap();
+        let b = compiled("[0-9]{3}").unwrap();
+        assert!(std::sync::Arc::ptr_eq(&a, &b), "compiled once");
+        let e = pattern(&"1".to_owned(), "(", "f").unwrap_err();
+        assert!(e.to_string().contains("unreadable pattern"), "{e}");
+    }
 
     #[test]
     fn paths_nest() {
