@@ -1,0 +1,168 @@
+//! Tests of the one-pass decoder.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::Code;
+
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
+struct Receipt {
+    id: u64,
+    total: f64,
+}
+
+const INFO: OperationInfo = OperationInfo {
+    name: "sale",
+    wire: "sale",
+    wire_aliases: &[],
+    http: None,
+    placement: &[],
+    idempotency: None,
+    safe_to_retry: false,
+    fiscal: false,
+    recovery: None,
+    not_modified: false,
+};
+
+fn vendor(protocol: Protocol) -> &'static Vendor {
+    Box::leak(Box::new(Vendor {
+        id: "test",
+        name: "Test",
+        servers: &[],
+        protocol,
+        auth: &[],
+        state: &[],
+    }))
+}
+
+static SUCCESS: [Code; 1] = [Code::str("0")];
+static SUCCESS_ALIASES: [Code; 1] = [Code::Int(0)];
+static NOT_MODIFIED: [Code; 1] = [Code::str("4")];
+static REPLAYED: [Code; 1] = [Code::str("1")];
+
+fn envelope(data_field: Option<&'static str>) -> Envelope {
+    Envelope {
+        status_field: Some("code"),
+        success: &SUCCESS,
+        success_aliases: &SUCCESS_ALIASES,
+        not_modified: &NOT_MODIFIED,
+        replayed: &REPLAYED,
+        data_field,
+        message_field: Some("message"),
+        extra_fields: &["nonce"],
+        error_from_http: false,
+    }
+}
+
+fn caspos() -> &'static Vendor {
+    vendor(Protocol::JsonEnvelope {
+        operation_field: "operation",
+        params_field: Some("data"),
+        echo_operation: false,
+        response: envelope(Some("data")),
+    })
+}
+
+fn decode(v: &Vendor, status: u16, body: &str) -> Result<Typed<Receipt>, Failure> {
+    decode_response_as::<Receipt>(v, &INFO, status, body.as_bytes())
+}
+
+#[test]
+fn the_payload_member_in_any_order_with_text_numbers() {
+    let typed = decode(
+        caspos(),
+        200,
+        r#"{"data": {"id": "7", "total": "1.5"}, "nonce": "9", "code": "0", "message": "ok"}"#,
+    )
+    .unwrap();
+    assert_eq!(typed.answer, Answer::Done);
+    assert_eq!(typed.data, Some(Receipt { id: 7, total: 1.5 }));
+    assert_eq!(typed.extra["nonce"], "9");
+}
+
+#[test]
+fn a_repeated_key_is_a_replayed_success() {
+    let typed = decode(
+        caspos(),
+        200,
+        r#"{"code": "1", "message": "Repeated DocumentUUID value", "data": {"id": 7, "total": 2}}"#,
+    )
+    .unwrap();
+    assert_eq!(typed.answer, Answer::Replayed);
+    assert_eq!(typed.data.unwrap().id, 7);
+}
+
+#[test]
+fn failures_are_explained_whatever_the_member_order() {
+    for body in [
+        r#"{"data": {"bogus": true}, "code": "999", "message": "document: invalid shift duration"}"#,
+        r#"{"code": "999", "message": "document: invalid shift duration", "data": null}"#,
+    ] {
+        match decode(caspos(), 200, body) {
+            Err(Failure::Vendor { code, message, .. }) => {
+                assert_eq!(code, Some(Code::str("999")));
+                assert_eq!(message.as_deref(), Some("document: invalid shift duration"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_payload_of_the_wrong_shape_names_its_path() {
+    match decode(
+        caspos(),
+        200,
+        r#"{"code": "0", "data": {"id": "x", "total": 1}}"#,
+    ) {
+        Err(Failure::Decode(e)) => assert_eq!(e.path, "data.id"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn not_utf8_is_a_decode_error_never_repaired() {
+    let body = b"{\"code\": \"0\", \"data\": {\"id\": 1, \"total\": 1, \"n\": \"\xff\"}}";
+    match decode_response_as::<Receipt>(caspos(), &INFO, 200, body) {
+        Err(Failure::Decode(e)) => assert!(e.reason.contains("not UTF-8"), "{}", e.reason),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn payload_beside_the_status_without_the_envelope_members() {
+    let smpos = vendor(Protocol::JsonEnvelope {
+        operation_field: "req",
+        params_field: None,
+        echo_operation: true,
+        response: envelope(None),
+    });
+    let body = r#"{"req": "GET", "code": 0, "id": "3", "total": 4, "message": "x"}"#;
+    let typed = decode(smpos, 200, body).unwrap();
+    assert_eq!(typed.data, Some(Receipt { id: 3, total: 4.0 }));
+    let raw = decode_response_as::<Value>(smpos, &INFO, 200, body.as_bytes()).unwrap();
+    assert_eq!(raw.data, Some(serde_json::json!({"id": "3", "total": 4})));
+    let not_modified = decode(smpos, 200, r#"{"req": "GET", "code": "4"}"#).unwrap();
+    assert_eq!(not_modified.answer, Answer::NotModified);
+    assert_eq!(not_modified.data, None);
+}
+
+#[test]
+fn json_rpc_result_and_error() {
+    let rpc = vendor(Protocol::JsonRpc { by_position: false });
+    let typed = decode(
+        rpc,
+        200,
+        r#"{"jsonrpc": "2.0", "id": 1, "error": null, "result": {"id": 2, "total": 1}}"#,
+    )
+    .unwrap();
+    assert_eq!(typed.data.unwrap().id, 2);
+    match decode(
+        rpc,
+        200,
+        r#"{"jsonrpc": "2.0", "id": 1, "result": null, "error": {"code": -32605, "message": "m"}}"#,
+    ) {
+        Err(Failure::Vendor { code, .. }) => assert_eq!(code, Some(Code::Int(-32605))),
+        other => panic!("{other:?}"),
+    }
+}
