@@ -308,6 +308,7 @@ fn auth_fields(spec: &Spec, op: &ir::Operation) -> Vec<String> {
                 username,
                 password,
                 except,
+                ..
             } if !except.contains(&op.name) => {
                 out.push(username.clone());
                 out.push(password.clone());

@@ -40,6 +40,8 @@ pub struct Spec {
     pub protocol: Protocol,
     pub auth: Vec<Auth>,
     pub state: Vec<StateHeader>,
+    pub lifecycles: Vec<Lifecycle>,
+    pub counters: Vec<Counter>,
     pub errors: Vec<ErrorTable>,
     pub enums: Vec<Enum>,
     pub types: Vec<TypeDef>,
@@ -304,11 +306,14 @@ pub enum Auth {
         username: String,
         password: String,
         except: Vec<String>,
+        refused: Option<Answer>,
     },
     Bearer {
         login: String,
         token_field: String,
         relogin_on: Vec<u16>,
+        lifetime: Option<u64>,
+        refused: Option<Answer>,
     },
     PathSecret {
         variable: String,
@@ -325,6 +330,8 @@ pub enum Auth {
         login: String,
         from: String,
         field: String,
+        lifetime: Option<u64>,
+        refused: Option<Answer>,
     },
 }
 
@@ -367,4 +374,68 @@ pub enum Test {
     DiffersFrom(String),
     In(Vec<Value>),
     NotIn(Vec<Value>),
+}
+
+/// A thing with states that operations move between (operations by Rust name).
+#[derive(Clone, Debug)]
+pub struct Lifecycle {
+    pub name: String,
+    pub doc: Option<String>,
+    pub states: Vec<String>,
+    pub per: Option<String>,
+    pub created_by: Option<Creation>,
+    pub expires: Option<Expiry>,
+    pub moves: Vec<Move>,
+    /// By current state (`missing` for an unknown instance).
+    pub refused: Vec<(String, Answer)>,
+    pub reports: Vec<StateReport>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Creation {
+    pub operation: String,
+    pub field: Option<String>,
+    pub to: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expiry {
+    pub from: Vec<String>,
+    /// Seconds.
+    pub after: u64,
+    pub to: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Move {
+    pub operations: Vec<String>,
+    pub from: Vec<String>,
+    pub to: Option<String>,
+    pub refused: Vec<(String, Answer)>,
+}
+
+/// A vendor answer the example server gives.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub code: Value,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct StateReport {
+    pub operation: String,
+    pub field: String,
+    /// The value shown in each state.
+    pub values: Vec<(String, Value)>,
+}
+
+/// A number counted up by operations (by Rust name).
+#[derive(Clone, Debug)]
+pub struct Counter {
+    pub name: String,
+    pub doc: Option<String>,
+    pub counts: Vec<String>,
+    pub reset_by: Vec<String>,
+    /// `(operation, field)`.
+    pub reports: Vec<(String, String)>,
 }

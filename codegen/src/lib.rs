@@ -19,6 +19,7 @@ pub mod names;
 pub mod node;
 pub mod resolve;
 mod resolve_items;
+mod resolve_lifecycle;
 mod resolve_outcomes;
 mod resolve_protocol;
 pub mod schema;

@@ -319,6 +319,8 @@ pub fn resolve(
         .map(|(file, p)| crate::resolve_protocol::protocol(&mut cx, file, p, &error_table_names));
     let mut auth = Vec::new();
     let mut state = Vec::new();
+    let mut lifecycles = Vec::new();
+    let mut counters = Vec::new();
     for (path, file) in files {
         for scheme in file.auth.iter().flatten() {
             auth.push(crate::resolve_protocol::auth(
@@ -334,6 +336,22 @@ pub fn resolve(
                 &mut cx,
                 path,
                 header,
+                &operation_names,
+            ));
+        }
+        for l in file.lifecycles.iter().flatten() {
+            lifecycles.push(crate::resolve_lifecycle::lifecycle(
+                &mut cx,
+                path,
+                l,
+                &operation_names,
+            ));
+        }
+        for c in file.counters.iter().flatten() {
+            counters.push(crate::resolve_lifecycle::counter(
+                &mut cx,
+                path,
+                c,
                 &operation_names,
             ));
         }
@@ -383,6 +401,8 @@ pub fn resolve(
         protocol,
         auth,
         state,
+        lifecycles,
+        counters,
         errors: ir_errors,
         enums: ir_enums,
         types: ir_types,

@@ -23,7 +23,7 @@ fn table_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, tables: &BTre
     }
 }
 
-fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<String>) {
+pub(crate) fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<String>) {
     if !ops.contains(&name.value) {
         cx.undefined(
             file,
@@ -128,6 +128,7 @@ pub(crate) fn auth(
                 username: b.username.value.clone(),
                 password: b.password.value.clone(),
                 except: b.except.iter().map(|o| o.value.clone()).collect(),
+                refused: refused(cx, file, &b.refused),
             }
         }
         model::AuthScheme::Bearer(b) => {
@@ -136,6 +137,8 @@ pub(crate) fn auth(
                 login: b.login.value.clone(),
                 token_field: b.token_field.value.clone(),
                 relogin_on: b.relogin_on.iter().map(|s| s.value).collect(),
+                lifetime: lifetime(cx, file, &b.lifetime),
+                refused: refused(cx, file, &b.refused),
             }
         }
         model::AuthScheme::PathSecret(p) => {
@@ -205,9 +208,21 @@ pub(crate) fn auth(
                 login: s.login.value.clone(),
                 from: s.from.value.clone(),
                 field: s.field.value.clone(),
+                lifetime: lifetime(cx, file, &s.lifetime),
+                refused: refused(cx, file, &s.refused),
             }
         }
     }
+}
+
+fn lifetime(cx: &mut Cx<'_>, file: &Path, d: &Option<Spanned<String>>) -> Option<u64> {
+    d.as_ref()
+        .map(|d| crate::resolve_lifecycle::duration(cx, file, d))
+}
+
+fn refused(cx: &mut Cx<'_>, file: &Path, a: &Option<Spanned<model::Answer>>) -> Option<ir::Answer> {
+    a.as_ref()
+        .map(|a| crate::resolve_lifecycle::answer(cx, file, a))
 }
 
 pub(crate) fn state(

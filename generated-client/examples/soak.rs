@@ -27,6 +27,7 @@ async fn main() {
     for books in [
         soak::caspos(sales, 8, rate, seed).await,
         soak::kassa24(sales, rate, seed).await,
+        soak::icash(sales, rate, seed).await,
     ] {
         println!("{books}");
         for problem in books.problems() {

@@ -110,6 +110,8 @@ async fn a_refusal_that_applied_nothing_is_retried_even_for_a_fiscal_call() {
     let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
         .await
         .unwrap();
+    // The answers are scripted here; the simulator's shift is not in play.
+    mock.keep_state(false);
     let client = kassa24_client(&mock).await;
     mock.respond_once(
         "sale",
@@ -149,6 +151,8 @@ async fn a_document_that_exists_despite_the_error_is_a_typed_outcome() {
     let mock = MockServer::start(&caspos::VENDOR, caspos::OPERATIONS)
         .await
         .unwrap();
+    // The answers are scripted here; the simulator's shift is not in play.
+    mock.keep_state(false);
     let config = Config::new()
         .base_url(mock.url())
         .credentials("admin", "secret")
@@ -288,6 +292,8 @@ async fn a_recovery_decides_between_a_document_that_exists_and_a_resend() {
     let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
         .await
         .unwrap();
+    // The answers are scripted here; the simulator's shift is not in play.
+    mock.keep_state(false);
     let client = kassa24_client(&mock).await;
     let sale = kassa24::Sale {
         id_kkm: 77505,

@@ -32,3 +32,15 @@ async fn kassa24_sales_are_registered_exactly_once_under_faults() {
         "some lost answers were found by the recovery: {books}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn icash_operations_are_printed_exactly_once_under_faults() {
+    let books = soak::icash(150, 0.3, SEED).await;
+    println!("{books}");
+    assert_eq!(books.problems(), Vec::<String>::new(), "{books}");
+    assert_eq!(books.sales, 150);
+    assert!(
+        books.exists > 0,
+        "some lost answers were found by the recovery: {books}"
+    );
+}

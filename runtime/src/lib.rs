@@ -16,6 +16,7 @@ pub mod double_option;
 mod enums;
 mod error;
 mod error_table;
+mod lifecycle;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod operation;
@@ -34,6 +35,7 @@ pub use error::{
     DecodeError, DocumentExists, Error, HttpError, OutcomeUnknown, TransportError, VendorError,
 };
 pub use error_table::{Category, ErrorTable, Retry};
+pub use lifecycle::{Answer, Counter, Creation, Expiry, Lifecycle, Move, StateReport};
 pub use operation::{
     Dedup, Fresh, Idempotency, Method, Mint, Operation, OperationInfo, Placement, Recovery, Reply,
     Test,

@@ -19,6 +19,10 @@ pub struct Vendor {
     pub auth: &'static [Auth],
     /// Headers carried from one call to the next.
     pub state: &'static [StateHeader],
+    /// What the vendor remembers: shifts, draft documents, sessions.
+    pub lifecycles: &'static [crate::Lifecycle],
+    /// Numbers it counts up with its documents.
+    pub counters: &'static [crate::Counter],
 }
 
 /// A named server; `{name}` in the URL is a variable.
@@ -116,6 +120,8 @@ pub enum Auth {
         username: &'static str,
         password: &'static str,
         except: &'static [&'static str],
+        /// The vendor's answer to missing credentials.
+        refused: Option<crate::Answer>,
     },
     /// A bearer token from a login operation, sent as `Authorization: Bearer`;
     /// one re-login when a call fails with one of `relogin_on`.
@@ -123,6 +129,10 @@ pub enum Auth {
         login: &'static str,
         token_field: &'static str,
         relogin_on: &'static [u16],
+        /// Seconds a token stays valid, where the vendor says.
+        lifetime_secs: Option<u64>,
+        /// The vendor's answer to a missing, wrong or expired token.
+        refused: Option<crate::Answer>,
     },
     /// A secret server variable in the URL path.
     PathSecret { variable: &'static str },
@@ -143,6 +153,10 @@ pub enum Auth {
         login: &'static str,
         from: &'static str,
         field: &'static str,
+        /// Seconds a session stays valid, where the vendor says.
+        lifetime_secs: Option<u64>,
+        /// The vendor's answer to a missing, unknown or expired session.
+        refused: Option<crate::Answer>,
     },
 }
 

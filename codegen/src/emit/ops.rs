@@ -8,7 +8,7 @@ use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
 use super::items::struct_derives;
 use super::names::Names;
-use crate::ir::{Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
+use crate::ir::{self, Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
 use crate::model::SignatureEncoding;
 
 /// The error table of an operation: its own, or the protocol's.
@@ -307,6 +307,90 @@ fn envelope(e: &Envelope) -> TokenStream {
 }
 
 /// The wire name of the operation called `name` in the spec.
+fn opt_u64(n: Option<u64>) -> TokenStream {
+    match n {
+        Some(n) => quote!(::std::option::Option::Some(#n)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn answer(a: &ir::Answer) -> TokenStream {
+    let code = code(&a.code);
+    let message = &a.message;
+    quote!(::kassa::Answer { code: #code, message: #message })
+}
+
+fn opt_answer(a: Option<&ir::Answer>) -> TokenStream {
+    match a {
+        Some(a) => {
+            let a = answer(a);
+            quote!(::std::option::Option::Some(#a))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn answers(list: &[(String, ir::Answer)]) -> TokenStream {
+    let items = list.iter().map(|(state, a)| {
+        let a = answer(a);
+        quote!((#state, #a))
+    });
+    quote!(&[#(#items),*])
+}
+
+fn lifecycle(spec: &Spec, l: &ir::Lifecycle) -> TokenStream {
+    let name = &l.name;
+    let states = str_list(&l.states);
+    let per = opt_str(l.per.as_deref());
+    let created_by = match &l.created_by {
+        Some(c) => {
+            let op = wire_of(spec, &c.operation);
+            let field = opt_str(c.field.as_deref());
+            let to = &c.to;
+            quote!(::std::option::Option::Some(::kassa::Creation { operation: #op, field: #field, to: #to }))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let expires = match &l.expires {
+        Some(e) => {
+            let from = str_list(&e.from);
+            let after = e.after;
+            let to = &e.to;
+            quote!(::std::option::Option::Some(::kassa::Expiry { from: #from, after_secs: #after, to: #to }))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let moves = l.moves.iter().map(|m| {
+        let ops = wires(spec, &m.operations);
+        let from = str_list(&m.from);
+        let to = opt_str(m.to.as_deref());
+        let refused = answers(&m.refused);
+        quote!(::kassa::Move { operations: #ops, from: #from, to: #to, refused: #refused })
+    });
+    let refused = answers(&l.refused);
+    let reports = l.reports.iter().map(|r| {
+        let op = wire_of(spec, &r.operation);
+        let field = &r.field;
+        let values = r.values.iter().map(|(state, v)| {
+            let v = v.to_string();
+            quote!((#state, #v))
+        });
+        quote!(::kassa::StateReport { operation: #op, field: #field, values: &[#(#values),*] })
+    });
+    quote! {
+        ::kassa::Lifecycle {
+            name: #name,
+            states: #states,
+            per: #per,
+            created_by: #created_by,
+            expires: #expires,
+            moves: &[#(#moves),*],
+            refused: #refused,
+            reports: &[#(#reports),*],
+        }
+    }
+}
+
 fn wire_of(spec: &Spec, name: &str) -> String {
     spec.operations
         .iter()
@@ -362,13 +446,22 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         }
     };
     let auth = spec.auth.iter().map(|a| match a {
-        Auth::BodyCredentials { username, password, except } => {
+        Auth::BodyCredentials { username, password, except, refused } => {
             let except = wires(spec, except);
-            quote!(::kassa::Auth::BodyCredentials { username: #username, password: #password, except: #except })
+            let refused = opt_answer(refused.as_ref());
+            quote!(::kassa::Auth::BodyCredentials { username: #username, password: #password, except: #except, refused: #refused })
         }
-        Auth::Bearer { login, token_field, relogin_on } => {
+        Auth::Bearer { login, token_field, relogin_on, lifetime, refused } => {
             let login = wire_of(spec, login);
-            quote!(::kassa::Auth::Bearer { login: #login, token_field: #token_field, relogin_on: &[#(#relogin_on),*] })
+            let lifetime = opt_u64(*lifetime);
+            let refused = opt_answer(refused.as_ref());
+            quote!(::kassa::Auth::Bearer {
+                login: #login,
+                token_field: #token_field,
+                relogin_on: &[#(#relogin_on),*],
+                lifetime_secs: #lifetime,
+                refused: #refused,
+            })
         }
         Auth::PathSecret { variable } => quote!(::kassa::Auth::PathSecret { variable: #variable }),
         Auth::Hmac { key_field, nonce_field, signature_field, message, encoding, context } => {
@@ -389,9 +482,17 @@ pub fn vendor(spec: &Spec) -> TokenStream {
                 context: #context,
             })
         }
-        Auth::Session { login, from, field } => {
+        Auth::Session { login, from, field, lifetime, refused } => {
             let login = wire_of(spec, login);
-            quote!(::kassa::Auth::Session { login: #login, from: #from, field: #field })
+            let lifetime = opt_u64(*lifetime);
+            let refused = opt_answer(refused.as_ref());
+            quote!(::kassa::Auth::Session {
+                login: #login,
+                from: #from,
+                field: #field,
+                lifetime_secs: #lifetime,
+                refused: #refused,
+            })
         }
     });
     let state = spec.state.iter().map(|s| {
@@ -407,7 +508,20 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         };
         quote!(::kassa::StateHeader { header: #header, set_by: #set_by, sent_by: #sent_by, recover: #recover })
     });
-    let doc = format!(" How to reach {name}: servers, protocol, auth and state headers.");
+    let lifecycles = spec.lifecycles.iter().map(|l| lifecycle(spec, l));
+    let counters = spec.counters.iter().map(|c| {
+        let cname = &c.name;
+        let counts = wires(spec, &c.counts);
+        let reset_by = wires(spec, &c.reset_by);
+        let reports = c.reports.iter().map(|(op, field)| {
+            let op = wire_of(spec, op);
+            quote!((#op, #field))
+        });
+        quote!(::kassa::Counter { name: #cname, counts: #counts, reset_by: #reset_by, reports: &[#(#reports),*] })
+    });
+    let doc = format!(
+        " How to reach {name}: servers, protocol, auth, state headers, and what it remembers."
+    );
     quote! {
         #[doc = #doc]
         pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
@@ -417,6 +531,8 @@ pub fn vendor(spec: &Spec) -> TokenStream {
             protocol: #protocol,
             auth: &[#(#auth),*],
             state: &[#(#state),*],
+            lifecycles: &[#(#lifecycles),*],
+            counters: &[#(#counters),*],
         };
     }
 }

@@ -188,6 +188,7 @@ fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
                 username,
                 password,
                 except,
+                ..
             } if !except.contains(&op.name) => {
                 out.push((
                     username.clone(),

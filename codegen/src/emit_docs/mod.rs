@@ -10,6 +10,7 @@ pub mod anchor;
 mod fields;
 mod html;
 mod items;
+mod lifecycle;
 mod markdown;
 mod operations;
 mod protocol;

@@ -3,7 +3,7 @@
 
 use super::table::Table;
 use super::{anchor, fields, heading, op_link, text};
-use crate::ir::{Auth, Body, Envelope, Placement, Protocol, Spec};
+use crate::ir::{Answer, Auth, Body, Envelope, Placement, Protocol, Spec};
 use crate::model::SignatureEncoding;
 
 /// The servers table with their variables.
@@ -326,6 +326,7 @@ pub fn auth(spec: &Spec) -> String {
         }
     }
     out.push_str(&state(spec));
+    out.push_str(&super::lifecycle::remembers(spec));
     out
 }
 
@@ -336,6 +337,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
             username,
             password,
             except,
+            refused,
         } => {
             let mut s = format!(
                 "**Credentials in the body.** Every request carries the user name in {} and the \
@@ -350,12 +352,19 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
                 s.push_str(&format!(", except {}.", ops.join(", ")));
             }
             s.push_str(" The password is never printed.");
+            s.push_str(&login_limits(
+                None,
+                refused.as_ref(),
+                "user name and password",
+            ));
             s
         }
         Auth::Bearer {
             login,
             token_field,
             relogin_on,
+            lifetime,
+            refused,
         } => {
             let mut s = format!(
                 "**Bearer token.** The client calls {} first and sends the {} of its response \
@@ -371,6 +380,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
                     statuses.join(", ")
                 ));
             }
+            s.push_str(&login_limits(*lifetime, refused.as_ref(), "token"));
             s
         }
         Auth::PathSecret { variable } => format!(
@@ -403,14 +413,39 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
                 parts.join(" + ")
             )
         }
-        Auth::Session { login, from, field } => format!(
+        Auth::Session {
+            login,
+            from,
+            field,
+            lifetime,
+            refused,
+        } => format!(
             "**Session.** After {}, the client sends the {} of its response as the body field \
-             {} of every later request.",
+             {} of every later request.{}",
             op_link(spec, login),
             code(from),
-            code(field)
+            code(field),
+            login_limits(*lifetime, refused.as_ref(), "session")
         ),
     }
+}
+
+/// How long a login lasts and what the vendor answers without one.
+fn login_limits(lifetime: Option<u64>, refused: Option<&Answer>, what: &str) -> String {
+    let mut s = String::new();
+    if let Some(secs) = lifetime {
+        s.push_str(&format!(
+            " A {what} stays valid for {}.",
+            super::lifecycle::duration(secs)
+        ));
+    }
+    if let Some(a) = refused {
+        s.push_str(&format!(
+            " Without a valid {what} the vendor answers {}.",
+            super::lifecycle::answer(a)
+        ));
+    }
+    s
 }
 
 /// Headers carried from one call to the next.

@@ -9,6 +9,7 @@
 //! doc comments here become the descriptions in `spec/kassa-spec.schema.json`.
 
 pub mod field;
+mod lifecycle;
 mod map;
 mod protocol;
 mod span;
@@ -18,6 +19,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 pub use field::{Field, FieldBody, Placement};
+pub use lifecycle::{
+    Answer, Counter, CounterReport, Creation, Expiry, Lifecycle, Move, StateReport,
+};
 pub use map::NamedMap;
 pub use protocol::{
     AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth,
@@ -45,6 +49,11 @@ pub struct SpecFile {
     pub auth: Option<Vec<Spanned<AuthScheme>>>,
     /// Headers that carry state from one response to the next request.
     pub state: Option<Vec<Spanned<StateHeader>>>,
+    /// Things with states that operations move between (a shift, a draft
+    /// operation); the example server keeps them.
+    pub lifecycles: Option<Vec<Spanned<Lifecycle>>>,
+    /// Numbers the vendor counts up with its documents.
+    pub counters: Option<Vec<Spanned<Counter>>>,
     /// Error tables: vendor status or error codes with messages and remedies.
     pub errors: Option<NamedMap<Spanned<ErrorTable>>>,
     /// Enumerations coded by integers or strings.

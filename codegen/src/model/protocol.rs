@@ -142,6 +142,8 @@ pub struct BodyCredentials {
     /// Operations that do not carry them.
     #[serde(default)]
     pub except: Vec<Spanned<String>>,
+    /// The vendor's answer to missing credentials.
+    pub refused: Option<Spanned<super::Answer>>,
 }
 
 /// Bearer token from a login operation.
@@ -155,6 +157,10 @@ pub struct BearerAuth {
     /// HTTP statuses after which the client logs in again once and retries.
     #[serde(default)]
     pub relogin_on: Vec<Spanned<u16>>,
+    /// How long a token stays valid (`30m`, `24h`), where the vendor says.
+    pub lifetime: Option<Spanned<String>>,
+    /// The vendor's answer to a missing, wrong or expired token.
+    pub refused: Option<Spanned<super::Answer>>,
 }
 
 /// A secret URL path segment.
@@ -213,6 +219,10 @@ pub struct SessionAuth {
     pub from: Spanned<String>,
     /// Request field that carries it.
     pub field: Spanned<String>,
+    /// How long a session stays valid (`30m`, `24h`), where the vendor says.
+    pub lifetime: Option<Spanned<String>>,
+    /// The vendor's answer to a missing, unknown or expired session.
+    pub refused: Option<Spanned<super::Answer>>,
 }
 
 /// A header carried from a response to the next request.

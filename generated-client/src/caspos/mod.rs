@@ -30,7 +30,7 @@ pub use operations::*;
 mod client;
 pub use client::*;
 
-/// How to reach Caspos: servers, protocol, auth and state headers.
+/// How to reach Caspos: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     id: "caspos",
     name: "Caspos",
@@ -68,9 +68,141 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             username: "username",
             password: "password",
             except: &[],
+            refused: ::std::option::Option::Some(::kassa::Answer {
+                code: ::kassa::Code::str("999"),
+                message: "invalid login session",
+            }),
         },
     ],
     state: &[],
+    lifecycles: &[
+        ::kassa::Lifecycle {
+            name: "shift",
+            states: &["closed", "open", "expired"],
+            per: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            expires: ::std::option::Option::Some(::kassa::Expiry {
+                from: &["open"],
+                after_secs: 86400u64,
+                to: "expired",
+            }),
+            moves: &[
+                ::kassa::Move {
+                    operations: &["openShift"],
+                    from: &["closed"],
+                    to: ::std::option::Option::Some("open"),
+                    refused: &[
+                        (
+                            "open",
+                            ::kassa::Answer {
+                                code: ::kassa::Code::str("999"),
+                                message: "document: invalid shift status",
+                            },
+                        ),
+                    ],
+                },
+                ::kassa::Move {
+                    operations: &["closeShift"],
+                    from: &["open", "expired"],
+                    to: ::std::option::Option::Some("closed"),
+                    refused: &[],
+                },
+                ::kassa::Move {
+                    operations: &[
+                        "sale",
+                        "credit",
+                        "prepayment",
+                        "prepaymentProducts",
+                        "moneyBack",
+                        "correction",
+                        "rollBack",
+                        "deposit",
+                        "withDraw",
+                    ],
+                    from: &["open"],
+                    to: ::std::option::Option::None,
+                    refused: &[],
+                },
+            ],
+            refused: &[
+                (
+                    "closed",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::str("999"),
+                        message: "document: invalid shift status",
+                    },
+                ),
+                (
+                    "expired",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::str("999"),
+                        message: "document: invalid shift duration",
+                    },
+                ),
+            ],
+            reports: &[
+                ::kassa::StateReport {
+                    operation: "getShiftStatus",
+                    field: "shift_open",
+                    values: &[("closed", "false"), ("open", "true"), ("expired", "true")],
+                },
+            ],
+        },
+    ],
+    counters: &[
+        ::kassa::Counter {
+            name: "documents",
+            counts: &[
+                "sale",
+                "credit",
+                "prepayment",
+                "prepaymentProducts",
+                "moneyBack",
+                "correction",
+                "rollBack",
+                "deposit",
+                "withDraw",
+                "closeShift",
+            ],
+            reset_by: &[],
+            reports: &[
+                ("sale", "document_number"),
+                ("credit", "document_number"),
+                ("prepayment", "document_number"),
+                ("prepaymentProducts", "document_number"),
+                ("moneyBack", "document_number"),
+                ("correction", "document_number"),
+                ("rollBack", "document_number"),
+                ("deposit", "document_number"),
+                ("withDraw", "document_number"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_documents",
+            counts: &[
+                "sale",
+                "credit",
+                "prepayment",
+                "prepaymentProducts",
+                "moneyBack",
+                "correction",
+                "rollBack",
+                "deposit",
+                "withDraw",
+            ],
+            reset_by: &["openShift"],
+            reports: &[
+                ("sale", "shift_document_number"),
+                ("credit", "shift_document_number"),
+                ("prepayment", "shift_document_number"),
+                ("prepaymentProducts", "shift_document_number"),
+                ("moneyBack", "shift_document_number"),
+                ("rollBack", "shift_document_number"),
+                ("deposit", "shift_document_number"),
+                ("withDraw", "shift_document_number"),
+            ],
+        },
+    ],
 };
 
 /// Every operation of Caspos, in documentation order.

@@ -30,7 +30,7 @@ pub use operations::*;
 mod client;
 pub use client::*;
 
-/// How to reach HEADO Device API: servers, protocol, auth and state headers.
+/// How to reach HEADO Device API: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     id: "heado",
     name: "HEADO Device API",
@@ -67,6 +67,8 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     state: &[],
+    lifecycles: &[],
+    counters: &[],
 };
 
 /// Every operation of HEADO Device API, in documentation order.

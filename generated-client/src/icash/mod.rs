@@ -28,7 +28,7 @@ pub use operations::*;
 mod client;
 pub use client::*;
 
-/// How to reach iCash client API: servers, protocol, auth and state headers.
+/// How to reach iCash client API: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     id: "icash",
     name: "iCash client API",
@@ -81,9 +81,71 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             login: "login",
             from: "session_id",
             field: "ses",
+            lifetime_secs: ::std::option::Option::None,
+            refused: ::std::option::Option::Some(::kassa::Answer {
+                code: ::kassa::Code::Int(0),
+                message: "Session expired",
+            }),
         },
     ],
     state: &[],
+    lifecycles: &[
+        ::kassa::Lifecycle {
+            name: "operation",
+            states: &["temp", "printed"],
+            per: ::std::option::Option::Some("OperationID"),
+            created_by: ::std::option::Option::Some(::kassa::Creation {
+                operation: "new-operation",
+                field: ::std::option::Option::Some("OperationID"),
+                to: "temp",
+            }),
+            expires: ::std::option::Option::None,
+            moves: &[
+                ::kassa::Move {
+                    operations: &["add-operation-sale-item", "add-operation-payment"],
+                    from: &["temp"],
+                    to: ::std::option::Option::None,
+                    refused: &[],
+                },
+                ::kassa::Move {
+                    operations: &["print-operation"],
+                    from: &["temp"],
+                    to: ::std::option::Option::Some("printed"),
+                    refused: &[],
+                },
+                ::kassa::Move {
+                    operations: &["get-operation"],
+                    from: &["temp", "printed"],
+                    to: ::std::option::Option::None,
+                    refused: &[],
+                },
+            ],
+            refused: &[
+                (
+                    "missing",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::Int(0),
+                        message: "Wrong value for OperationID",
+                    },
+                ),
+                (
+                    "printed",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::Int(0),
+                        message: "Wrong value for OperationID",
+                    },
+                ),
+            ],
+            reports: &[
+                ::kassa::StateReport {
+                    operation: "get-operation",
+                    field: "OperationStatus",
+                    values: &[("temp", "\"TEMP\""), ("printed", "\"NORMAL\"")],
+                },
+            ],
+        },
+    ],
+    counters: &[],
 };
 
 /// Every operation of iCash client API, in documentation order.

@@ -26,7 +26,7 @@ pub use operations::*;
 mod client;
 pub use client::*;
 
-/// How to reach Kassa24 / Fiscal24: servers, protocol, auth and state headers.
+/// How to reach Kassa24 / Fiscal24: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     id: "kassa24",
     name: "Kassa24 / Fiscal24",
@@ -61,6 +61,11 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             login: "POST /auth",
             token_field: "Token",
             relogin_on: &[401u16],
+            lifetime_secs: ::std::option::Option::None,
+            refused: ::std::option::Option::Some(::kassa::Answer {
+                code: ::kassa::Code::Int(401),
+                message: "Unauthorized: token is expired",
+            }),
         },
     ],
     state: &[
@@ -88,6 +93,85 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             recover: ::std::option::Option::Some(("GET /uid/{IdKkm}", "Uid")),
         },
     ],
+    lifecycles: &[
+        ::kassa::Lifecycle {
+            name: "shift",
+            states: &["closed", "open", "expired"],
+            per: ::std::option::Option::None,
+            created_by: ::std::option::Option::None,
+            expires: ::std::option::Option::Some(::kassa::Expiry {
+                from: &["open"],
+                after_secs: 86400u64,
+                to: "expired",
+            }),
+            moves: &[
+                ::kassa::Move {
+                    operations: &["POST /shifts"],
+                    from: &["closed"],
+                    to: ::std::option::Option::Some("open"),
+                    refused: &[
+                        (
+                            "open",
+                            ::kassa::Answer {
+                                code: ::kassa::Code::Int(403),
+                                message: "Forbidden: на данной ККМ уже открыта смена",
+                            },
+                        ),
+                        (
+                            "expired",
+                            ::kassa::Answer {
+                                code: ::kassa::Code::Int(403),
+                                message: "Forbidden: на данной ККМ уже открыта смена",
+                            },
+                        ),
+                    ],
+                },
+                ::kassa::Move {
+                    operations: &["POST /shifts/{IdShift}/z"],
+                    from: &["open", "expired"],
+                    to: ::std::option::Option::Some("closed"),
+                    refused: &[],
+                },
+                ::kassa::Move {
+                    operations: &[
+                        "POST /kkms/{IdKkm}/sales",
+                        "POST /kkms/{IdKkm}/refunds",
+                        "POST /kkms/{IdKkm}/purchases",
+                        "POST /kkms/{IdKkm}/purchase_refunds",
+                        "POST /kkms/{IdKkm}/incomes",
+                        "POST /kkms/{IdKkm}/expenses",
+                    ],
+                    from: &["open"],
+                    to: ::std::option::Option::None,
+                    refused: &[],
+                },
+            ],
+            refused: &[
+                (
+                    "closed",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::Int(410),
+                        message: "Данная смена уже закрыта",
+                    },
+                ),
+                (
+                    "expired",
+                    ::kassa::Answer {
+                        code: ::kassa::Code::Int(410),
+                        message: "Данная смена уже закрыта",
+                    },
+                ),
+            ],
+            reports: &[
+                ::kassa::StateReport {
+                    operation: "GET /shifts/{IdShift}",
+                    field: "IdStatusShift",
+                    values: &[("closed", "2"), ("open", "1"), ("expired", "1")],
+                },
+            ],
+        },
+    ],
+    counters: &[],
 };
 
 /// Every operation of Kassa24 / Fiscal24, in documentation order.

@@ -26,7 +26,7 @@ pub use operations::*;
 mod client;
 pub use client::*;
 
-/// How to reach SM POS cabinet: servers, protocol, auth and state headers.
+/// How to reach SM POS cabinet: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     id: "smpos",
     name: "SM POS cabinet",
@@ -58,9 +58,12 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             username: "login",
             password: "psw",
             except: &[],
+            refused: ::std::option::Option::None,
         },
     ],
     state: &[],
+    lifecycles: &[],
+    counters: &[],
 };
 
 /// Every operation of SM POS cabinet, in documentation order.

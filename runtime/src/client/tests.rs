@@ -7,6 +7,8 @@ static VENDOR: Vendor = Vendor {
     protocol: crate::Protocol::JsonRpc { by_position: false },
     auth: &[],
     state: &[],
+    lifecycles: &[],
+    counters: &[],
 };
 
 #[test]

@@ -168,6 +168,7 @@ fn apply_auth(
                 username,
                 password,
                 except,
+                ..
             } => {
                 if except.contains(&info.wire) {
                     continue;

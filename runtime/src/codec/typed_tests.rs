@@ -32,6 +32,8 @@ fn vendor(protocol: Protocol) -> &'static Vendor {
         protocol,
         auth: &[],
         state: &[],
+        lifecycles: &[],
+        counters: &[],
     }))
 }
 

@@ -1,9 +1,104 @@
 //! Which response the example server sends, and the auth it simulates.
 
+use std::time::Duration;
+
 use super::*;
 
-/// Chooses the answer: an auth failure, a queued response, the login's
-/// token, a matching example, the first example, or the sample.
+/// The vendor's answer to a request whose credentials, token or session
+/// are missing, wrong or expired; `None` when it may go on. Token and
+/// session lifetimes run on the simulator's clock. Credentials and sessions
+/// are only checked where the spec declares the vendor's answer.
+pub(super) fn authenticate(
+    vendor: &'static Vendor,
+    inner: &Inner,
+    info: &OperationInfo,
+    wire: &WireRequest,
+    auth: &Map<String, Value>,
+    rpc_id: Option<&Value>,
+) -> Option<Canned> {
+    let now = inner.now();
+    let valid = |issued: Duration, lifetime: Option<u64>| {
+        lifetime.is_none_or(|secs| now < issued + Duration::from_secs(secs))
+    };
+    let given = |field: &str| {
+        auth.get(field)
+            .and_then(value_to_text)
+            .filter(|v| !v.is_empty())
+    };
+    for scheme in vendor.auth {
+        let (ok, refused, fallback) = match scheme {
+            Auth::Bearer {
+                login,
+                lifetime_secs,
+                refused,
+                ..
+            } if info.wire != *login => {
+                let sent = wire
+                    .header("authorization")
+                    .and_then(|h| h.strip_prefix("Bearer "));
+                let ok = match &inner.token {
+                    Some((token, issued)) => {
+                        sent == Some(token.as_str()) && valid(*issued, *lifetime_secs)
+                    }
+                    None => false,
+                };
+                (ok, refused, Some((Code::Int(401), "token is expired")))
+            }
+            Auth::Session {
+                login,
+                field,
+                lifetime_secs,
+                refused,
+                ..
+            } if info.wire != *login => {
+                let ok = given(field)
+                    .and_then(|s| inner.sessions.get(&s))
+                    .is_some_and(|issued| valid(*issued, *lifetime_secs));
+                (ok, refused, None)
+            }
+            Auth::BodyCredentials {
+                username,
+                password,
+                except,
+                refused,
+            } if !except.contains(&info.wire) => {
+                let ok = given(username).is_some() && given(password).is_some();
+                (ok, refused, None)
+            }
+            _ => continue,
+        };
+        if ok {
+            continue;
+        }
+        let (code, message) = match (refused, fallback) {
+            (Some(a), _) => (a.code.clone(), a.message),
+            (None, Some(fallback)) => fallback,
+            (None, None) => continue,
+        };
+        return Some(failure(vendor, info, &code, message, rpc_id));
+    }
+    None
+}
+
+/// A failure answer of the vendor's protocol.
+pub(super) fn failure(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    code: &Code,
+    message: &str,
+    rpc_id: Option<&Value>,
+) -> Canned {
+    let (status, body) = codec::encode_failure(vendor, info, code, message, rpc_id);
+    Canned {
+        status,
+        body,
+        headers: Vec::new(),
+    }
+}
+
+/// Chooses the answer of an admitted request: the login's token or
+/// session, a queued response, a matching example, the first example, or
+/// the sample.
 pub(super) fn answer(
     shared: &Shared,
     inner: &mut Inner,
@@ -14,43 +109,23 @@ pub(super) fn answer(
 ) -> Canned {
     let vendor = shared.vendor;
     let info = &entry.info;
+    let now = inner.now();
     let mut login_data = Map::new();
     for scheme in vendor.auth {
         match scheme {
             Auth::Bearer {
                 login, token_field, ..
-            } => {
-                if info.wire == *login {
-                    inner.tokens_issued += 1;
-                    let token = format!("mock-token-{}", inner.tokens_issued);
-                    inner.token = Some(token.clone());
-                    login_data.insert((*token_field).to_owned(), Value::String(token));
-                } else {
-                    let sent = wire
-                        .header("authorization")
-                        .and_then(|h| h.strip_prefix("Bearer "));
-                    if sent.is_none() || sent != inner.token.as_deref() {
-                        let (status, body) = codec::encode_failure(
-                            vendor,
-                            info,
-                            &Code::Int(401),
-                            "token is expired",
-                            rpc_id,
-                        );
-                        return Canned {
-                            status,
-                            body,
-                            headers: Vec::new(),
-                        };
-                    }
-                }
+            } if info.wire == *login => {
+                inner.tokens_issued += 1;
+                let token = format!("mock-token-{}", inner.tokens_issued);
+                inner.token = Some((token.clone(), now));
+                login_data.insert((*token_field).to_owned(), Value::String(token));
             }
             Auth::Session { login, from, .. } if info.wire == *login => {
                 inner.sessions_issued += 1;
-                login_data.insert(
-                    (*from).to_owned(),
-                    Value::String(format!("mock-session-{}", inner.sessions_issued)),
-                );
+                let session = format!("mock-session-{}", inner.sessions_issued);
+                inner.sessions.insert(session.clone(), now);
+                login_data.insert((*from).to_owned(), Value::String(session));
             }
             _ => {}
         }

@@ -7,9 +7,10 @@
 //! the vendor's auth schemes (bearer tokens that expire, session logins,
 //! state headers). For tests, and to develop against without the vendor.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -111,9 +112,19 @@ struct Inner {
     /// Whether requests are kept for [`MockServer::requests`].
     record: bool,
     tokens_issued: u64,
-    token: Option<String>,
+    /// The current token and when it was issued.
+    token: Option<(String, Duration)>,
     sessions_issued: u64,
+    /// Sessions handed out, with when.
+    sessions: HashMap<String, Duration>,
     memory: state::Memory,
+    lives: lifecycle::Lives,
+    /// Whether lifecycles and counters are kept.
+    keep_state: bool,
+    /// The simulator's clock: real time since the start, plus what
+    /// [`MockServer::advance`] added.
+    started: Instant,
+    advanced: Duration,
     faults: Option<(FaultPlan, faults::Dice)>,
     injected: BTreeMap<Fault, u64>,
 }
@@ -128,10 +139,22 @@ impl Default for Inner {
             tokens_issued: 0,
             token: None,
             sessions_issued: 0,
+            sessions: HashMap::new(),
             memory: state::Memory::default(),
+            lives: lifecycle::Lives::default(),
+            keep_state: true,
+            started: Instant::now(),
+            advanced: Duration::ZERO,
             faults: None,
             injected: BTreeMap::new(),
         }
+    }
+}
+
+impl Inner {
+    /// The simulator's clock.
+    fn now(&self) -> Duration {
+        self.started.elapsed() + self.advanced
     }
 }
 
@@ -239,10 +262,34 @@ impl MockServer {
         }
     }
 
-    /// Bearer auth: the current token stops being valid (the next call
-    /// with it is answered 401).
+    /// The current bearer token and every session stop being valid (the
+    /// next call with one is refused as the vendor refuses it).
     pub fn expire_tokens(&self) {
-        self.shared.lock().token = None;
+        let mut inner = self.shared.lock();
+        inner.token = None;
+        inner.sessions.clear();
+    }
+
+    /// Whether the lifecycles and counters the spec declares are kept (on
+    /// by default). Off, every operation is answered from its examples in
+    /// any order and no answer is changed: for tests of the wire format
+    /// rather than of the vendor's behaviour.
+    pub fn keep_state(&self, on: bool) {
+        self.shared.lock().keep_state = on;
+    }
+
+    /// Moves the simulator's clock forward: shifts and sessions expire as
+    /// if `by` had passed (also `POST /_kassa/advance?seconds=N`).
+    pub fn advance(&self, by: Duration) {
+        self.shared.lock().advanced += by;
+    }
+
+    /// The lifecycles' instances and the counters, now (also served as
+    /// JSON at `GET /_kassa/state`).
+    pub fn state(&self) -> Snapshot {
+        let mut inner = self.shared.lock();
+        let now = inner.now();
+        inner.lives.snapshot(self.shared.vendor, now)
     }
 
     /// Injects faults into the requests that follow (see [`FaultPlan`]).
@@ -417,20 +464,41 @@ async fn read_request(req: Request) -> (WireRequest, Result<(), String>) {
     }
 }
 
-/// The simulator's own view of what it holds.
-fn inspect(shared: &Shared, path: &str) -> Option<Response> {
-    match path {
+/// The simulator's own view of what it holds, and its clock.
+fn inspect(shared: &Shared, path: &str, query: Option<&str>) -> Option<Response> {
+    let body = match path {
         "/_kassa/documents" => {
             let documents = shared.lock().memory.documents.clone();
-            let body = serde_json::to_value(&documents).unwrap_or(Value::Null);
-            Some(json_response(&Canned::ok(body)))
+            serde_json::to_value(&documents).unwrap_or(Value::Null)
         }
-        _ => None,
-    }
+        "/_kassa/state" => {
+            let mut inner = shared.lock();
+            let now = inner.now();
+            let snapshot = inner.lives.snapshot(shared.vendor, now);
+            serde_json::to_value(&snapshot).unwrap_or(Value::Null)
+        }
+        "/_kassa/advance" => {
+            let seconds = query
+                .map(|q| form_urlencoded::parse(q.as_bytes()))
+                .and_then(|mut q| q.find(|(k, _)| k == "seconds"))
+                .and_then(|(_, v)| v.parse::<u64>().ok());
+            let Some(seconds) = seconds else {
+                return Some(text_response(
+                    400,
+                    "give the seconds to advance: /_kassa/advance?seconds=86400".to_owned(),
+                ));
+            };
+            let mut inner = shared.lock();
+            inner.advanced += Duration::from_secs(seconds);
+            serde_json::json!({ "clock_secs": inner.now().as_secs() })
+        }
+        _ => return None,
+    };
+    Some(json_response(&Canned::ok(body)))
 }
 
 async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
-    if let Some(response) = inspect(&shared, req.uri().path()) {
+    if let Some(response) = inspect(&shared, req.uri().path(), req.uri().query()) {
         return response;
     }
     let (wire, read) = read_request(req).await;
@@ -491,7 +559,7 @@ fn serve(shared: &Shared, wire: WireRequest, decoded: codec::DecodedRequest) -> 
             return Served::Before(*fault);
         }
     }
-    let canned = simulate(shared, &mut inner, entry, &wire, &decoded.params, rpc_id);
+    let canned = simulate(shared, &mut inner, entry, &wire, &decoded, rpc_id);
     if inner.record {
         inner.requests.push(Recorded {
             method: wire.method,
@@ -511,18 +579,25 @@ fn serve(shared: &Shared, wire: WireRequest, decoded: codec::DecodedRequest) -> 
     }
 }
 
-/// The answer, with what the simulator remembers applied: a repeated key
-/// replayed, a stale chained header refused, documents and chains updated.
+/// The answer, with what the simulator remembers applied: credentials
+/// checked, a repeated key replayed, a stale chained header or a lifecycle
+/// refusal answered with the vendor's error, documents, states, counters
+/// and chains updated.
 fn simulate(
     shared: &Shared,
     inner: &mut Inner,
     entry: &OperationEntry,
     wire: &WireRequest,
-    params: &Value,
+    decoded: &codec::DecodedRequest,
     rpc_id: Option<&Value>,
 ) -> Canned {
     let vendor = shared.vendor;
     let info = &entry.info;
+    let params = &decoded.params;
+    if let Some(refused) = answer::authenticate(vendor, inner, info, wire, &decoded.auth, rpc_id) {
+        return refused;
+    }
+    let now = inner.now();
     match inner
         .memory
         .admit(vendor, info, params, |h| wire.header(h).map(str::to_owned))
@@ -537,38 +612,36 @@ fn simulate(
             }
             canned
         }
-        state::Admit::Stale(header) => {
-            let (status, body) = codec::encode_failure(
-                vendor,
-                info,
-                &Code::Int(409),
-                &format!("the {header} header is not the current one"),
-                rpc_id,
-            );
-            Canned {
-                status,
-                body,
-                headers: Vec::new(),
-            }
-        }
+        state::Admit::Stale(header) => answer::failure(
+            vendor,
+            info,
+            &Code::Int(409),
+            &format!("the {header} header is not the current one"),
+            rpc_id,
+        ),
         state::Admit::Go => {
+            if inner.keep_state
+                && let Some(refused) = inner.lives.refusal(vendor, info, params, now)
+            {
+                return answer::failure(vendor, info, &refused.code, refused.message, rpc_id);
+            }
             let mut canned = answer(shared, inner, entry, wire, params, rpc_id);
             let recovered = inner.memory.recovered(vendor, info);
-            if !recovered.is_empty() {
-                let data = match (vendor.protocol.envelope(), &mut canned.body) {
-                    (Some(e), Value::Object(body)) => match e.data_field {
-                        Some(field) => body.get_mut(field),
-                        None => None,
-                    },
-                    _ => None,
-                };
-                if let Some(Value::Object(data)) = data {
-                    data.extend(recovered);
-                }
+            if let Some(Value::Object(data)) = lifecycle::payload_mut(vendor, &mut canned.body)
+                && !recovered.is_empty()
+            {
+                data.extend(recovered);
             }
             let applied =
                 codec::decode_response(vendor, info, canned.status, &canned.body.to_string())
                     .is_ok_and(|d| !d.not_modified);
+            if applied && inner.keep_state {
+                let payload = lifecycle::payload_mut(vendor, &mut canned.body);
+                inner.lives.apply(vendor, info, params, payload, now);
+                if let Some(payload) = lifecycle::payload_mut(vendor, &mut canned.body) {
+                    inner.lives.report(vendor, info, params, payload, now);
+                }
+            }
             if applied {
                 let headers = inner.memory.apply(vendor, info, params, &canned);
                 for (name, value) in headers {
@@ -585,9 +658,11 @@ fn simulate(
 
 mod answer;
 mod faults;
+mod lifecycle;
 mod state;
 use answer::answer;
 pub use faults::{Fault, FaultPlan};
+pub use lifecycle::{Instance, Snapshot};
 pub use state::Document;
 
 #[cfg(test)]

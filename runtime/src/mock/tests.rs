@@ -35,6 +35,8 @@ static VENDOR: Vendor = Vendor {
     protocol: Protocol::JsonRpc { by_position: false },
     auth: &[],
     state: &[],
+    lifecycles: &[],
+    counters: &[],
 };
 
 static OPS: &[OperationEntry] = &[OperationEntry::of::<Echo>()];
