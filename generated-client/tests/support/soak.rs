@@ -343,7 +343,6 @@ async fn icash_draft(client: &icash::Client, sale: usize) -> Option<u64> {
         operation_id: id,
         pay_type_id: 1,
         payment_sum: Number::from(1),
-        ..Default::default()
     };
     client.add_operation_payment(&payment).await.ok()?;
     Some(id)
