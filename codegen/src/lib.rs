@@ -25,5 +25,5 @@ mod resolve_protocol;
 pub mod schema;
 pub mod shape;
 pub mod types;
-#[cfg(feature = "cli")]
+#[cfg(feature = "validate")]
 pub mod validate;

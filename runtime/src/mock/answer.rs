@@ -138,7 +138,7 @@ pub(super) fn answer(
     let mut canned = match queued {
         Some(c) => c,
         None if !login_data.is_empty() => {
-            let mut data = (entry.sample_response)();
+            let mut data = shared.sample(entry);
             match &mut data {
                 Value::Object(map) => map.extend(login_data),
                 other => *other = Value::Object(login_data),
@@ -169,7 +169,7 @@ pub(super) fn answer(
                     let (status, body) = codec::encode_success(
                         vendor,
                         info,
-                        (entry.sample_response)(),
+                        shared.sample(entry),
                         &Map::new(),
                         rpc_id,
                     );

@@ -162,12 +162,23 @@ struct Shared {
     vendor: &'static Vendor,
     ops: &'static [OperationEntry],
     infos: Vec<OperationInfo>,
+    /// The answer of each operation that has no example, in `ops`' order.
+    samples: Vec<Value>,
     inner: Mutex<Inner>,
 }
 
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The payload that answers `entry` when no example does.
+    fn sample(&self, entry: &OperationEntry) -> Value {
+        self.ops
+            .iter()
+            .position(|e| std::ptr::eq(e, entry))
+            .and_then(|i| self.samples.get(i).cloned())
+            .unwrap_or(Value::Null)
     }
 
     fn entry(&self, wire: &str) -> &'static OperationEntry {
@@ -194,17 +205,33 @@ impl std::fmt::Debug for MockServer {
 }
 
 impl MockServer {
-    /// Starts the server on a Tokio runtime.
+    /// Starts the server on a Tokio runtime, on a free port of 127.0.0.1.
     pub async fn start(
         vendor: &'static Vendor,
         ops: &'static [OperationEntry],
     ) -> std::io::Result<MockServer> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        MockServer::start_at(([127, 0, 0, 1], 0).into(), vendor, ops, None).await
+    }
+
+    /// Starts the server on `addr` (port 0: a free one). `samples`, one per
+    /// operation in `ops`' order, answer the operations that have no
+    /// example instead of the payloads the entries' `sample_response`
+    /// builds (for tables made without generated types).
+    pub async fn start_at(
+        addr: SocketAddr,
+        vendor: &'static Vendor,
+        ops: &'static [OperationEntry],
+        samples: Option<Vec<Value>>,
+    ) -> std::io::Result<MockServer> {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let samples =
+            samples.unwrap_or_else(|| ops.iter().map(|e| (e.sample_response)()).collect());
         let shared = Arc::new(Shared {
             vendor,
             ops,
             infos: ops.iter().map(|e| e.info).collect(),
+            samples,
             inner: Mutex::new(Inner::default()),
         });
         let app = Router::new()
@@ -228,7 +255,7 @@ impl MockServer {
         })
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://HOST:PORT`
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }

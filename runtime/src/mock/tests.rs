@@ -126,3 +126,61 @@ impl Recorded {
         }
     }
 }
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate)]
+struct LoginResponse {
+    token: String,
+}
+
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate, crate::Operation,
+)]
+#[kassa(name = "login", wire = "login", response = LoginResponse, error = RpcError)]
+struct Login {}
+
+static TIMED: Vendor = Vendor {
+    id: "timed",
+    name: "Timed",
+    servers: &[],
+    protocol: Protocol::JsonRpc { by_position: false },
+    auth: &[Auth::Bearer {
+        login: "login",
+        token_field: "token",
+        relogin_on: &[],
+        lifetime_secs: Some(60),
+        refused: Some(crate::Answer {
+            code: Code::Int(-32001),
+            message: "Token expired",
+        }),
+    }],
+    state: &[],
+    lifecycles: &[],
+    counters: &[],
+};
+
+static TIMED_OPS: &[OperationEntry] =
+    &[OperationEntry::of::<Login>(), OperationEntry::of::<Echo>()];
+
+#[tokio::test]
+async fn a_token_lives_as_long_as_the_spec_says_on_the_simulators_clock() {
+    let mock = MockServer::start(&TIMED, TIMED_OPS).await.unwrap();
+    let client = Client::new(&TIMED, Config::new().base_url(mock.url()).login(&Login {})).unwrap();
+    let request = Echo { text: "hi".into() };
+    client.call(&request).await.unwrap();
+    mock.advance(std::time::Duration::from_secs(59));
+    client.call(&request).await.unwrap();
+    mock.advance(std::time::Duration::from_secs(2));
+    match client.call(&request).await {
+        Err(Error::Vendor(e)) => {
+            assert_eq!(e.raw_code, Some(Code::Int(-32001)));
+            assert_eq!(e.message.as_deref(), Some("Token expired"));
+        }
+        other => panic!("expected the declared refusal, got {other:?}"),
+    }
+    let logins = mock
+        .requests()
+        .iter()
+        .filter(|r| r.operation == Some("login"))
+        .count();
+    assert_eq!(logins, 1, "no relogin_on: the refusal reaches the caller");
+}

@@ -1,4 +1,7 @@
-//! `kassa`: check vendor specs and list what they define.
+//! `kassa`: check vendor specs, list what they define, validate payloads,
+//! and run a vendor's simulator.
+
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +15,7 @@ use kassa_codegen::emit::schema_ops::Direction;
 #[command(
     name = "kassa",
     version,
-    about = "Check kassa vendor specs and list what they define"
+    about = "Check kassa vendor specs, validate payloads, and run a vendor's simulator"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -56,6 +59,50 @@ enum Command {
         /// The payload (JSON); `-` reads standard input.
         file: PathBuf,
     },
+    /// Run the vendor's simulator over HTTP until interrupted.
+    ///
+    /// It answers from the spec's examples, keeps the shifts, documents,
+    /// counters and logins the spec declares, refuses what the vendor
+    /// refuses with the vendor's own errors, and injects faults from a seed.
+    /// `GET /_kassa/documents` and `GET /_kassa/state` show what it holds;
+    /// `POST /_kassa/advance?seconds=N` moves its clock.
+    Serve {
+        /// The vendor's spec folder (`spec/caspos`).
+        spec: PathBuf,
+        /// Port to listen on (0: a free one, printed at start).
+        #[arg(long, default_value_t = 5544)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Share of requests that fail, from 0 to 1.
+        #[arg(long, default_value_t = 0.0, value_parser = rate)]
+        faults: f64,
+        /// Fault kinds to draw from (default: all): drop-before, drop-after,
+        /// delay, 5xx, 429, truncate, reset.
+        #[arg(long = "fault", value_parser = fault)]
+        kinds: Vec<kassa::mock::Fault>,
+        /// Seed of the fault generator: the same seed, the same faults.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How long a delayed answer is held, in milliseconds.
+        #[arg(long, default_value_t = 30_000)]
+        delay_ms: u64,
+    },
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err(format!("`{text}` is not a share from 0 to 1 (0.3 is 30 %)")),
+    }
+}
+
+fn fault(text: &str) -> Result<kassa::mock::Fault, String> {
+    kassa::mock::Fault::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = kassa::mock::Fault::ALL.iter().map(|f| f.as_str()).collect();
+        format!("unknown fault `{text}`; one of {}", known.join(", "))
+    })
 }
 
 /// The folders to check. `kassa check spec/*` expands to the reference and
@@ -139,6 +186,25 @@ fn main() -> ExitCode {
             };
             validate(&spec, &operation, direction, &file)
         }
+        Command::Serve {
+            spec,
+            port,
+            host,
+            faults,
+            kinds,
+            seed,
+            delay_ms,
+        } => serve::run(
+            &spec,
+            &serve::Options {
+                host,
+                port,
+                faults,
+                kinds,
+                seed,
+                delay: std::time::Duration::from_millis(delay_ms),
+            },
+        ),
         Command::Schema => {
             print!("{}", kassa_codegen::schema::spec_language_schema_json());
             ExitCode::SUCCESS
@@ -146,8 +212,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `kassa validate`: 0 conforms, 1 does not, 2 could not check.
-fn validate(dir: &Path, operation: &str, direction: Direction, file: &Path) -> ExitCode {
+/// The spec of one folder, or exit code 2 after printing why there is none.
+fn load_checked(dir: &Path) -> Result<kassa_codegen::ir::Spec, ExitCode> {
     let (spec, diagnostics, sources) = kassa_codegen::check::check_dir(dir);
     if !diagnostics.is_empty() {
         for d in &diagnostics {
@@ -158,11 +224,19 @@ fn validate(dir: &Path, operation: &str, direction: Direction, file: &Path) -> E
             dir.display(),
             diagnostics.len()
         );
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    let Some(spec) = spec else {
+    spec.ok_or_else(|| {
         eprintln!("error: {} holds no spec", dir.display());
-        return ExitCode::from(2);
+        ExitCode::from(2)
+    })
+}
+
+/// `kassa validate`: 0 conforms, 1 does not, 2 could not check.
+fn validate(dir: &Path, operation: &str, direction: Direction, file: &Path) -> ExitCode {
+    let spec = match load_checked(dir) {
+        Ok(spec) => spec,
+        Err(code) => return code,
     };
     let shown = if file.as_os_str() == "-" {
         "stdin".to_owned()

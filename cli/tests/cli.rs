@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 fn kassa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kassa"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The corpus and fixtures live with the spec language.
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen"))
         .output()
         .unwrap()
 }
