@@ -414,6 +414,9 @@ pub fn resolve(
         crate::examples::check_operation(&mut cx, item, op, &spec);
         crate::resolve_outcomes::check(&mut cx, item, op, &spec);
     }
+    for (path, file) in files {
+        crate::resolve_lifecycle::check_reports(&mut cx, path, file, &spec);
+    }
     if spec_ok && cx.diags.is_empty() {
         let mut spec = spec;
         for (item, op) in operations.iter().zip(spec.operations.iter_mut()) {

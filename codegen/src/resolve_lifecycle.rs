@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::diag::Code;
+use crate::diag::{Code, did_you_mean};
 use crate::ir;
 use crate::model::{self, NamedMap, Spanned};
 use crate::resolve::{Cx, opt_text};
@@ -251,6 +251,58 @@ fn state_ref(cx: &mut Cx<'_>, file: &Path, s: &Spanned<String>, states: &[String
             states.iter().map(String::as_str),
             "name a state listed under the lifecycle's `states:`",
         );
+    }
+}
+
+/// Every report names a field the operation's answer has: the first
+/// segment of its path is a response field (checked against the finished
+/// IR, where response types are resolved).
+pub(crate) fn check_reports(cx: &mut Cx<'_>, file: &Path, f: &model::SpecFile, spec: &ir::Spec) {
+    let lifecycle_reports = f
+        .lifecycles
+        .iter()
+        .flatten()
+        .flat_map(|l| l.reports.iter().map(|r| (&r.operation, &r.field)));
+    let counter_reports = f
+        .counters
+        .iter()
+        .flatten()
+        .flat_map(|c| c.reports.iter().map(|r| (&r.operation, &r.field)));
+    for (op, field) in lifecycle_reports.chain(counter_reports) {
+        let Some(op) = spec.operations.iter().find(|o| o.name == op.value) else {
+            continue; // reported as an unknown operation already
+        };
+        let Some(fields) = response_fields(spec, &op.response) else {
+            continue; // a payload without named fields: nothing to check
+        };
+        let first = field.value.split('.').next().unwrap_or_default();
+        if !fields.iter().any(|f| f.wire == first) {
+            let help =
+                did_you_mean(first, fields.iter().map(|f| f.wire.as_str())).unwrap_or_else(|| {
+                    "name a field of the operation's response (`a.b` inside an object, `a.0.b` \
+                     in an array)"
+                        .to_owned()
+                });
+            cx.error(
+                Code::Undefined,
+                file,
+                field.pos,
+                format!("`{first}` is not a field of `{}`'s response", op.name),
+            )
+            .width(first.chars().count())
+            .help(help);
+        }
+    }
+}
+
+fn response_fields<'a>(spec: &'a ir::Spec, body: &'a ir::Body) -> Option<&'a [ir::Field]> {
+    match body {
+        ir::Body::Fields(fields) => Some(fields),
+        ir::Body::Type(ir::Ty::Type(name)) => match &spec.type_def(name)?.kind {
+            ir::TypeKind::Object(fields) => Some(fields),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

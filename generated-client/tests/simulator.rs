@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use kassa::mock::MockServer;
+use kassa::mock::{Canned, MockServer};
 use kassa::{Config, Error, Number, RetryPolicy};
 use kassa_client::{caspos, icash};
 use serde_json::{Value, json};
@@ -23,6 +23,25 @@ fn caspos_sale(name: &str) -> caspos::Sale {
         cashier_name: "Aysel".into(),
         currency: "AZN".into(),
         ..Default::default()
+    }
+}
+
+/// Serves the spec's successful response examples of these operations, as
+/// `kassa serve` does for all of them.
+fn feed(mock: &MockServer, id: &str, ops: &[&str]) {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec")).join(id);
+    let (spec, diags, _) = kassa_codegen::check::check_dir(&dir);
+    let spec = spec.unwrap_or_else(|| panic!("spec/{id} does not check: {diags:#?}"));
+    for op in spec
+        .operations
+        .iter()
+        .filter(|o| ops.contains(&o.name.as_str()))
+    {
+        for ex in &op.examples {
+            if let (Some(body), kassa_codegen::ir::Outcome::Success) = (&ex.response, ex.outcome) {
+                mock.example(&op.wire, None, Canned::ok(body.clone()));
+            }
+        }
     }
 }
 
@@ -44,6 +63,7 @@ async fn a_caspos_shift_opens_numbers_its_documents_expires_and_closes() {
     let mock = MockServer::start(&caspos::VENDOR, caspos::OPERATIONS)
         .await
         .unwrap();
+    feed(&mock, "caspos", &["get_x_report", "close_shift"]);
     let client = caspos::Client::new(
         Config::new()
             .base_url(mock.url())
@@ -70,6 +90,15 @@ async fn a_caspos_shift_opens_numbers_its_documents_expires_and_closes() {
         assert_eq!(receipt.document_number, n);
         assert_eq!(receipt.shift_document_number, n);
     }
+    let x = client
+        .get_x_report(&caspos::GetXReport {
+            cashier_name: "Aysel".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(x.last_doc_number, 3);
+    assert_eq!(x.currencies[0].sale_count, 3);
+    assert_eq!(x.currencies[0].deposit_count, 0);
 
     // 24 hours after opening, the device refuses documents until the shift
     // is closed and a new one opened; the shift still reads as open.
@@ -80,7 +109,8 @@ async fn a_caspos_shift_opens_numbers_its_documents_expires_and_closes() {
     let state = mock.state();
     assert_eq!(state.lifecycles["shift"][""].state, "expired");
 
-    client.close_shift(&Default::default()).await.unwrap();
+    let z = client.close_shift(&Default::default()).await.unwrap();
+    assert_eq!((z.last_doc_number, z.currencies[0].sale_count), (4, 3));
     assert!(!status().await);
     client.open_shift(&Default::default()).await.unwrap();
     let receipt = client.sale(&caspos_sale("d")).await.unwrap();

@@ -175,6 +175,8 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
                 ("rollBack", "document_number"),
                 ("deposit", "document_number"),
                 ("withDraw", "document_number"),
+                ("getXReport", "lastDocNumber"),
+                ("closeShift", "lastDocNumber"),
             ],
         },
         ::kassa::Counter {
@@ -200,6 +202,78 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
                 ("rollBack", "shift_document_number"),
                 ("deposit", "shift_document_number"),
                 ("withDraw", "shift_document_number"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_sales",
+            counts: &["sale"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.saleCount"),
+                ("closeShift", "currencies.0.saleCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_credits",
+            counts: &["credit"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.creditpayCount"),
+                ("closeShift", "currencies.0.creditpayCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_prepayments",
+            counts: &["prepayment", "prepaymentProducts"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.prepayCount"),
+                ("closeShift", "currencies.0.prepayCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_money_backs",
+            counts: &["moneyBack"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.moneyBackCount"),
+                ("closeShift", "currencies.0.moneyBackCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_corrections",
+            counts: &["correction"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.correctionCount"),
+                ("closeShift", "currencies.0.correctionCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_rollbacks",
+            counts: &["rollBack"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.rollbackCount"),
+                ("closeShift", "currencies.0.rollbackCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_deposits",
+            counts: &["deposit"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.depositCount"),
+                ("closeShift", "currencies.0.depositCount"),
+            ],
+        },
+        ::kassa::Counter {
+            name: "shift_withdrawals",
+            counts: &["withDraw"],
+            reset_by: &["openShift"],
+            reports: &[
+                ("getXReport", "currencies.0.withdrawCount"),
+                ("closeShift", "currencies.0.withdrawCount"),
             ],
         },
     ],

@@ -237,8 +237,9 @@ fn like(old: &Value, n: u64) -> Value {
     }
 }
 
-/// The value at a `.`-separated path of object fields; the last field is
-/// added when its object exists.
+/// The value at a `.`-separated path of object fields and array indexes
+/// (`currencies.0.saleCount`); the last field is added when its object
+/// exists.
 fn field_mut<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     let (parents, last) = match path.rsplit_once('.') {
         Some((parents, last)) => (Some(parents), last),
@@ -246,7 +247,10 @@ fn field_mut<'a>(value: &'a mut Value, path: &str) -> Option<&'a mut Value> {
     };
     let mut at = value;
     for part in parents.into_iter().flat_map(|p| p.split('.')) {
-        at = at.get_mut(part)?;
+        at = match (at, part.parse::<usize>()) {
+            (Value::Array(items), Ok(i)) => items.get_mut(i)?,
+            (other, _) => other.get_mut(part)?,
+        };
     }
     Some(
         at.as_object_mut()?
