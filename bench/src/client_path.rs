@@ -6,9 +6,8 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use kassa::codec::{self, AuthValues, WireBody};
-use kassa::{Mint, Operation, OperationInfo, Vendor};
-use serde_json::Value;
+use kassa::codec::{self, AuthValues};
+use kassa::{Operation, Vendor};
 
 /// The client refuses bodies longer than this (`MAX_BODY` in the client).
 const MAX_BODY: usize = 32 * 1024 * 1024;
@@ -63,22 +62,23 @@ impl Session {
 }
 
 /// A typed request → the URL, headers and body text handed to reqwest, the
-/// way `Client::call_fresh`, `call_value` and `exchange` get there today.
+/// way `Client::start` and `exchange` get there: validate, serialize once
+/// into JSON text (`codec::Prepared`, key minted on the way), then per
+/// attempt the auth values read under the lock and the envelope written
+/// around the parameters (`Prepared::outgoing`).
 pub fn client_path_encode<O: Operation>(
     vendor: &'static Vendor,
     session: &Session,
     request: &O,
 ) -> Result<Wire, String> {
-    // call_fresh
     request.validate().map_err(|e| e.to_string())?;
-    let mut params = serde_json::to_value(request).map_err(|e| e.to_string())?;
-    let key = mint_key(&O::INFO, &mut params);
-    // the attempt loop keeps the parameters for a resend
-    let kept = params.clone();
-    std::hint::black_box((&kept, &key));
-    // exchange
+    let (prepared, key) =
+        codec::Prepared::new(vendor, &O::INFO, request).map_err(|e| e.to_string())?;
+    std::hint::black_box(&key);
     let auth = session.auth_values();
-    let wire = codec::encode_request(vendor, &O::INFO, params, &auth).map_err(|e| e.to_string())?;
+    let wire = prepared
+        .outgoing(vendor, &O::INFO, &auth)
+        .map_err(|e| e.to_string())?;
     let mut url = if wire.path.is_empty() {
         session.base.clone()
     } else {
@@ -91,50 +91,13 @@ pub fn client_path_encode<O: Operation>(
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(&query);
     }
-    let mut headers = wire.headers.clone();
-    let body = match &wire.body {
-        WireBody::None => String::new(),
-        WireBody::Json(v) => {
-            headers.push((
-                "Content-Type".into(),
-                "application/json; charset=utf-8".into(),
-            ));
-            String::from_utf8(serde_json::to_vec(v).unwrap_or_default()).unwrap_or_default()
+    let mut headers = wire.headers;
+    let body = match wire.body {
+        Some((content_type, bytes)) => {
+            headers.push(("Content-Type".into(), content_type.into()));
+            String::from_utf8(bytes).map_err(|e| e.to_string())?
         }
-        WireBody::Form(fields) => {
-            headers.push((
-                "Content-Type".into(),
-                "application/x-www-form-urlencoded".into(),
-            ));
-            form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(fields)
-                .finish()
-        }
+        None => String::new(),
     };
     Ok(Wire { url, headers, body })
-}
-
-/// `mint_key` of the client: mints the idempotency key when the request
-/// left it empty; returns the key the request carries.
-fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
-    let kassa::Idempotency { field, mint, .. } = info.idempotency?;
-    let map = params.as_object_mut()?;
-    let empty = match map.get(field) {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty(),
-        Some(_) => false,
-    };
-    if empty && mint == Mint::UuidV4 {
-        // The client mints a UUID v4 here; a fixed one of the same length
-        // keeps the bench free of the uuid crate (the sale examples carry a key).
-        map.insert(
-            field.to_owned(),
-            Value::String("00000000-0000-4000-8000-000000000000".into()),
-        );
-    }
-    map.get(field).and_then(|v| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    })
 }

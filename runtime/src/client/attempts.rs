@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::Client;
-use crate::codec::{Typed, value_to_text};
+use crate::codec::{Prepared, Typed, value_to_text};
 use crate::{
     Code, DocumentExists, Error, ErrorTable, HttpError, OperationInfo, OutcomeUnknown, Recovery,
     Retry, Secret, Test,
@@ -87,7 +87,7 @@ impl Client {
     pub(super) async fn run<T, E>(
         &self,
         info: &OperationInfo,
-        params: Value,
+        prepared: &Prepared,
         key: Option<String>,
     ) -> Result<Done<T>, Error<E>>
     where
@@ -109,7 +109,7 @@ impl Client {
             let carried: Option<Secret> = auth.token.clone().or_else(|| auth.session.clone());
             let carried_state = auth.state.clone();
             let failed = match self
-                .exchange::<T, E>(info, params.clone(), key.clone(), auth)
+                .exchange::<T, E>(info, prepared, key.clone(), auth)
                 .await
             {
                 Ok(typed) => {
@@ -149,7 +149,7 @@ impl Client {
                     // Ask the vendor whether the document exists; resend
                     // only when it does not.
                     Some(recovery) => {
-                        match self.recover::<E>(recovery, &params, &carried_state).await {
+                        match self.recover::<E>(recovery, prepared, &carried_state).await {
                             Ok(true) => {
                                 return Err(Error::DocumentExists(DocumentExists {
                                     operation: info.name,
@@ -225,11 +225,11 @@ impl Client {
     async fn recover<E: ErrorTable>(
         &self,
         recovery: &'static Recovery,
-        params: &Value,
+        prepared: &Prepared,
         state: &[(String, String)],
     ) -> Result<bool, String> {
         let carried = |name: &str| -> Option<String> {
-            params.get(name).and_then(value_to_text).or_else(|| {
+            prepared.field(name).and_then(value_to_text).or_else(|| {
                 state
                     .iter()
                     .find(|(h, _)| h.eq_ignore_ascii_case(name))
@@ -238,8 +238,8 @@ impl Client {
         };
         let mut request = serde_json::Map::new();
         for (field, source) in recovery.request {
-            let value = params
-                .get(*source)
+            let value = prepared
+                .field(source)
                 .cloned()
                 .or_else(|| carried(source).map(Value::String));
             let value = value.ok_or_else(|| format!("the request carried no `{source}`"))?;
@@ -250,9 +250,13 @@ impl Client {
             operation = recovery.operation.wire,
             "recovering"
         );
-        let done = Box::pin(self.run::<Value, E>(recovery.operation, Value::Object(request), None))
-            .await
-            .map_err(|e| format!("`{}` failed: {e}", recovery.operation.name))?;
+        let done = Box::pin(self.run::<Value, E>(
+            recovery.operation,
+            &Prepared::Value(Value::Object(request)),
+            None,
+        ))
+        .await
+        .map_err(|e| format!("`{}` failed: {e}", recovery.operation.name))?;
         let answer = done.typed.data.unwrap_or(Value::Null);
         let got = answer
             .get(recovery.field)

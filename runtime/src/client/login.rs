@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Client;
+use crate::codec::Prepared;
 use crate::{Auth, DecodeError, Error, ErrorTable, Retry, Secret};
 
 impl Client {
@@ -77,7 +78,7 @@ impl Client {
         );
         let auth = self.auth_values();
         let typed = self
-            .exchange::<Value, E>(&call.info, call.params, None, auth)
+            .exchange::<Value, E>(&call.info, &Prepared::Value(call.params), None, auth)
             .await
             .map_err(|f| f.error)?;
         self.store_login::<E>(typed.data.as_ref().unwrap_or(&Value::Null))

@@ -9,11 +9,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use self::attempts::{Done, Failed};
-use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Typed, WireBody};
+use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared, Typed};
 use crate::config::ConfigError;
 use crate::{
-    Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Mint,
-    Operation, OperationInfo, Redactor, Reply, Secret, TransportError, Vendor, VendorError,
+    Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Operation,
+    OperationInfo, Redactor, Reply, Secret, TransportError, Vendor, VendorError,
 };
 
 /// Bodies longer than this are refused (a vendor answer is never this big).
@@ -238,12 +238,11 @@ impl Client {
         request: &O,
     ) -> Result<(Done<O::Response>, Option<String>), Error<O::Error>> {
         request.validate()?;
-        let mut params = serde_json::to_value(request).map_err(|e| {
+        let (prepared, key) = Prepared::new(self.vendor, &O::INFO, request).map_err(|e| {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
-        let key = mint_key(&O::INFO, &mut params);
         let done = self
-            .run::<O::Response, O::Error>(&O::INFO, params, key.clone())
+            .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())
             .await?;
         Ok((done, key))
     }
@@ -329,7 +328,7 @@ impl Client {
     async fn exchange<T, E>(
         &self,
         info: &OperationInfo,
-        params: Value,
+        prepared: &Prepared,
         key: Option<String>,
         auth: AuthValues,
     ) -> Result<Typed<T>, Failed<E>>
@@ -337,8 +336,9 @@ impl Client {
         T: DeserializeOwned + Serialize + Send + 'static,
         E: ErrorTable,
     {
-        let wire =
-            codec::encode_request(self.vendor, info, params, &auth).map_err(|e| match e {
+        let wire = prepared
+            .outgoing(self.vendor, info, &auth)
+            .map_err(|e| match e {
                 EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
                 EncodeError::Config(m) => Failed::from(Error::Config(m)),
             })?;
@@ -361,19 +361,9 @@ impl Client {
         for (name, value) in &wire.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        builder = match &wire.body {
-            WireBody::None => builder,
-            WireBody::Json(v) => builder
-                .header("Content-Type", "application/json; charset=utf-8")
-                .body(serde_json::to_vec(v).unwrap_or_default()),
-            WireBody::Form(fields) => builder
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .body(
-                    form_urlencoded::Serializer::new(String::new())
-                        .extend_pairs(fields)
-                        .finish(),
-                ),
-        };
+        if let Some((content_type, bytes)) = wire.body {
+            builder = builder.header("Content-Type", content_type).body(bytes);
+        }
         tracing::debug!(vendor = self.vendor.id, operation = info.wire, "sending");
         let started = std::time::Instant::now();
         let transport = |e: reqwest::Error, key: &Option<String>| {
@@ -536,29 +526,6 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     text
-}
-
-/// Mints the idempotency key when the operation says so and the caller
-/// left the field empty; returns the key the request carries.
-fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
-    let crate::Idempotency { field, mint, .. } = info.idempotency?;
-    let map = params.as_object_mut()?;
-    let empty = match map.get(field) {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty(),
-        Some(_) => false,
-    };
-    if empty && mint == Mint::UuidV4 {
-        map.insert(
-            field.to_owned(),
-            Value::String(uuid::Uuid::new_v4().to_string()),
-        );
-    }
-    map.get(field).and_then(|v| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    })
 }
 
 mod attempts;

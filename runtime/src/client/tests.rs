@@ -43,7 +43,7 @@ fn mints_only_empty_keys() {
         placement: &[],
         idempotency: Some(crate::Idempotency {
             field: "documentUUID",
-            mint: Mint::UuidV4,
+            mint: crate::Mint::UuidV4,
             dedup: crate::Dedup::Replays,
         }),
         safe_to_retry: false,
@@ -51,9 +51,38 @@ fn mints_only_empty_keys() {
         recovery: None,
         not_modified: false,
     };
-    let mut v = serde_json::json!({"documentUUID": ""});
-    let key = mint_key(&INFO, &mut v).unwrap();
-    assert_eq!(key.len(), 36);
-    let mut v = serde_json::json!({"documentUUID": "given"});
-    assert_eq!(mint_key(&INFO, &mut v).as_deref(), Some("given"));
+    static FORM: Vendor = Vendor {
+        protocol: crate::Protocol::Form {
+            path: "/{operation}",
+            response: crate::Envelope {
+                status_field: None,
+                success: &[],
+                success_aliases: &[],
+                not_modified: &[],
+                replayed: &[],
+                data_field: None,
+                message_field: None,
+                extra_fields: &[],
+                error_from_http: false,
+            },
+        },
+        ..VENDOR
+    };
+    // Split into JSON text (JSON-RPC) and kept as a value (a form body).
+    for vendor in [&VENDOR, &FORM] {
+        let empty = serde_json::json!({"documentUUID": "", "sum": 1});
+        let (prepared, key) = Prepared::new(vendor, &INFO, &empty).unwrap();
+        let key = key.unwrap();
+        assert_eq!(key.len(), 36);
+        let auth = crate::codec::AuthValues::default();
+        let sent = prepared.outgoing(vendor, &INFO, &auth).unwrap();
+        let body = String::from_utf8(sent.body.unwrap().1).unwrap();
+        assert!(body.contains(&key), "{body}");
+        let absent = serde_json::json!({"sum": 1});
+        let (_, minted) = Prepared::new(vendor, &INFO, &absent).unwrap();
+        assert_eq!(minted.map(|k| k.len()), Some(36));
+        let given = serde_json::json!({"documentUUID": "given"});
+        let (_, key) = Prepared::new(vendor, &INFO, &given).unwrap();
+        assert_eq!(key.as_deref(), Some("given"));
+    }
 }

@@ -5,16 +5,20 @@
 //! (and the decode tool) decode requests and encode responses with the
 //! same code, so what one side writes the other reads.
 
+mod assemble;
 mod lenient;
 mod request;
 mod response;
 mod sign;
+mod split;
 mod typed;
 mod wire;
 
+pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
 pub use lenient::Lenient;
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};
 pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
 pub use sign::sign;
+pub use split::{Params, Split};
 pub use typed::{Answer, Typed, decode_response_as};
 pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};

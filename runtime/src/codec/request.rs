@@ -121,7 +121,11 @@ fn split(info: &OperationInfo, params: Value) -> Parts {
     parts
 }
 
-fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<String, EncodeError> {
+pub(super) fn fill_path(
+    template: &str,
+    values: &[(String, String)],
+    op: &str,
+) -> Result<String, EncodeError> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(start) = rest.find('{') {
