@@ -99,9 +99,12 @@ impl RetryPolicy {
     }
 
     pub(crate) fn jitter(&self) -> Jitter {
+        // Unseeded: std's per-process random keys, without a system call.
         Jitter::new(self.seed.unwrap_or_else(|| {
-            let id = uuid::Uuid::new_v4().as_u128();
-            (id as u64) ^ ((id >> 64) as u64)
+            use std::hash::{BuildHasher, Hasher};
+            std::collections::hash_map::RandomState::new()
+                .build_hasher()
+                .finish()
         }))
     }
 }

@@ -96,7 +96,8 @@ impl Client {
     {
         let policy = self.config.retry;
         let started = Instant::now();
-        let mut jitter = policy.jitter();
+        // Seeded on the first resend: most calls never need it.
+        let mut jitter = None;
         let login = self.login_scheme();
         let is_login = login.is_some_and(|(wire, _)| wire == info.wire);
         let (mut attempt, mut relogged) = (0u32, false);
@@ -177,7 +178,8 @@ impl Client {
             if !resend {
                 return Err(self.verdict(info, failed.error, meaning, key));
             }
-            let delay = policy.delay(attempt, &mut jitter, failed.retry_after);
+            let jitter = jitter.get_or_insert_with(|| policy.jitter());
+            let delay = policy.delay(attempt, jitter, failed.retry_after);
             if attempt >= policy.attempts || started.elapsed() + delay > policy.deadline {
                 tracing::debug!(
                     vendor = self.vendor.id,

@@ -506,6 +506,14 @@ async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Vec<
     if announced > limit as u64 {
         return Err(Read::TooLarge);
     }
+    if response.content_length().is_some() {
+        // The length is known and within the cap; hyper stops at it.
+        return response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .map_err(Read::Transport);
+    }
     let mut body = Vec::with_capacity((announced as usize).min(64 * 1024));
     while let Some(chunk) = response.chunk().await.map_err(Read::Transport)? {
         if body.len() + chunk.len() > limit {

@@ -77,10 +77,8 @@ struct Object {
 
 impl Object {
     fn new() -> Object {
-        let mut text = Vec::with_capacity(512);
-        text.push(b'{');
         Object {
-            text,
+            text: vec![b'{'],
             keys: Vec::new(),
             collided: false,
         }
