@@ -175,6 +175,8 @@ pub struct Field {
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub placement: Placement,
+    /// How a list in the query is written.
+    pub style: Option<crate::model::ListStyle>,
     pub secret: bool,
     pub doc: Option<String>,
     pub doc_original: Option<String>,

@@ -628,6 +628,7 @@ pub(crate) fn fields(
         // An unresolved type was reported; `json` keeps examples from cascading.
         let ty = type_expr(cx, file, &body.ty, field.pos).unwrap_or(ir::Ty::Scalar(Scalar::Json));
         crate::resolve_items::field_rules(cx, file, field, &ty);
+        list_style(cx, file, name, body, &ty);
         out.push(ir::Field {
             wire: name.value.clone(),
             rust,
@@ -651,6 +652,7 @@ pub(crate) fn fields(
                 .placement
                 .as_ref()
                 .map_or(model::Placement::Params, |p| p.value),
+            style: body.style.as_ref().map(|s| s.value),
             secret: body.secret,
             doc: text(&body.doc),
             doc_original: text(&body.doc_original),
@@ -659,6 +661,56 @@ pub(crate) fn fields(
         });
     }
     out
+}
+
+/// An array in the query says how it is written; a style is only for one.
+fn list_style(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    name: &Spanned<String>,
+    body: &model::FieldBody,
+    ty: &ir::Ty,
+) {
+    let in_query = body
+        .placement
+        .as_ref()
+        .is_some_and(|p| p.value == model::Placement::Query);
+    let list = matches!(ty, ir::Ty::Array(_) | ir::Ty::OneOrMany(_));
+    match &body.style {
+        None if in_query && list => {
+            cx.error(
+                Code::MissingKey,
+                file,
+                name.pos,
+                format!(
+                    "query parameter `{}` is a list, but no `style` says how it is written",
+                    name.value
+                ),
+            )
+            .width(name.value.chars().count())
+            .help(
+                "add `style: repeated` (`?s=A&s=B`), `style: comma` (`?s=A,B`) or \
+                 `style: brackets` (`?s[]=A&s[]=B`), as the vendor's documentation shows",
+            );
+        }
+        Some(style) if !(in_query && list) => {
+            cx.error(
+                Code::Invalid,
+                file,
+                style.pos,
+                format!(
+                    "`style` on `{}`, which is not a list in the query",
+                    name.value
+                ),
+            )
+            .width(style.value.as_str().len())
+            .help(
+                "a style says how a list travels in the query; remove it, or make the field an \
+                 array with `placement: query`",
+            );
+        }
+        _ => {}
+    }
 }
 
 pub(crate) fn value_matches_repr(v: &Value, repr: model::Repr) -> bool {

@@ -430,6 +430,7 @@ fn like_marker(type_name: &str) -> ir::Field {
         min_items: None,
         max_items: None,
         placement: model::Placement::Params,
+        style: None,
         secret: false,
         doc: None,
         doc_original: None,

@@ -763,3 +763,30 @@ async fn call_smpos(c: &smpos::Client, name: &str, params: Option<Value>) -> Got
         other => panic!("smpos: no typed method for `{other}`"),
     }
 }
+
+/// A list in the query is written as the spec's style says (Kassa24:
+/// comma-separated) and read back into the same list by the example server.
+#[tokio::test]
+async fn kassa24_list_in_the_query_is_comma_separated() {
+    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
+        .await
+        .unwrap();
+    let c = kassa24::Client::new(kassa24_config(&mock.url())).unwrap();
+    let filter = kassa24::ListKkms {
+        companies: Some(vec![1, 22, 333]),
+    };
+    c.list_kkms(&filter).await.unwrap();
+    let listed = mock
+        .requests()
+        .into_iter()
+        .find(|r| r.operation == Some("GET /kkms"))
+        .unwrap();
+    assert_eq!(
+        listed.query,
+        vec![("companies".to_owned(), "1,22,333".to_owned())]
+    );
+    assert_eq!(
+        listed.params.unwrap()["companies"],
+        serde_json::json!(["1", "22", "333"])
+    );
+}

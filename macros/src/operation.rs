@@ -30,6 +30,11 @@ const PLACEMENTS: &[(&str, &str)] = &[
     ("query", "Query"),
     ("header", "Header"),
 ];
+const STYLES: &[(&str, &str)] = &[
+    ("repeated", "Repeated"),
+    ("comma", "Comma"),
+    ("brackets", "Brackets"),
+];
 const METHODS: &[(&str, &str)] = &[
     ("GET", "Get"),
     ("POST", "Post"),
@@ -44,6 +49,8 @@ struct ReqField {
     wire: String,
     /// `placement = "..."`: its `Placement` variant and the literal.
     placement: Option<(&'static str, LitStr)>,
+    /// `style = "..."` of a list in the query: its `ListStyle` variant.
+    style: Option<(&'static str, LitStr)>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -125,6 +132,12 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         }
         _ => None,
     });
+    let lists = fields.iter().filter_map(|f| {
+        let (variant, lit) = f.style.as_ref()?;
+        let wire = &f.wire;
+        let variant = syn::Ident::new(variant, lit.span());
+        Some(quote!((#wire, ::kassa::ListStyle::#variant)))
+    });
     let idempotency = match idempotency {
         Some((field, mint, dedup)) => {
             let mint = syn::Ident::new(mint, Span::call_site());
@@ -151,6 +164,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 wire_aliases: &[#(#aliases),*],
                 http: #http,
                 placement: &[#(#placed),*],
+                lists: &[#(#lists),*],
                 idempotency: #idempotency,
                 safe_to_retry: #safe_to_retry,
                 fiscal: #fiscal,
@@ -187,11 +201,35 @@ fn request_fields(
                 }
             }
         });
+        let style = attrs.string("style", errors).and_then(|lit| {
+            let value = lit.value();
+            if !matches!(placement, Some(("Query", _))) {
+                errors.help(
+                    lit.span(),
+                    "`style` on a field not in the query",
+                    "a list style says how a list travels in the query; add placement = \"query\"",
+                );
+                return None;
+            }
+            match STYLES.iter().find(|(name, _)| *name == value) {
+                Some((_, variant)) => Some((*variant, lit)),
+                None => {
+                    let names: Vec<&str> = STYLES.iter().map(|(n, _)| *n).collect();
+                    errors.help(
+                        lit.span(),
+                        format!("unknown list style \"{value}\""),
+                        format!("expected one of: {}", names.join(", ")),
+                    );
+                    None
+                }
+            }
+        });
         match &field.ident {
             Some(ident) => out.push(ReqField {
                 ident: ident.clone(),
                 wire: util::wire_name(field, rename_all.as_deref()),
                 placement,
+                style,
             }),
             None => {
                 if let Some((_, lit)) = placement {

@@ -19,7 +19,7 @@ const KEYS: &[&str] = &[
     "pattern",
 ];
 /// Field keys of other derives, accepted and ignored here.
-const OTHER_KEYS: &[&str] = &["placement"];
+const OTHER_KEYS: &[&str] = &["placement", "style"];
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();

@@ -37,8 +37,8 @@ pub use error::{
 pub use error_table::{Category, ErrorTable, Retry};
 pub use lifecycle::{Answer, Counter, Creation, Expiry, Lifecycle, Move, StateReport};
 pub use operation::{
-    Dedup, Fresh, Idempotency, Method, Mint, Operation, OperationInfo, Placement, Recovery, Reply,
-    Test,
+    Dedup, Fresh, Idempotency, ListStyle, Method, Mint, Operation, OperationInfo, Placement,
+    Recovery, Reply, Test,
 };
 pub use retry::RetryPolicy;
 pub use scalar::*;

@@ -55,6 +55,17 @@ pub enum Placement {
     Header,
 }
 
+/// How a list travels in the query string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListStyle {
+    /// The key once per item: `?s=A&s=B`.
+    Repeated,
+    /// One key, the items joined by commas: `?s=A,B`.
+    Comma,
+    /// The key with `[]` once per item: `?s[]=A&s[]=B`.
+    Brackets,
+}
+
 /// How an idempotency key is obtained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mint {
@@ -133,6 +144,8 @@ pub struct OperationInfo {
     pub http: Option<(Method, &'static str)>,
     /// Request fields (wire names) that do not travel with the parameters.
     pub placement: &'static [(&'static str, Placement)],
+    /// Query fields that are lists, and how each is written.
+    pub lists: &'static [(&'static str, ListStyle)],
     /// The key field, how it is minted and whether the vendor deduplicates by it.
     pub idempotency: Option<Idempotency>,
     /// Sending it twice has no further effect (a read).
@@ -151,6 +164,14 @@ impl OperationInfo {
     /// read, or a key the vendor deduplicates by.
     pub fn resend_is_safe(&self) -> bool {
         self.safe_to_retry || self.idempotency.is_some_and(|i| i.makes_resend_safe())
+    }
+
+    /// How the query field `wire` writes a list, if it is one.
+    pub fn list_style(&self, wire: &str) -> Option<ListStyle> {
+        self.lists
+            .iter()
+            .find(|(name, _)| *name == wire)
+            .map(|(_, s)| *s)
     }
 
     /// Where the request field `wire` travels.

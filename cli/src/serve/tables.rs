@@ -300,6 +300,22 @@ fn info(op: &ir::Operation) -> OperationInfo {
             .as_ref()
             .and_then(|(method, path)| Method::parse(method).map(|m| (m, text(path)))),
         placement: slice(placement),
+        lists: match &op.request {
+            Body::Fields(fields) => slice(
+                fields
+                    .iter()
+                    .filter_map(|f| {
+                        let style = match f.style? {
+                            kassa_codegen::model::ListStyle::Repeated => kassa::ListStyle::Repeated,
+                            kassa_codegen::model::ListStyle::Comma => kassa::ListStyle::Comma,
+                            kassa_codegen::model::ListStyle::Brackets => kassa::ListStyle::Brackets,
+                        };
+                        Some((text(&f.wire), style))
+                    })
+                    .collect(),
+            ),
+            _ => &[],
+        },
         idempotency: op.idempotency.as_ref().map(|i| Idempotency {
             field: text(&i.field),
             mint: match i.mint {

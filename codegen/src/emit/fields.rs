@@ -216,6 +216,10 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
     if let Some(p) = placement {
         attrs.push(quote!(placement = #p));
     }
+    if let Some(style) = f.style {
+        let style = style.as_str();
+        attrs.push(quote!(style = #style));
+    }
     attrs
 }
 

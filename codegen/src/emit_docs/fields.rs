@@ -53,6 +53,15 @@ fn name_cell(f: &Field) -> String {
     if let Some(place) = place {
         out.push_str(&format!("<br>_{place}_"));
     }
+    let style = match f.style {
+        Some(crate::model::ListStyle::Repeated) => Some("the key once per item: `?k=A&k=B`"),
+        Some(crate::model::ListStyle::Comma) => Some("the items joined by commas: `?k=A,B`"),
+        Some(crate::model::ListStyle::Brackets) => Some("`k[]` once per item: `?k[]=A&k[]=B`"),
+        None => None,
+    };
+    if let Some(style) = style {
+        out.push_str(&format!("<br>_{style}_"));
+    }
     out
 }
 

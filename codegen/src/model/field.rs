@@ -66,6 +66,9 @@ pub struct FieldBody {
     pub max_items: Option<Spanned<u64>>,
     /// Where a request field travels when not in the usual parameter place.
     pub placement: Option<Spanned<Placement>>,
+    /// How a list in the query is written: `repeated` (`?s=A&s=B`), `comma` (`?s=A,B`) or
+    /// `brackets` (`?s[]=A&s[]=B`). Required for an array with `placement: query`.
+    pub style: Option<Spanned<ListStyle>>,
     /// The value is a secret and never printed.
     #[serde(default)]
     pub secret: bool,
@@ -98,6 +101,28 @@ pub enum Unit {
     Seconds,
     /// Milliseconds.
     Milliseconds,
+}
+
+/// How a list travels in the query string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListStyle {
+    /// The key once per item: `?s=A&s=B`.
+    Repeated,
+    /// One key, the items joined by commas: `?s=A,B`.
+    Comma,
+    /// The key with `[]` once per item: `?s[]=A&s[]=B`.
+    Brackets,
+}
+
+impl ListStyle {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListStyle::Repeated => "repeated",
+            ListStyle::Comma => "comma",
+            ListStyle::Brackets => "brackets",
+        }
+    }
 }
 
 /// Where a request field travels.
@@ -156,6 +181,7 @@ impl FieldBody {
             min_items: None,
             max_items: None,
             placement: None,
+            style: None,
             secret: false,
             doc: None,
             doc_original: None,

@@ -81,10 +81,10 @@ pub struct AuthenticateResponse {
     safe_to_retry
 )]
 pub struct ListKkms {
-    /// Comma-separated company ids to filter by (`?companies=1,2,3`); all the user's companies when absent.
+    /// Company ids to filter by (`?companies=1,2,3`); all the user's companies when absent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[kassa(placement = "query")]
-    pub companies: ::std::option::Option<::std::string::String>,
+    #[kassa(placement = "query", style = "comma")]
+    pub companies: ::std::option::Option<::std::vec::Vec<u64>>,
 }
 
 /// Response of [`ListKkms`].

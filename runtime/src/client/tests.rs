@@ -41,6 +41,7 @@ fn mints_only_empty_keys() {
         wire_aliases: &[],
         http: None,
         placement: &[],
+        lists: &[],
         idempotency: Some(crate::Idempotency {
             field: "documentUUID",
             mint: crate::Mint::UuidV4,

@@ -7,6 +7,7 @@
 
 mod assemble;
 mod lenient;
+mod query;
 mod request;
 mod response;
 mod sign;
@@ -16,6 +17,7 @@ mod wire;
 
 pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
 pub use lenient::Lenient;
+pub use query::{query_pairs, query_params};
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};
 pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
 pub use sign::sign;

@@ -96,6 +96,7 @@ struct Parts {
 }
 
 fn split(info: &OperationInfo, params: Value) -> Parts {
+    use super::query::query_pairs;
     let mut parts = Parts::default();
     let Value::Object(map) = params else {
         parts.params = params;
@@ -111,7 +112,7 @@ fn split(info: &OperationInfo, params: Value) -> Parts {
                 parts.envelope.insert(key, value);
             }
             Placement::Path => parts.path.extend(value_to_text(&value).map(|v| (key, v))),
-            Placement::Query => parts.query.extend(value_to_text(&value).map(|v| (key, v))),
+            Placement::Query => parts.query.extend(query_pairs(info, &key, &value)),
             Placement::Header => parts
                 .headers
                 .extend(value_to_text(&value).map(|v| (key, v))),
@@ -538,8 +539,11 @@ pub fn decode_request(
                 WireBody::Form(_) | WireBody::None => Map::new(),
             };
             take_auth(&mut params);
-            for (k, v) in vars.into_iter().chain(req.query.iter().cloned()) {
+            for (k, v) in vars {
                 params.insert(k, Value::String(v));
+            }
+            for (k, v) in super::query::query_params(&ops[op], &req.query) {
+                params.insert(k, v);
             }
             (
                 op,

@@ -185,9 +185,11 @@ impl Fields<'_> {
             Placement::Path => split
                 .path
                 .extend(value_to_text(&value).map(|v| (name.to_owned(), v))),
-            Placement::Query => split
-                .query
-                .extend(value_to_text(&value).map(|v| (name.to_owned(), v))),
+            Placement::Query => {
+                split
+                    .query
+                    .extend(super::query::query_pairs(self.top.info, name, &value))
+            }
             Placement::Header => split
                 .headers
                 .extend(value_to_text(&value).map(|v| (name.to_owned(), v))),

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::Code;
+use serde_json::json;
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
 struct Receipt {
@@ -17,6 +18,7 @@ const INFO: OperationInfo = OperationInfo {
     wire_aliases: &[],
     http: None,
     placement: &[],
+    lists: &[],
     idempotency: None,
     safe_to_retry: false,
     fiscal: false,
@@ -166,5 +168,37 @@ fn json_rpc_result_and_error() {
     ) {
         Err(Failure::Vendor { code, .. }) => assert_eq!(code, Some(Code::Int(-32605))),
         other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn lists_in_the_query_round_trip_in_every_style() {
+    use crate::ListStyle;
+    use crate::codec::{query_pairs, query_params};
+    for (style, written) in [
+        (ListStyle::Repeated, vec![("s", "A"), ("s", "B,C")]),
+        (ListStyle::Brackets, vec![("s[]", "A"), ("s[]", "B,C")]),
+        (ListStyle::Comma, vec![("s", "A,B,C")]),
+    ] {
+        let lists: &'static [(&'static str, ListStyle)] = Box::leak(Box::new([("s", style)]));
+        let info = OperationInfo { lists, ..INFO };
+        let pairs = query_pairs(&info, "s", &json!(["A", "B,C"]));
+        let want: Vec<(String, String)> = written
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        assert_eq!(pairs, want, "{style:?}");
+        let mut query = pairs;
+        query.push(("other".into(), "1".into()));
+        let read = query_params(&info, &query);
+        let items = match style {
+            // Commas inside an item cannot survive the comma style.
+            ListStyle::Comma => json!(["A", "B", "C"]),
+            _ => json!(["A", "B,C"]),
+        };
+        assert_eq!(
+            read,
+            vec![("s".to_owned(), items), ("other".to_owned(), json!("1"))]
+        );
     }
 }

@@ -35,6 +35,8 @@ pub struct OpenShift {
     pub document_uuid: String,
     #[kassa(placement = "query", min = 1)]
     pub page: Option<u32>,
+    #[kassa(placement = "query", style = "comma")]
+    pub ids: Vec<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
@@ -53,7 +55,9 @@ fn main() {
     assert_eq!(i.wire, "openShift");
     assert_eq!(i.wire_aliases, &["OPEN_SHIFT"]);
     assert_eq!(i.http, Some((Method::Post, "/kkms/{IdKkm}/shifts")));
-    assert_eq!(i.placement, &[("cashierName", Placement::Envelope), ("IdKkm", Placement::Path), ("page", Placement::Query)]);
+    assert_eq!(i.placement, &[("cashierName", Placement::Envelope), ("IdKkm", Placement::Path), ("page", Placement::Query), ("ids", Placement::Query)]);
+    assert_eq!(i.lists, &[("ids", kassa::ListStyle::Comma)]);
+    assert_eq!(i.list_style("page"), None);
     assert_eq!(i.placement_of("documentUUID"), Placement::Params);
     assert_eq!(
         i.idempotency,
