@@ -216,27 +216,39 @@ pub fn render(diag: &Diagnostic, sources: &dyn Sources) -> String {
     out
 }
 
-/// Levenshtein distance, for "did you mean" hints.
+/// Edits between two names, case-insensitive: insertions, deletions,
+/// substitutions, and transpositions of neighbours (`Shfit` is one edit
+/// from `Shift`), each counting one (optimal string alignment).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // Three rows: two back (for transpositions), one back, current.
+    let mut two: Vec<usize> = vec![0; b.len() + 1];
+    let mut one: Vec<usize> = (0..=b.len()).collect();
+    for i in 0..a.len() {
         let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(!ca.eq_ignore_ascii_case(cb));
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        for j in 0..b.len() {
+            let cost = usize::from(a[i] != b[j]);
+            let mut d = (one[j] + cost).min(one[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                d = d.min(two[j - 1] + 1);
+            }
+            cur[j + 1] = d;
         }
-        prev = cur;
+        two = std::mem::replace(&mut one, cur);
     }
-    prev[b.len()]
+    one[b.len()]
 }
 
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
+/// The closest candidate to `word`, if it is close enough to be a likely
+/// typo: one edit in a short name, two from five characters on (a
+/// third of the length in long ones).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let limit = (word.chars().count() / 3).max(1);
+    let len = word.chars().count();
+    let limit = if len >= 5 { (len / 3).max(2) } else { 1 };
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
@@ -257,5 +269,20 @@ mod tests {
         );
         assert_eq!(did_you_mean("Xyz", ["Goods", "Chain"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Transpositions and two-letter slips.
+        assert_eq!(edit_distance("Shfit", "Shift"), 1);
+        assert_eq!(
+            did_you_mean("open_shfit", ["open_shift", "close_shift"]).as_deref(),
+            Some("did you mean `open_shift`?")
+        );
+        assert_eq!(
+            did_you_mean("sael", ["sale", "refund"]).as_deref(),
+            Some("did you mean `sale`?")
+        );
+        assert_eq!(
+            did_you_mean("CashReigster", ["CashRegister"]).as_deref(),
+            Some("did you mean `CashRegister`?")
+        );
+        assert_eq!(did_you_mean("page", ["name"]), None);
     }
 }

@@ -324,9 +324,20 @@ pub(crate) fn operation(
                         match req_fields.iter().find(|f| f.wire == name) {
                             Some(f) if f.placement == model::Placement::Path => {}
                             Some(_) => {
-                                let at = cx.inside(file, op.wire.pos, offset);
+                                // The caret sits on the field, which lacks the placement.
+                                let field = op.request.fields.as_ref().and_then(|fields| {
+                                    fields.entries.iter().find(|(k, _)| k.value == name)
+                                });
+                                let (at, width) = match field {
+                                    Some((k, _)) => (k.pos, k.value.chars().count()),
+                                    None => (
+                                        cx.inside(file, op.wire.pos, offset),
+                                        name.chars().count() + 2,
+                                    ),
+                                };
                                 cx.error(Code::Invalid, file, at, format!("path parameter `{name}` is a request field without `placement: path`"))
-                                    .help("add `placement: path` to the field");
+                                    .width(width)
+                                    .help(format!("write `{name}: {{type: ..., placement: path}}`: the path of `wire` carries it"));
                             }
                             None => {
                                 let at = cx.inside(file, op.wire.pos, offset);
@@ -342,16 +353,29 @@ pub(crate) fn operation(
                     .filter(|f| f.placement == model::Placement::Path)
                 {
                     if !params.contains(&f.wire) {
-                        cx.error(
+                        // The caret sits on the field's `placement`, the token at fault.
+                        let placed = op
+                            .request
+                            .fields
+                            .as_ref()
+                            .and_then(|fields| fields.get(&f.wire))
+                            .and_then(|field| field.0.placement.as_ref())
+                            .map(|p| (p.pos, "path".len()));
+                        let (at, width) = placed.unwrap_or((op.wire.pos, 0));
+                        let error = cx.error(
                             Code::Invalid,
                             file,
-                            op.wire.pos,
+                            at,
                             format!(
                                 "field `{}` has `placement: path` but the path has no `{{{}}}`",
                                 f.wire, f.wire
                             ),
-                        )
-                        .help("add the parameter to the path or change the placement");
+                        );
+                        let error = if width > 0 { error.width(width) } else { error };
+                        error.help(format!(
+                            "add `{{{}}}` to the path in `wire`, or change the placement",
+                            f.wire
+                        ));
                     }
                 }
                 http = Some((method.to_owned(), path.to_owned()));
