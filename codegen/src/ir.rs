@@ -245,6 +245,17 @@ impl Spec {
     pub fn error_table(&self, name: &str) -> Option<&ErrorTable> {
         self.errors.iter().find(|e| e.name == name)
     }
+    /// The named fields of a body: its own, or those of the object type it is.
+    pub fn body_fields<'a>(&'a self, body: &'a Body) -> Option<&'a [Field]> {
+        match body {
+            Body::Fields(fields) => Some(fields),
+            Body::Type(Ty::Type(name)) => match &self.type_def(name)?.kind {
+                TypeKind::Object(fields) => Some(fields),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// How operations travel.

@@ -416,6 +416,7 @@ pub fn resolve(
     }
     for (path, file) in files {
         crate::resolve_lifecycle::check_reports(&mut cx, path, file, &spec);
+        crate::resolve_lifecycle::check_login_fields(&mut cx, path, file, &spec);
     }
     if spec_ok && cx.diags.is_empty() {
         let mut spec = spec;

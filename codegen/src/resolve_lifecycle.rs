@@ -272,7 +272,7 @@ pub(crate) fn check_reports(cx: &mut Cx<'_>, file: &Path, f: &model::SpecFile, s
         let Some(op) = spec.operations.iter().find(|o| o.name == op.value) else {
             continue; // reported as an unknown operation already
         };
-        let Some(fields) = response_fields(spec, &op.response) else {
+        let Some(fields) = spec.body_fields(&op.response) else {
             continue; // a payload without named fields: nothing to check
         };
         let first = field.value.split('.').next().unwrap_or_default();
@@ -295,14 +295,47 @@ pub(crate) fn check_reports(cx: &mut Cx<'_>, file: &Path, f: &model::SpecFile, s
     }
 }
 
-fn response_fields<'a>(spec: &'a ir::Spec, body: &'a ir::Body) -> Option<&'a [ir::Field]> {
-    match body {
-        ir::Body::Fields(fields) => Some(fields),
-        ir::Body::Type(ir::Ty::Type(name)) => match &spec.type_def(name)?.kind {
-            ir::TypeKind::Object(fields) => Some(fields),
-            _ => None,
-        },
-        _ => None,
+/// The field a login's answer hands the token or session in exists in
+/// that answer (the example server would otherwise invent it).
+pub(crate) fn check_login_fields(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    f: &model::SpecFile,
+    spec: &ir::Spec,
+) {
+    for scheme in f.auth.iter().flatten() {
+        let (login, field, what) = match &scheme.value {
+            model::AuthScheme::Bearer(b) => (&b.login, &b.token_field, "token_field"),
+            model::AuthScheme::Session(s) => (&s.login, &s.from, "from"),
+            _ => continue,
+        };
+        let Some(op) = spec.operations.iter().find(|o| o.name == login.value) else {
+            continue; // reported as an unknown operation already
+        };
+        let Some(fields) = spec.body_fields(&op.response) else {
+            continue;
+        };
+        if fields.iter().any(|f| f.wire == field.value) {
+            continue;
+        }
+        let help = did_you_mean(&field.value, fields.iter().map(|f| f.wire.as_str()))
+            .unwrap_or_else(|| {
+                format!(
+                    "name the field of `{}`'s response that carries it, or declare it there",
+                    op.name
+                )
+            });
+        cx.error(
+            Code::Undefined,
+            file,
+            field.pos,
+            format!(
+                "`{what}: {}` is not a field of `{}`'s response",
+                field.value, op.name
+            ),
+        )
+        .width(field.value.chars().count())
+        .help(help);
     }
 }
 
