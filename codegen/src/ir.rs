@@ -128,6 +128,22 @@ pub struct TypeDef {
     pub since: Option<String>,
     pub errata: Vec<Erratum>,
     pub kind: TypeKind,
+    /// Rules across the fields of an object.
+    pub groups: Groups,
+}
+
+/// Groups of optional fields (wire names) of which exactly one, or at
+/// least one, is given.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Groups {
+    pub exactly_one_of: Vec<Vec<String>>,
+    pub at_least_one_of: Vec<Vec<String>>,
+}
+
+impl Groups {
+    pub fn is_empty(&self) -> bool {
+        self.exactly_one_of.is_empty() && self.at_least_one_of.is_empty()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -208,6 +224,8 @@ pub struct Operation {
     pub section: Option<String>,
     pub since: Option<String>,
     pub request: Body,
+    /// Rules across the request's fields.
+    pub request_groups: Groups,
     pub response: Body,
     pub errors: Option<String>,
     pub idempotency: Option<Idempotency>,

@@ -664,6 +664,61 @@ pub(crate) fn fields(
     out
 }
 
+/// `exactly_one_of` and `at_least_one_of`: every name is an optional
+/// field of the same object, and a group has two or more.
+pub(crate) fn groups(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    exactly: &[Spanned<Vec<Spanned<String>>>],
+    at_least: &[Spanned<Vec<Spanned<String>>>],
+    fields: &[ir::Field],
+) -> ir::Groups {
+    let mut check = |key: &str, list: &[Spanned<Vec<Spanned<String>>>]| -> Vec<Vec<String>> {
+        list.iter()
+            .map(|group| {
+                if group.value.len() < 2 {
+                    cx.error(
+                        Code::Invalid,
+                        file,
+                        group.pos,
+                        format!("`{key}` group names fewer than two fields"),
+                    )
+                    .help(
+                        "a group has two fields or more; a single required field is not `optional`",
+                    );
+                }
+                for name in &group.value {
+                    match fields.iter().find(|f| f.wire == name.value) {
+                        None => cx.undefined(
+                            file,
+                            name,
+                            "field",
+                            fields.iter().map(|f| f.wire.as_str()),
+                            "name fields of this object by their wire names",
+                        ),
+                        Some(f) if !f.optional => {
+                            cx.error(
+                                Code::Invalid,
+                                file,
+                                name.pos,
+                                format!("`{}` in `{key}` is a required field", name.value),
+                            )
+                            .width(name.value.chars().count())
+                            .help("a field of a group may be absent: add `optional: true` to it");
+                        }
+                        Some(_) => {}
+                    }
+                }
+                group.value.iter().map(|n| n.value.clone()).collect()
+            })
+            .collect()
+    };
+    ir::Groups {
+        exactly_one_of: check("exactly_one_of", exactly),
+        at_least_one_of: check("at_least_one_of", at_least),
+    }
+}
+
 /// An array in the query says how it is written; a style is only for one.
 fn list_style(
     cx: &mut Cx<'_>,

@@ -303,6 +303,17 @@ pub(crate) fn type_def(
     } else {
         ir::TypeKind::Object(Vec::new())
     };
+    let object: &[ir::Field] = match &kind {
+        ir::TypeKind::Object(fields) => fields,
+        _ => &[],
+    };
+    let groups = crate::resolve::groups(
+        cx,
+        item.file,
+        &def.exactly_one_of,
+        &def.at_least_one_of,
+        object,
+    );
     ir::TypeDef {
         name: item.name.value.clone(),
         doc: opt_text(&def.doc),
@@ -310,6 +321,7 @@ pub(crate) fn type_def(
         since: opt_text(&def.since),
         errata: errata_of(&def.errata),
         kind,
+        groups,
     }
 }
 

@@ -438,7 +438,30 @@ pub(crate) fn operation(
         cx.error(Code::Invalid, file, item.name.pos, format!("operation `{}` may answer \"not modified\" but the protocol has no `not_modified` status", item.name.value))
             .help("list the status under the envelope's `not_modified:`");
     }
+    if let Some(group) = op
+        .response
+        .exactly_one_of
+        .iter()
+        .chain(&op.response.at_least_one_of)
+        .next()
+    {
+        cx.error(
+            Code::Invalid,
+            file,
+            group.pos,
+            "field groups apply to requests and types, not to a response body",
+        )
+        .help("declare the payload as a type under `types:` and put the group there");
+    }
+    let request_groups = crate::resolve::groups(
+        cx,
+        file,
+        &op.request.exactly_one_of,
+        &op.request.at_least_one_of,
+        req_fields,
+    );
     ir::Operation {
+        request_groups,
         name: item.name.value.clone(),
         wire: op.wire.value.clone(),
         wire_aliases: op.wire_aliases.iter().map(|w| w.value.clone()).collect(),

@@ -676,9 +676,14 @@ async fn call_icash(c: &icash::Client, name: &str, params: Option<Value>) -> Got
         "add_sale_item" => got(c.add_sale_item(&req::<icash::AddSaleItem>(params)).await),
         "new_operation" => got(c.new_operation(&req::<icash::NewOperation>(params)).await),
         "get_operation" => got(c.get_operation(&req::<icash::GetOperation>(params)).await),
-        "add_operation_sale_item" => got(c
-            .add_operation_sale_item(&req::<icash::AddOperationSaleItem>(params))
-            .await),
+        "add_operation_sale_item" => {
+            // The default names no article; exactly one of the two ids is required.
+            let mut item = req::<icash::AddOperationSaleItem>(params);
+            if item.sale_item_id.is_none() && item.sale_item_inventory_id.is_none() {
+                item.sale_item_id = Some(1);
+            }
+            got(c.add_operation_sale_item(&item).await)
+        }
         "del_operation_sale_item" => got(c
             .del_operation_sale_item(&req::<icash::DelOperationSaleItem>(params))
             .await),

@@ -516,3 +516,42 @@ fn icash_schemas_agree_with_the_types() {
             .is_some_and(|n| *n > 0)
     );
 }
+
+/// A field group (exactly one of `SaleItemID` and `SaleItemInventoryID`)
+/// holds in the generated type's `validate()` and in the published schema
+/// alike: one is accepted, both or neither are refused.
+#[test]
+fn field_groups_agree_between_the_type_and_the_schema() {
+    use kassa::Validate as _;
+    let schema = schema_of("icash", "add_operation_sale_item", "request").unwrap();
+    let auth = serde_json::json!({
+        "api_key": "k", "nonce": "1", "signature": "AB12", "ses": "x",
+        "WareHouseID": 5, "UserID": 7,
+    });
+    for (id, inventory, ok) in [
+        (Some(1), None, true),
+        (None, Some("A-1"), true),
+        (Some(1), Some("A-1"), false),
+        (None, None, false),
+    ] {
+        let item = kassa_client::icash::AddOperationSaleItem {
+            operation_id: 9,
+            sale_item_id: id,
+            sale_item_inventory_id: inventory.map(Into::into),
+            qty: kassa::Number::from(1),
+            sale_item_single_price: kassa::Number::from(2),
+            ..Default::default()
+        };
+        assert_eq!(item.validate().is_ok(), ok, "{id:?} {inventory:?}");
+        let mut body = serde_json::to_value(&item).unwrap();
+        body.as_object_mut()
+            .unwrap()
+            .extend(auth.as_object().unwrap().clone());
+        assert_eq!(
+            schema.is_valid(&body),
+            ok,
+            "{id:?} {inventory:?}: {}",
+            errors(&schema, &body)
+        );
+    }
+}

@@ -116,6 +116,9 @@ pub struct Attrs {
     pub broken: bool,
 }
 
+/// Keys that may be given more than once (one field group each).
+pub const REPEATABLE: &[&str] = &["exactly_one_of", "at_least_one_of"];
+
 impl Attrs {
     /// Parses all `#[kassa(...)]` attributes; syntax errors go to `errors`.
     pub fn parse(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
@@ -157,7 +160,9 @@ impl Attrs {
                     hint,
                 );
                 sound = false;
-            } else if self.entries[..i].iter().any(|e| e.name() == name) {
+            } else if !REPEATABLE.contains(&name.as_str())
+                && self.entries[..i].iter().any(|e| e.name() == name)
+            {
                 errors.help(
                     entry.span(),
                     format!("duplicate key `{name}`"),
@@ -239,6 +244,41 @@ impl Attrs {
                 None
             }
         }
+    }
+
+    /// Every list of strings given under `key` (a repeatable key), with
+    /// the span of each.
+    pub fn string_lists(&self, key: &str, errors: &mut Errors) -> Vec<(Vec<LitStr>, Span)> {
+        let mut out = Vec::new();
+        for entry in self.entries.iter().filter(|e| e.key == key) {
+            let Some(value) = &entry.value else {
+                errors.help(
+                    entry.span(),
+                    format!("`{key}` needs a list of field names"),
+                    format!("{key} = [\"a\", \"b\"]"),
+                );
+                continue;
+            };
+            let items: Vec<&Value> = match value {
+                Value::List(items, _) => items.iter().collect(),
+                single => vec![single],
+            };
+            let mut names = Vec::new();
+            for item in items {
+                match item {
+                    Value::Str(s) => names.push(s.clone()),
+                    other => expected(
+                        errors,
+                        other,
+                        key,
+                        "a list of string literals",
+                        &format!("{key} = [\"a\", \"b\"]"),
+                    ),
+                }
+            }
+            out.push((names, entry.span()));
+        }
+        out
     }
 
     /// A list of strings: `key = ["a", "b"]` (a single `"a"` is a list of one).

@@ -65,7 +65,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let mut errors = Errors::default();
     let attrs = Attrs::parse(&input.attrs, &mut errors);
-    attrs.check_keys(KEYS, &[], &mut errors);
+    // Field groups belong to #[derive(Validate)].
+    attrs.check_keys(KEYS, crate::attr::REPEATABLE, &mut errors);
     let fields = request_fields(&data.fields, &input.attrs, &mut errors);
 
     let wire = attrs.string("wire", &mut errors);

@@ -212,6 +212,11 @@ pub fn type_name(ty: &Type) -> Option<String> {
     }
 }
 
+/// Whether a field's type is an `Option` (by its last path segment).
+pub fn is_option(ty: &Type) -> bool {
+    type_name(ty).as_deref() == Some("Option")
+}
+
 /// How codes travel: `repr = "int"` or `repr = "string"` (error tables add `"message"`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Repr {

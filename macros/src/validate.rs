@@ -28,13 +28,18 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let body = match &input.data {
         Data::Struct(s) => match &s.fields {
             Fields::Named(named) => {
-                let checks = named.named.iter().map(|f| {
-                    let ident = f.ident.as_ref().map(|i| quote!(#i)).unwrap_or_default();
-                    let wire = util::wire_name(f, rename_all);
-                    let inline = util::serde_flatten(&f.attrs);
-                    field_checks(f, quote!(&self.#ident), &wire, inline, &mut errors)
-                });
-                quote!(#(#checks)*)
+                let checks: Vec<TokenStream> = named
+                    .named
+                    .iter()
+                    .map(|f| {
+                        let ident = f.ident.as_ref().map(|i| quote!(#i)).unwrap_or_default();
+                        let wire = util::wire_name(f, rename_all);
+                        let inline = util::serde_flatten(&f.attrs);
+                        field_checks(f, quote!(&self.#ident), &wire, inline, &mut errors)
+                    })
+                    .collect();
+                let groups = groups(input, named, rename_all, &mut errors);
+                quote!(#(#checks)* #groups)
             }
             Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
                 field_checks(&unnamed.unnamed[0], quote!(&self.0), "", true, &mut errors)
@@ -114,6 +119,80 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         }
     })
+}
+
+/// `exactly_one_of = ["a", "b"]` and `at_least_one_of = [...]` on the
+/// struct: how many of the named `Option` fields are given.
+fn groups(
+    input: &DeriveInput,
+    named: &syn::FieldsNamed,
+    rename_all: Option<&str>,
+    errors: &mut Errors,
+) -> TokenStream {
+    let attrs = Attrs::parse(&input.attrs, &mut Errors::default());
+    let mut out = TokenStream::new();
+    for (key, exactly) in [("exactly_one_of", true), ("at_least_one_of", false)] {
+        for (names, span) in attrs.string_lists(key, errors) {
+            if names.len() < 2 {
+                errors.help(
+                    span,
+                    format!("`{key}` names one field"),
+                    "a group has two fields or more",
+                );
+                continue;
+            }
+            let mut given = Vec::new();
+            let mut listed = Vec::new();
+            for name in &names {
+                let wire = name.value();
+                let field = named
+                    .named
+                    .iter()
+                    .find(|f| util::wire_name(f, rename_all) == wire);
+                match field {
+                    Some(f) if util::is_option(&f.ty) => {
+                        let ident = &f.ident;
+                        given.push(quote!(self.#ident.is_some()));
+                        listed.push(format!("`{wire}`"));
+                    }
+                    Some(_) => errors.help(
+                        name.span(),
+                        format!("`{wire}` in `{key}` is not an `Option`"),
+                        "a field of a group may be absent: make it `Option<...>`",
+                    ),
+                    None => errors.help(
+                        name.span(),
+                        format!("`{key}` names `{wire}`, which is not a field (by wire name)"),
+                        "name the fields by the names they have on the wire",
+                    ),
+                }
+            }
+            let listed = listed.join(", ");
+            let (test, reason) = if exactly {
+                (
+                    quote!(__given != 1),
+                    format!("exactly one of {listed} must be given"),
+                )
+            } else {
+                (
+                    quote!(__given == 0),
+                    format!("at least one of {listed} must be given"),
+                )
+            };
+            out.extend(quote! {
+                {
+                    let __given = [#(#given),*].iter().filter(|g| **g).count();
+                    if #test {
+                        return ::core::result::Result::Err(::kassa::InvalidRequest::new(
+                            "",
+                            ::std::format!("{}; {} are", #reason, __given),
+                        ));
+                    }
+                }
+            });
+        }
+    }
+    out
 }
 
 /// The checks of one field, then the recursion into its value. `inline`

@@ -19,6 +19,23 @@ pub fn struct_derives(operation: bool) -> TokenStream {
     }
 }
 
+/// `exactly_one_of = [...]` and `at_least_one_of = [...]` entries of a
+/// `#[kassa(...)]` attribute, one per group; `None` without groups.
+pub fn group_attrs(groups: &crate::ir::Groups) -> Option<Vec<TokenStream>> {
+    if groups.is_empty() {
+        return None;
+    }
+    let exactly = groups
+        .exactly_one_of
+        .iter()
+        .map(|g| quote!(exactly_one_of = [#(#g),*]));
+    let at_least = groups
+        .at_least_one_of
+        .iter()
+        .map(|g| quote!(at_least_one_of = [#(#g),*]));
+    Some(exactly.chain(at_least).collect())
+}
+
 pub fn code_literal(code: &Value) -> TokenStream {
     match code {
         Value::Number(n) => match n.as_i64() {
@@ -226,10 +243,12 @@ fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
     match &t.kind {
         TypeKind::Object(fields) => {
             let derives = struct_derives(false);
+            let groups = group_attrs(&t.groups).map(|g| quote!(#[kassa(#(#g),*)]));
             let fields = fields.iter().map(|f| field(f, names, None));
             quote! {
                 #doc
                 #derives
+                #groups
                 pub struct #name {
                     #(#fields)*
                 }

@@ -130,7 +130,11 @@ fn enum_schema(e: &Enum) -> Value {
 
 fn type_schema(spec: &Spec, t: &TypeDef) -> Value {
     let mut schema = match &t.kind {
-        TypeKind::Object(fields) => object(fields, Refs::Local, &[]),
+        TypeKind::Object(fields) => {
+            let mut schema = object(fields, Refs::Local, &[]);
+            add_groups(&mut schema, &t.groups);
+            schema
+        }
         TypeKind::Union(u) => union(spec, u),
         TypeKind::Alias(ty) => ty_schema(ty, None, Refs::Local),
     };
@@ -185,6 +189,39 @@ pub fn object(fields: &[Field], refs: Refs, extra: &[(String, Value)]) -> Value 
         schema["allOf"] = Value::Array(either);
     }
     schema
+}
+
+/// Field groups as schema rules: `oneOf` (exactly one of) and `anyOf`
+/// (at least one of) over "this field is present", under `allOf`.
+pub fn add_groups(schema: &mut Value, groups: &crate::ir::Groups) {
+    let present =
+        |g: &Vec<String>| -> Vec<Value> { g.iter().map(|n| json!({ "required": [n] })).collect() };
+    let rules = groups
+        .exactly_one_of
+        .iter()
+        .map(|g| json!({ "oneOf": present(g) }))
+        .chain(
+            groups
+                .at_least_one_of
+                .iter()
+                .map(|g| json!({ "anyOf": present(g) })),
+        );
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let all = obj
+        .entry("allOf")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(all) = all {
+        all.extend(rules);
+    }
+    if obj
+        .get("allOf")
+        .and_then(Value::as_array)
+        .is_some_and(Vec::is_empty)
+    {
+        obj.remove("allOf");
+    }
 }
 
 fn union(spec: &Spec, u: &Union) -> Value {

@@ -151,13 +151,18 @@ fn placed(body: &Body, placement: Placement) -> Vec<Field> {
     }
 }
 
-/// The parameters inside the body: `None` when there are none.
-fn payload(body: &Body) -> Option<Value> {
+/// The parameters inside the body, with the rules across its fields:
+/// `None` when there are none.
+fn payload(body: &Body, groups: &crate::ir::Groups) -> Option<Value> {
     match body {
         Body::Empty => None,
         Body::Fields(_) => {
             let fields = placed(body, Placement::Params);
-            (!fields.is_empty()).then(|| schema::object(&fields, Refs::DefsFile, &[]))
+            (!fields.is_empty()).then(|| {
+                let mut schema = schema::object(&fields, Refs::DefsFile, &[]);
+                schema::add_groups(&mut schema, groups);
+                schema
+            })
         }
         Body::Type(ty) => Some(schema::ty_schema(ty, None, Refs::DefsFile)),
         Body::Unknown => {
@@ -316,24 +321,26 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
             members.extend(auth);
             Some(match params_field {
                 Some(pf) => {
-                    if let Some(p) = payload(&op.request) {
+                    if let Some(p) = payload(&op.request, &op.request_groups) {
                         members.push((pf.clone(), p, payload_required(&op.request)));
                     }
                     closed(members, None)
                 }
-                None => closed(members, payload(&op.request)),
+                None => closed(members, payload(&op.request, &op.request_groups)),
             })
         }
         Protocol::JsonRpc { by_position, .. } => {
-            let params = payload(&op.request).map(|p| match (by_position, &op.request) {
-                (true, Body::Fields(fields)) => {
-                    let items: Vec<Value> = fields
-                        .iter()
-                        .map(|f| schema::field_schema(f, Refs::DefsFile))
-                        .collect();
-                    json!({ "type": "array", "prefixItems": items })
+            let params = payload(&op.request, &op.request_groups).map(|p| {
+                match (by_position, &op.request) {
+                    (true, Body::Fields(fields)) => {
+                        let items: Vec<Value> = fields
+                            .iter()
+                            .map(|f| schema::field_schema(f, Refs::DefsFile))
+                            .collect();
+                        json!({ "type": "array", "prefixItems": items })
+                    }
+                    _ => p,
                 }
-                _ => p,
             });
             let mut members = vec![
                 ("jsonrpc".to_owned(), json!({ "const": "2.0" }), true),
@@ -354,10 +361,10 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
                 .http
                 .as_ref()
                 .is_none_or(|(method, _)| !method.eq_ignore_ascii_case("GET"));
-            let body = payload(&op.request)?;
+            let body = payload(&op.request, &op.request_groups)?;
             sends_body.then(|| closed(auth, Some(body)))
         }
-        Protocol::Form { .. } => Some(closed(auth, payload(&op.request))),
+        Protocol::Form { .. } => Some(closed(auth, payload(&op.request, &op.request_groups))),
     }
 }
 
@@ -368,7 +375,7 @@ fn status_text(values: &[Value]) -> String {
 
 fn response(spec: &Spec, op: &Operation) -> Value {
     let table = op.errors.as_deref().or(spec.protocol.error_table());
-    let body = payload(&op.response);
+    let body = payload(&op.response, &crate::ir::Groups::default());
     match &spec.protocol {
         Protocol::JsonRpc { .. } => {
             let mut props = Map::new();

@@ -92,3 +92,21 @@ pub fn description(doc: Option<&str>, original: Option<&str>, errata: &[Erratum]
     }
     parts.join("<br>")
 }
+
+/// The rules across an object's fields, one sentence each.
+pub fn groups(groups: &crate::ir::Groups) -> String {
+    let names = |g: &Vec<String>| -> String {
+        g.iter()
+            .map(|n| text::code(n))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::new();
+    for g in &groups.exactly_one_of {
+        out.push_str(&format!("Exactly one of {} is given.\n\n", names(g)));
+    }
+    for g in &groups.at_least_one_of {
+        out.push_str(&format!("At least one of {} is given.\n\n", names(g)));
+    }
+    out
+}

@@ -53,7 +53,10 @@ fn type_def(spec: &Spec, t: &TypeDef) -> String {
         ));
     }
     match &t.kind {
-        TypeKind::Object(f) => out.push_str(&fields::table(spec, f)),
+        TypeKind::Object(f) => {
+            out.push_str(&fields::table(spec, f));
+            out.push_str(&fields::groups(&t.groups));
+        }
         TypeKind::Alias(ty) => out.push_str(&format!(
             "Another name for {}.\n\n",
             wire_type::describe(spec, ty, None)

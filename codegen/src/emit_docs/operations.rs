@@ -80,6 +80,7 @@ fn operation(spec: &Spec, op: &Operation) -> String {
         "Request",
     ));
     out.push_str(&body(spec, &op.request, "parameters"));
+    out.push_str(&fields::groups(&op.request_groups));
     out.push_str(&heading(
         4,
         &anchor::operation_part(&spec.id, &op.name, "response"),

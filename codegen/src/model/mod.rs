@@ -309,6 +309,13 @@ pub struct TypeDef {
     pub since: Option<Spanned<String>>,
     /// An object: its fields keyed by wire name, in document order.
     pub fields: Option<NamedMap<Spanned<Field>>>,
+    /// Groups of optional fields of which exactly one is given (iCash `SaleItemID` or
+    /// `SaleItemInventoryID`).
+    #[serde(default)]
+    pub exactly_one_of: Vec<Spanned<Vec<Spanned<String>>>>,
+    /// Groups of optional fields of which at least one is given.
+    #[serde(default)]
+    pub at_least_one_of: Vec<Spanned<Vec<Spanned<String>>>>,
     /// A union of object shapes told apart by a tag field.
     pub union: Option<Spanned<Union>>,
     /// Another name for a type expression (`one_or_many<u32>`).
@@ -413,6 +420,13 @@ pub struct Body {
     pub unknown: bool,
     /// What the body is.
     pub doc: Option<Spanned<String>>,
+    /// Groups of optional fields of which exactly one is given (iCash `SaleItemID` or
+    /// `SaleItemInventoryID`).
+    #[serde(default)]
+    pub exactly_one_of: Vec<Spanned<Vec<Spanned<String>>>>,
+    /// Groups of optional fields of which at least one is given.
+    #[serde(default)]
+    pub at_least_one_of: Vec<Spanned<Vec<Spanned<String>>>>,
 }
 
 impl Default for Spanned<Body> {

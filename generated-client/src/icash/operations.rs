@@ -501,7 +501,9 @@ pub struct GetOperation {
     wire = "add-operation-sale-item",
     response = AddOperationSaleItemResponse,
     error = ApiError,
-    fiscal
+    fiscal,
+    exactly_one_of = ["SaleItemID",
+    "SaleItemInventoryID"]
 )]
 pub struct AddOperationSaleItem {
     /// Operation id.

@@ -39,6 +39,17 @@ pub struct OpenShift {
     pub ids: Vec<u64>,
 }
 
+/// A field group on a request: exactly one of two ids.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
+#[kassa(wire = "addItem", response = OpenShiftResponse, error = ApiError)]
+#[kassa(exactly_one_of = ["SaleItemID", "inventory"], at_least_one_of = ["qty", "inventory"])]
+pub struct AddItem {
+    #[serde(rename = "SaleItemID")]
+    pub sale_item_id: Option<u64>,
+    pub inventory: Option<String>,
+    pub qty: Option<u32>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
 #[kassa(wire = "getShift", response = OpenShiftResponse, error = ApiError, name = "shift", safe_to_retry, not_modified)]
 pub struct GetShift {
@@ -75,4 +86,18 @@ fn main() {
     assert!(g.safe_to_retry && g.not_modified);
     assert!(g.placement.is_empty() && g.idempotency.is_none());
     let _: <GetShift as Operation>::Response = OpenShiftResponse { shift: 1 };
+
+    use kassa::Validate as _;
+    let one = AddItem { sale_item_id: Some(1), qty: Some(2), ..Default::default() };
+    assert!(one.validate().is_ok());
+    let both = AddItem { sale_item_id: Some(1), inventory: Some("x".into()), ..Default::default() };
+    let e = both.validate().unwrap_err().to_string();
+    assert!(e.contains("exactly one of `SaleItemID`, `inventory` must be given; 2 are"), "{e}");
+    let e = AddItem::default().validate().unwrap_err().to_string();
+    assert!(e.contains("exactly one of"), "{e}");
+    let only_qty = AddItem { qty: Some(1), ..Default::default() };
+    assert!(only_qty.validate().unwrap_err().to_string().contains("exactly one of"));
+    let no_qty = AddItem { sale_item_id: Some(1), ..Default::default() };
+    let e = no_qty.validate().unwrap_err().to_string();
+    assert!(e.contains("at least one of `qty`, `inventory` must be given; 0 are"), "{e}");
 }
