@@ -107,6 +107,7 @@ pub struct Enum {
     pub repr: Repr,
     pub open: bool,
     pub since: Option<String>,
+    pub errata: Vec<Erratum>,
     pub values: Vec<EnumValue>,
 }
 
@@ -118,6 +119,7 @@ pub struct EnumValue {
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub since: Option<String>,
+    pub errata: Vec<Erratum>,
 }
 
 #[derive(Clone, Debug)]

@@ -234,6 +234,7 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
             doc: opt_text(&value.doc),
             doc_original: opt_text(&value.doc_original),
             since: opt_text(&value.since),
+            errata: errata_of(&value.errata),
         });
     }
     collisions(
@@ -249,6 +250,7 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
         repr: def.repr.value,
         open: def.open,
         since: opt_text(&def.since),
+        errata: errata_of(&def.errata),
         values,
     }
 }

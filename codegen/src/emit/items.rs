@@ -74,6 +74,13 @@ fn vendor_enum(e: &Enum) -> TokenStream {
     if let Some(since) = &e.since {
         doc.raw(&format!("Since revision {since}."));
     }
+    for er in &e.errata {
+        doc.raw(&format!(
+            "Erratum ({}): {}",
+            escape(&er.section),
+            escape(&er.doc)
+        ));
+    }
     let doc = doc.tokens();
     let name = ident(&e.name);
     let repr = repr(e.repr);
@@ -88,6 +95,13 @@ fn vendor_enum(e: &Enum) -> TokenStream {
             facts.push(format!("since revision {s}"));
         }
         vdoc.facts(&facts);
+        for er in &v.errata {
+            vdoc.raw(&format!(
+                "Erratum ({}): {}",
+                escape(&er.section),
+                escape(&er.doc)
+            ));
+        }
         let vdoc = vdoc.tokens();
         let vname = ident(&v.name);
         let code = code_literal(&v.code);

@@ -83,9 +83,14 @@ fn enum_schema(e: &Enum) -> Value {
         .iter()
         .map(|v| {
             let mut b = json!({ "const": v.code, "title": v.name });
+            let errata: Vec<String> = v
+                .errata
+                .iter()
+                .map(|e| format!("Erratum ({}): {}", e.section, e.doc))
+                .collect();
             set_description(
                 &mut b,
-                describe(v.doc.as_deref(), v.doc_original.as_deref(), &[]),
+                describe(v.doc.as_deref(), v.doc_original.as_deref(), &errata),
             );
             b
         })
@@ -122,7 +127,13 @@ fn enum_schema(e: &Enum) -> Value {
         describe(
             e.doc.as_deref(),
             e.doc_original.as_deref(),
-            &[format!("{kind} `{}`.", e.name)],
+            &std::iter::once(format!("{kind} `{}`.", e.name))
+                .chain(
+                    e.errata
+                        .iter()
+                        .map(|er| format!("Erratum ({}): {}", er.section, er.doc)),
+                )
+                .collect::<Vec<_>>(),
         ),
     );
     schema

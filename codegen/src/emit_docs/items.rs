@@ -120,6 +120,13 @@ fn enumeration(spec: &Spec, e: &Enum) -> String {
         e.doc_original.as_deref(),
         e.since.as_deref(),
     );
+    for er in &e.errata {
+        out.push_str(&format!(
+            "_Erratum_ ({}): {}\n\n",
+            text::block(&er.section),
+            text::block(&er.doc)
+        ));
+    }
     out.push_str(&format!(
         "Codes travel as {}; the enumeration is {}.\n\n",
         repr(e.repr),
@@ -141,7 +148,7 @@ fn enumeration(spec: &Spec, e: &Enum) -> String {
             text::code(&text::json_text(&v.code)),
             text::code(&v.name),
             v.constant.as_deref().map(text::code).unwrap_or_default(),
-            fields::description(v.doc.as_deref(), v.doc_original.as_deref(), &[]),
+            fields::description(v.doc.as_deref(), v.doc_original.as_deref(), &v.errata),
             v.since.as_deref().map(text::cell).unwrap_or_default(),
         ]);
     }

@@ -199,6 +199,22 @@ fn item_errata(spec: &Spec) -> Vec<String> {
             TypeKind::Alias(_) => {}
         }
     }
+    for e in &spec.enums {
+        let link = format!(
+            "[{}](#{})",
+            text::code_text(&e.name),
+            anchor::enumeration(&spec.id, &e.name)
+        );
+        let sections: Vec<String> = e
+            .errata
+            .iter()
+            .chain(e.values.iter().flat_map(|v| &v.errata))
+            .map(|er| text::cell(&er.section))
+            .collect();
+        if !sections.is_empty() {
+            out.push(format!("enumeration {link} ({})", sections.join("; ")));
+        }
+    }
     out
 }
 

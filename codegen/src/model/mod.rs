@@ -272,6 +272,9 @@ pub struct EnumDef {
     pub open: bool,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Doc errors about the enumeration as a whole.
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
     /// The values, keyed by their Rust variant name (PascalCase).
     pub values: NamedMap<Spanned<EnumValue>>,
 }
@@ -295,6 +298,10 @@ pub struct EnumValue {
     pub doc_original: Option<Spanned<String>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Doc errors about this value (a code written two ways, a meaning the
+    /// pages disagree on).
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
 }
 
 /// A named type: exactly one of `fields`, `union` or `alias`.

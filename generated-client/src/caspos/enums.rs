@@ -236,9 +236,11 @@ pub enum CodeType {
     Unknown(i64),
 }
 
-/// Which kind of document a money back returns (`moneyBackType`). The codes are not those of DocumentType (see the vendor errata).
+/// Which kind of document a money back returns (`moneyBackType`). The codes are not those of DocumentType (see the erratum).
 ///
 /// Vendor's wording: “moneyBackType: Indicates the type of return”
+///
+/// Erratum (Money Back (Refound) / Notes; Enum: / Document types): moneyBackType uses 0 Sale, 6 Advance, 7 Credit Payment, which are not the codes of the Document types enum (there 6 is Correction, 7 RollBack, 8 Credit, 9 Prepayment). The spec gives moneyBackType its own enum with the codes of the Notes.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
 #[kassa(repr = "int")]
 pub enum MoneyBackType {

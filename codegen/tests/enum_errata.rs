@@ -1,0 +1,33 @@
+//! An erratum about an enumeration or one of its values stands with it in
+//! every output: rustdoc, the reference docs (and their list of errata),
+//! and the JSON Schema's description.
+
+use std::path::Path;
+
+use kassa_codegen::check::check_dir;
+
+const SECTION: &str = "Money Back (Refound) / Notes; Enum: / Document types";
+
+#[test]
+fn an_enum_erratum_reaches_rustdoc_docs_and_schemas() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/caspos");
+    let (spec, diags, _) = check_dir(&dir);
+    let spec = spec.unwrap_or_else(|| panic!("{diags:#?}"));
+    let e = spec.enum_def("MoneyBackType").unwrap();
+    assert_eq!(e.errata.len(), 1);
+    assert_eq!(e.errata[0].section, SECTION);
+
+    let rust = kassa_codegen::emit::inline_module(&spec, "spec/caspos").unwrap();
+    assert!(rust.contains(&format!("Erratum ({SECTION})")));
+
+    let docs = kassa_codegen::emit_docs::vendor_markdown(&spec);
+    assert!(docs.contains(&format!("_Erratum_ ({SECTION})")));
+    assert!(docs.contains("enumeration [`MoneyBackType`]"));
+
+    let defs = kassa_codegen::emit::schema::defs(&spec);
+    let description = defs["MoneyBackType"]["description"].as_str().unwrap();
+    assert!(
+        description.contains(&format!("Erratum ({SECTION})")),
+        "{description}"
+    );
+}
