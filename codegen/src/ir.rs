@@ -184,6 +184,8 @@ pub struct Field {
     pub aliases: Vec<String>,
     pub unit: Option<Unit>,
     pub scale: Option<u32>,
+    /// Total digits of a decimal (`decimal(precision, scale)`).
+    pub precision: Option<u32>,
     pub format: Option<String>,
     pub min: Option<Value>,
     pub max: Option<Value>,

@@ -641,6 +641,7 @@ pub(crate) fn fields(
             aliases: body.aliases.iter().map(|a| a.value.clone()).collect(),
             unit: body.unit.as_ref().map(|u| u.value),
             scale: body.scale.as_ref().map(|s| s.value),
+            precision: body.precision.as_ref().map(|p| p.value),
             format: text(&body.format),
             min: body.min.as_ref().map(|v| v.value.clone()),
             max: body.max.as_ref().map(|v| v.value.clone()),

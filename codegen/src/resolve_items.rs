@@ -435,6 +435,7 @@ fn like_marker(type_name: &str) -> ir::Field {
         aliases: Vec::new(),
         unit: None,
         scale: None,
+        precision: None,
         format: None,
         min: None,
         max: None,
@@ -717,6 +718,31 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
         && !matches!(scalar, Some(Scalar::Decimal | Scalar::DecimalString))
     {
         misuse(cx, s.pos, "scale", "`decimal` and `decimal_string`");
+    }
+    if let Some(p) = &body.precision {
+        if !matches!(scalar, Some(Scalar::Decimal | Scalar::DecimalString)) {
+            misuse(cx, p.pos, "precision", "`decimal` and `decimal_string`");
+        } else {
+            match &body.scale {
+                None => {
+                    cx.error(Code::MissingKey, file, p.pos, "`precision` without `scale`")
+                        .help("decimal(p, s) gives both: `precision: 12, scale: 4`");
+                }
+                Some(s) if s.value > p.value => {
+                    cx.error(
+                        Code::Invalid,
+                        file,
+                        s.pos,
+                        format!(
+                            "`scale: {}` is larger than `precision: {}`",
+                            s.value, p.value
+                        ),
+                    )
+                    .help("decimal(p, s) has s <= p");
+                }
+                _ => {}
+            }
+        }
     }
     if let Some(f) = &body.format
         && !scalar.is_some_and(Scalar::is_temporal)

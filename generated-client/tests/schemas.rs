@@ -555,3 +555,45 @@ fn field_groups_agree_between_the_type_and_the_schema() {
         );
     }
 }
+
+/// decimal(10,5): five digits before the point at most, in `validate()` and
+/// in the published schema alike, whether the number travels as a number
+/// or as text.
+#[test]
+fn decimal_precision_agrees_between_the_type_and_the_schema() {
+    use kassa::Validate as _;
+    let schema = schema_of("icash", "add_operation_sale_item", "request").unwrap();
+    let auth = serde_json::json!({
+        "api_key": "k", "nonce": "1", "signature": "AB12", "ses": "x",
+        "WareHouseID": 5, "UserID": 7,
+    });
+    for (qty, ok) in [
+        ("99999.5", true),
+        ("-99999.99999", true),
+        ("100000", false),
+        ("-100000.5", false),
+    ] {
+        let item = kassa_client::icash::AddOperationSaleItem {
+            operation_id: 9,
+            sale_item_id: Some(1),
+            qty: qty.parse().unwrap(),
+            sale_item_single_price: kassa::Number::from(2),
+            ..Default::default()
+        };
+        assert_eq!(item.validate().is_ok(), ok, "{qty}");
+        let mut body = serde_json::to_value(&item).unwrap();
+        let map = body.as_object_mut().unwrap();
+        map.extend(auth.as_object().unwrap().clone());
+        let as_number: serde_json::Value = serde_json::from_str(qty).unwrap();
+        for written in [as_number, serde_json::Value::String(qty.to_owned())] {
+            map.insert("Qty".into(), written.clone());
+            let body = serde_json::Value::Object(map.clone());
+            assert_eq!(
+                schema.is_valid(&body),
+                ok,
+                "{written}: {}",
+                errors(&schema, &body)
+            );
+        }
+    }
+}

@@ -12,6 +12,7 @@ const KEYS: &[&str] = &[
     "min",
     "max",
     "scale",
+    "precision",
     "min_length",
     "max_length",
     "min_items",
@@ -217,8 +218,26 @@ fn field_checks(
         let max = opt(max.map(|m| quote!(#m)));
         out.extend(quote_spanned!(span=> ::kassa::validate::range(#access, #min, #max, #wire)?;));
     }
-    if let Some(scale) = int::<u32>(&attrs, "scale", errors) {
+    let scale = int::<u32>(&attrs, "scale", errors);
+    if let Some(scale) = scale {
         out.extend(quote_spanned!(span=> ::kassa::validate::scale(#access, #scale, #wire)?;));
+    }
+    if let Some(precision) = int::<u32>(&attrs, "precision", errors) {
+        match scale {
+            Some(scale) if scale <= precision => out.extend(quote_spanned!(span=>
+                ::kassa::validate::precision(#access, #precision, #scale, #wire)?;
+            )),
+            Some(_) => errors.help(
+                span,
+                "`scale` is larger than `precision`",
+                "decimal(p, s) has s <= p: `precision = 12, scale = 4`",
+            ),
+            None => errors.help(
+                span,
+                "`precision` without `scale`",
+                "decimal(p, s) gives both: `precision = 12, scale = 4`",
+            ),
+        }
     }
     for (lo, hi) in [("min_length", "max_length"), ("min_items", "max_items")] {
         let min = int::<usize>(&attrs, lo, errors);

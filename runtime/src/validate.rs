@@ -274,6 +274,35 @@ pub fn scale(value: &impl Numeric, scale: u32, field: &str) -> Result<(), Invali
     Ok(())
 }
 
+/// `decimal(precision, scale)`: at most `precision - scale` digits before
+/// the decimal point (the decimal places are [`scale`]'s).
+pub fn precision(
+    value: &impl Numeric,
+    precision: u32,
+    scale: u32,
+    field: &str,
+) -> Result<(), InvalidRequest> {
+    let Some(v) = value.to_decimal() else {
+        return Ok(());
+    };
+    let whole = precision.saturating_sub(scale);
+    let limit = 10u128
+        .checked_pow(whole)
+        .and_then(|l| Decimal::try_from_i128_with_scale(l as i128, 0).ok());
+    if let Some(limit) = limit
+        && v.abs() >= limit
+    {
+        return Err(InvalidRequest::new(
+            field,
+            format!(
+                "must have at most {whole} digits before the decimal point \
+                 (decimal({precision},{scale})), got {v}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// String length in characters, or list length in items.
 pub fn length(
     value: &impl Length,
@@ -357,6 +386,23 @@ mod tests {
         assert!(std::sync::Arc::ptr_eq(&a, &b), "compiled once");
         let e = pattern(&"1".to_owned(), "(", "f").unwrap_err();
         assert!(e.to_string().contains("unreadable pattern"), "{e}");
+    }
+
+    #[test]
+    fn precision_counts_the_digits_before_the_point() {
+        let d = |t: &str| t.parse::<Decimal>().unwrap();
+        assert!(precision(&d("99999999.9999"), 12, 4, "amount").is_ok());
+        assert!(precision(&d("-99999999"), 12, 4, "amount").is_ok());
+        let e = precision(&d("100000000"), 12, 4, "amount").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("at most 8 digits before the decimal point (decimal(12,4))"),
+            "{e}"
+        );
+        assert!(precision(&d("-100000000.5"), 12, 4, "amount").is_err());
+        assert!(precision(&d("0.99"), 2, 2, "rate").is_ok());
+        assert!(precision(&d("1"), 2, 2, "rate").is_err());
+        assert!(precision(&None::<Decimal>, 2, 2, "rate").is_ok());
     }
 
     #[test]

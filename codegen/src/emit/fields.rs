@@ -191,6 +191,9 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
     if let (Some(scale), true) = (f.scale, numeric) {
         attrs.push(quote!(scale = #scale));
     }
+    if let (Some(precision), true) = (f.precision, numeric) {
+        attrs.push(quote!(precision = #precision));
+    }
     for (key, value) in [
         ("min_length", f.min_length),
         ("max_length", f.max_length),
@@ -230,8 +233,10 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
     if let Some(unit) = f.unit {
         facts.push(format!("Unit: {}", unit_text(unit)));
     }
-    if let Some(scale) = f.scale {
-        facts.push(format!("{scale} decimal places"));
+    match (f.precision, f.scale) {
+        (Some(p), Some(s)) => facts.push(format!("decimal({p},{s})")),
+        (None, Some(s)) => facts.push(format!("{s} decimal places")),
+        _ => {}
     }
     if let Some(format) = &f.format {
         facts.push(format!("format `{format}`"));

@@ -277,6 +277,23 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
         };
         put("minimum", number(&f.min));
         put("maximum", number(&f.max));
+        if let (Some(p), Some(s)) = (f.precision, f.scale) {
+            // decimal(p, s): at most p - s digits before the point, as a
+            // number and as text.
+            let whole = p.saturating_sub(s);
+            let limit = 10f64.powi(whole as i32);
+            put("exclusiveMaximum", Some(json!(limit)));
+            put("exclusiveMinimum", Some(json!(-limit)));
+            let places = if s == 0 {
+                String::new()
+            } else {
+                format!("(\\.[0-9]{{1,{s}}})?")
+            };
+            put(
+                "pattern",
+                Some(Value::String(format!("^-?[0-9]{{1,{whole}}}{places}$"))),
+            );
+        }
         put("minLength", f.min_length.map(Value::from));
         put("maxLength", f.max_length.map(Value::from));
         put("pattern", f.pattern.clone().map(Value::String));

@@ -42,10 +42,12 @@ fn link(name: &str, id: &str) -> String {
 fn scalar(s: Scalar, field: Option<&Field>) -> String {
     let scale = field.and_then(|f| f.scale);
     let format = field.and_then(|f| f.format.as_deref());
-    let places = |base: &str| match scale {
-        Some(1) => format!("{base}, 1 place"),
-        Some(n) => format!("{base}, {n} places"),
-        None => base.to_owned(),
+    let precision = field.and_then(|f| f.precision);
+    let places = |base: &str| match (precision, scale) {
+        (Some(p), Some(s)) => format!("{base}, decimal({p},{s})"),
+        (_, Some(1)) => format!("{base}, 1 place"),
+        (_, Some(n)) => format!("{base}, {n} places"),
+        _ => base.to_owned(),
     };
     let mut out = match s {
         Scalar::Bool => "boolean".to_owned(),

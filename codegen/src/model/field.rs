@@ -54,6 +54,9 @@ pub struct FieldBody {
     pub min: Option<Spanned<Value>>,
     /// Largest allowed value.
     pub max: Option<Spanned<Value>>,
+    /// Total digits of a decimal, with `scale` the decimal places: `decimal(12,4)` is
+    /// `precision: 12, scale: 4` (at most 8 digits before the point).
+    pub precision: Option<Spanned<u32>>,
     /// Shortest allowed string, in characters.
     pub min_length: Option<Spanned<u64>>,
     /// Longest allowed string, in characters.
@@ -175,6 +178,7 @@ impl FieldBody {
             format: None,
             min: None,
             max: None,
+            precision: None,
             min_length: None,
             max_length: None,
             pattern: None,

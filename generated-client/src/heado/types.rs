@@ -25,15 +25,15 @@ pub struct Receipt {
     ///
     /// Vendor's wording: “Итоговая сумма по чеку (скидки вычтены). Если &gt;0, то продажа, если &lt;0, то возврат”
     ///
-    /// 4 decimal places.
-    #[kassa(scale = 4u32)]
+    /// decimal(12,4).
+    #[kassa(scale = 4u32, precision = 12u32)]
     pub amount: ::kassa::Number,
     /// Total discount of the receipt, a positive number (decimal(12,4)).
     ///
     /// Vendor's wording: “Итоговая скидка по чеку (положительное число)”
     ///
-    /// 4 decimal places; at least 0.
-    #[kassa(min = "0", scale = 4u32)]
+    /// decimal(12,4); at least 0.
+    #[kassa(min = "0", scale = 4u32, precision = 12u32)]
     pub discount: ::kassa::Number,
     /// Exact time of the receipt, ISO 8601 `YYYY-MM-DDThh:mm:ss±hh:mm`; the offset must be the correct UTC offset of the store's time zone.
     ///
@@ -97,15 +97,15 @@ pub struct Position {
     ///
     /// Vendor's wording: “Количество товара”
     ///
-    /// 4 decimal places.
-    #[kassa(scale = 4u32)]
+    /// decimal(12,4).
+    #[kassa(scale = 4u32, precision = 12u32)]
     pub count: ::kassa::Number,
     /// Line total with discounts (decimal(12,4)).
     ///
     /// Vendor's wording: “Общая сумма по позиции с учетом скидок”
     ///
-    /// 4 decimal places.
-    #[kassa(scale = 4u32)]
+    /// decimal(12,4).
+    #[kassa(scale = 4u32, precision = 12u32)]
     pub total: ::kassa::Number,
     /// Full name of the seller of this line (for motivating sellers of different departments).
     ///
@@ -156,8 +156,8 @@ pub struct Attribute {
     ///
     /// Vendor's wording: “Значение атрибута (&lt;0 при возврате)”
     ///
-    /// 4 decimal places.
-    #[kassa(scale = 4u32)]
+    /// decimal(12,4).
+    #[kassa(scale = 4u32, precision = 12u32)]
     pub value: ::kassa::Number,
 }
 

@@ -201,23 +201,23 @@ pub struct AddSaleItem {
     pub sale_item_tax_group_id: u64,
     /// Sell price without VAT, decimal(14,6); takes priority when both prices are sent.
     ///
-    /// 6 decimal places.
+    /// decimal(14,6).
     #[serde(
         rename = "SaleItemSellPriceWithoutVat",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[kassa(scale = 6u32)]
+    #[kassa(scale = 6u32, precision = 14u32)]
     pub sale_item_sell_price_without_vat: ::std::option::Option<::kassa::Number>,
     /// Sell price with VAT, decimal(14,6).
     ///
-    /// 6 decimal places.
+    /// decimal(14,6).
     #[serde(
         rename = "SaleItemSellPrice",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[kassa(scale = 6u32)]
+    #[kassa(scale = 6u32, precision = 14u32)]
     pub sale_item_sell_price: ::std::option::Option<::kassa::Number>,
     /// Forbid supplements (0|1, default 0).
     ///
@@ -528,25 +528,25 @@ pub struct AddOperationSaleItem {
     pub sale_item_inventory_id: ::std::option::Option<::std::string::String>,
     /// Quantity, decimal(10,5).
     ///
-    /// 5 decimal places.
+    /// decimal(10,5).
     #[serde(rename = "Qty")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 10u32)]
     pub qty: ::kassa::Number,
     /// Unit price with VAT, decimal(10,5).
     ///
-    /// 5 decimal places.
+    /// decimal(10,5).
     #[serde(rename = "SaleItemSinglePrice")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 10u32)]
     pub sale_item_single_price: ::kassa::Number,
     /// Discount in percent, decimal(4,2).
     ///
-    /// Unit: percent; 2 decimal places.
+    /// Unit: percent; decimal(4,2).
     #[serde(
         rename = "SaleItemDiscount",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[kassa(scale = 2u32)]
+    #[kassa(scale = 2u32, precision = 4u32)]
     pub sale_item_discount: ::std::option::Option<::kassa::Number>,
 }
 
@@ -676,9 +676,9 @@ pub struct AddOperationPayment {
     pub pay_type_id: u64,
     /// Amount paid, decimal(10,2).
     ///
-    /// 2 decimal places.
+    /// decimal(10,2).
     #[serde(rename = "PaymentSum")]
-    #[kassa(scale = 2u32)]
+    #[kassa(scale = 2u32, precision = 10u32)]
     pub payment_sum: ::kassa::Number,
 }
 
