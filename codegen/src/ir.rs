@@ -40,6 +40,7 @@ pub struct Spec {
     pub protocol: Protocol,
     pub auth: Vec<Auth>,
     pub state: Vec<StateHeader>,
+    pub headers: Vec<ConfigHeader>,
     pub lifecycles: Vec<Lifecycle>,
     pub counters: Vec<Counter>,
     pub errors: Vec<ErrorTable>,
@@ -473,4 +474,14 @@ pub struct Counter {
     pub reset_by: Vec<String>,
     /// `(operation, field)`.
     pub reports: Vec<(String, String)>,
+}
+
+/// A header every request carries, from the client's configuration.
+#[derive(Clone, Debug)]
+pub struct ConfigHeader {
+    pub name: String,
+    pub doc: Option<String>,
+    pub secret: bool,
+    pub optional: bool,
+    pub refused: Option<Answer>,
 }

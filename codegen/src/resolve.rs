@@ -320,6 +320,7 @@ pub fn resolve(
     let mut auth = Vec::new();
     let mut state = Vec::new();
     let mut lifecycles = Vec::new();
+    let mut headers: Vec<ir::ConfigHeader> = Vec::new();
     let mut counters = Vec::new();
     for (path, file) in files {
         for scheme in file.auth.iter().flatten() {
@@ -338,6 +339,47 @@ pub fn resolve(
                 header,
                 &operation_names,
             ));
+        }
+        for h in file.headers.iter().flatten() {
+            let name = &h.name;
+            let token = !name.value.is_empty()
+                && name
+                    .value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            if !token {
+                cx.error(
+                    Code::Invalid,
+                    path,
+                    name.pos,
+                    format!("`{}` is not an HTTP header name", name.value),
+                )
+                .width(name.value.chars().count())
+                .help("use letters, digits and `-` (`X-License-Key`)");
+            }
+            if headers
+                .iter()
+                .any(|o| o.name.eq_ignore_ascii_case(&name.value))
+            {
+                cx.error(
+                    Code::Duplicate,
+                    path,
+                    name.pos,
+                    format!("header `{}` is declared twice", name.value),
+                )
+                .width(name.value.chars().count())
+                .help("header names are case-insensitive; declare each once");
+            }
+            headers.push(ir::ConfigHeader {
+                name: name.value.clone(),
+                doc: opt_text(&h.doc),
+                secret: h.secret,
+                optional: h.optional,
+                refused: h
+                    .refused
+                    .as_ref()
+                    .map(|a| crate::resolve_lifecycle::answer(&mut cx, path, a)),
+            });
         }
         for l in file.lifecycles.iter().flatten() {
             lifecycles.push(crate::resolve_lifecycle::lifecycle(
@@ -401,6 +443,7 @@ pub fn resolve(
         protocol,
         auth,
         state,
+        headers,
         lifecycles,
         counters,
         errors: ir_errors,

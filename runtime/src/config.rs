@@ -22,6 +22,8 @@ pub struct Config {
     pub(crate) api_key: Option<Secret>,
     pub(crate) secret_key: Option<Secret>,
     pub(crate) context: Vec<(String, Value)>,
+    /// Values of the vendor's configured headers, by name.
+    pub(crate) headers: Vec<(String, Secret)>,
     pub(crate) login: Option<LoginCall>,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
@@ -46,6 +48,7 @@ impl Default for Config {
             api_key: None,
             secret_key: None,
             context: Vec::new(),
+            headers: Vec::new(),
             login: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             timeout: Self::DEFAULT_TIMEOUT,
@@ -111,6 +114,16 @@ impl Config {
         let value = serde_json::to_value(value).unwrap_or(Value::Null);
         self.context.retain(|(n, _)| *n != name);
         self.context.push((name, value));
+        self
+    }
+
+    /// A header sent with every request (a licence key, a client name):
+    /// the vendor's spec lists which (`headers:`). Kept as a secret where
+    /// the spec says the value is one.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<Secret>) -> Self {
+        let name = name.into();
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
+        self.headers.push((name, value.into()));
         self
     }
 

@@ -46,7 +46,8 @@ pub use secret::{REDACTED, Redactor, Secret, redact, redact_cut};
 pub use table::{Classified, OperationEntry};
 pub use validate::{InvalidRequest, Validate};
 pub use vendor::{
-    Auth, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader, Vendor,
+    Auth, ConfigHeader, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader,
+    Vendor,
 };
 
 pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};

@@ -19,6 +19,8 @@ pub struct Vendor {
     pub auth: &'static [Auth],
     /// Headers carried from one call to the next.
     pub state: &'static [StateHeader],
+    /// Headers sent with every request, their values from the configuration.
+    pub headers: &'static [ConfigHeader],
     /// What the vendor remembers: shifts, draft documents, sessions.
     pub lifecycles: &'static [crate::Lifecycle],
     /// Numbers it counts up with its documents.
@@ -178,4 +180,17 @@ pub struct StateHeader {
     /// An operation whose response payload field gives the current value
     /// (after a lost response): `(wire name, field)`.
     pub recover: Option<(&'static str, &'static str)>,
+}
+
+/// A header every request carries, its value set in the client's
+/// configuration (`Config::header`): a licence key, a client name.
+#[derive(Debug)]
+pub struct ConfigHeader {
+    pub name: &'static str,
+    /// Its value is never printed.
+    pub secret: bool,
+    /// The client may be built without it.
+    pub optional: bool,
+    /// The vendor's answer to a request without it (the example server gives it).
+    pub refused: Option<crate::Answer>,
 }

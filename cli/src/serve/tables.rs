@@ -268,6 +268,17 @@ pub fn vendor(spec: &Spec) -> &'static Vendor {
         protocol: protocol(&spec.protocol),
         auth: slice(spec.auth.iter().map(|a| auth(spec, a)).collect()),
         state: slice(state),
+        headers: slice(
+            spec.headers
+                .iter()
+                .map(|h| kassa::ConfigHeader {
+                    name: text(&h.name),
+                    secret: h.secret,
+                    optional: h.optional,
+                    refused: h.refused.as_ref().map(answer),
+                })
+                .collect(),
+        ),
         lifecycles: slice(spec.lifecycles.iter().map(|l| lifecycle(spec, l)).collect()),
         counters: slice(counters),
     }))

@@ -509,6 +509,13 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         };
         quote!(::kassa::StateHeader { header: #header, set_by: #set_by, sent_by: #sent_by, recover: #recover })
     });
+    let headers = spec.headers.iter().map(|h| {
+        let hname = &h.name;
+        let secret = h.secret;
+        let optional = h.optional;
+        let refused = opt_answer(h.refused.as_ref());
+        quote!(::kassa::ConfigHeader { name: #hname, secret: #secret, optional: #optional, refused: #refused })
+    });
     let lifecycles = spec.lifecycles.iter().map(|l| lifecycle(spec, l));
     let counters = spec.counters.iter().map(|c| {
         let cname = &c.name;
@@ -532,6 +539,7 @@ pub fn vendor(spec: &Spec) -> TokenStream {
             protocol: #protocol,
             auth: &[#(#auth),*],
             state: &[#(#state),*],
+            headers: &[#(#headers),*],
             lifecycles: &[#(#lifecycles),*],
             counters: &[#(#counters),*],
         };

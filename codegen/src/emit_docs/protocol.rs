@@ -325,6 +325,7 @@ pub fn auth(spec: &Spec) -> String {
             out.push_str(&fields::table(spec, context));
         }
     }
+    out.push_str(&config_headers(spec));
     out.push_str(&state(spec));
     out.push_str(&super::lifecycle::remembers(spec));
     out
@@ -446,6 +447,38 @@ fn login_limits(lifetime: Option<u64>, refused: Option<&Answer>, what: &str) -> 
         ));
     }
     s
+}
+
+/// Headers every request carries, from the configuration.
+fn config_headers(spec: &Spec) -> String {
+    let mut out = String::new();
+    for h in &spec.headers {
+        out.push_str(&format!("**Header {}.** ", text::code_text(&h.name)));
+        if let Some(doc) = &h.doc {
+            out.push_str(&text::block(doc));
+            out.push(' ');
+        }
+        out.push_str(&format!(
+            "Sent with every request; its value is set with `Config::header({:?}, ..)`{}.",
+            h.name,
+            if h.optional {
+                ""
+            } else {
+                ", and the client is not built without it"
+            }
+        ));
+        if h.secret {
+            out.push_str(" The value is secret and never printed.");
+        }
+        if let Some(a) = &h.refused {
+            out.push_str(&format!(
+                " Without it the vendor answers {}.",
+                super::lifecycle::answer(a)
+            ));
+        }
+        out.push_str("\n\n");
+    }
+    out
 }
 
 /// Headers carried from one call to the next.

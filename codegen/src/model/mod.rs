@@ -49,6 +49,9 @@ pub struct SpecFile {
     pub auth: Option<Vec<Spanned<AuthScheme>>>,
     /// Headers that carry state from one response to the next request.
     pub state: Option<Vec<Spanned<StateHeader>>>,
+    /// Headers every request carries, their values from the client's configuration
+    /// (a licence key, a client name).
+    pub headers: Option<Vec<Spanned<ConfigHeader>>>,
     /// Things with states that operations move between (a shift, a draft
     /// operation); the example server keeps them.
     pub lifecycles: Option<Vec<Spanned<Lifecycle>>>,
@@ -62,6 +65,24 @@ pub struct SpecFile {
     pub types: Option<NamedMap<Spanned<TypeDef>>>,
     /// Operations, keyed by their Rust name in snake_case.
     pub operations: Option<NamedMap<Spanned<Operation>>>,
+}
+
+/// A header sent with every request, its value set in the client's configuration.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigHeader {
+    /// Header name (`X-License-Key`).
+    pub name: Spanned<String>,
+    /// What it is and where its value comes from.
+    pub doc: Option<Spanned<String>>,
+    /// The value is never printed.
+    #[serde(default)]
+    pub secret: bool,
+    /// The client may be built without it.
+    #[serde(default)]
+    pub optional: bool,
+    /// The vendor's answer to a request without it.
+    pub refused: Option<Spanned<Answer>>,
 }
 
 /// Vendor identity.

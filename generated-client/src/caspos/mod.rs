@@ -75,6 +75,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     state: &[],
+    headers: &[],
     lifecycles: &[
         ::kassa::Lifecycle {
             name: "shift",

@@ -67,6 +67,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     state: &[],
+    headers: &[],
     lifecycles: &[],
     counters: &[],
 };

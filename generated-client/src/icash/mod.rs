@@ -89,6 +89,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     state: &[],
+    headers: &[],
     lifecycles: &[
         ::kassa::Lifecycle {
             name: "operation",

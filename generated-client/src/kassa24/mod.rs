@@ -93,6 +93,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             recover: ::std::option::Option::Some(("GET /uid/{IdKkm}", "Uid")),
         },
     ],
+    headers: &[],
     lifecycles: &[
         ::kassa::Lifecycle {
             name: "shift",

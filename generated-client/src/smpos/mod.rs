@@ -62,6 +62,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     state: &[],
+    headers: &[],
     lifecycles: &[],
     counters: &[],
 };

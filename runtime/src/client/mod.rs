@@ -155,6 +155,18 @@ impl Client {
                 }
             }
         }
+        for header in vendor.headers {
+            let given = config
+                .headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case(header.name));
+            if !header.optional && !given {
+                return Err(ConfigError(format!(
+                    "{} sends the header `{}` with every request; set Config::header(\"{}\", ..)",
+                    vendor.name, header.name, header.name
+                )));
+            }
+        }
         let http = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
@@ -162,7 +174,20 @@ impl Client {
             .map_err(|e| {
                 ConfigError(format!("cannot build the HTTP client: {}", e.without_url()))
             })?;
-        let secrets = config.secrets();
+        let mut secrets = config.secrets();
+        // Header values are secret where the vendor's spec says so.
+        secrets.extend(
+            config
+                .headers
+                .iter()
+                .filter(|(name, _)| {
+                    vendor
+                        .headers
+                        .iter()
+                        .any(|h| h.secret && h.name.eq_ignore_ascii_case(name))
+                })
+                .map(|(_, value)| value.clone()),
+        );
         Ok(Client {
             vendor,
             config,
@@ -360,6 +385,9 @@ impl Client {
         let mut builder = self.http.request(method, &url);
         for (name, value) in &wire.headers {
             builder = builder.header(name.as_str(), value.as_str());
+        }
+        for (name, value) in &self.config.headers {
+            builder = builder.header(name.as_str(), value.expose());
         }
         if let Some((content_type, bytes)) = wire.body {
             builder = builder.header("Content-Type", content_type).body(bytes);

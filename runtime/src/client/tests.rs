@@ -7,6 +7,7 @@ static VENDOR: Vendor = Vendor {
     protocol: crate::Protocol::JsonRpc { by_position: false },
     auth: &[],
     state: &[],
+    headers: &[],
     lifecycles: &[],
     counters: &[],
 };

@@ -34,6 +34,7 @@ fn vendor(protocol: Protocol) -> &'static Vendor {
         protocol,
         auth: &[],
         state: &[],
+        headers: &[],
         lifecycles: &[],
         counters: &[],
     }))

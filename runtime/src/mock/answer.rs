@@ -25,6 +25,19 @@ pub(super) fn authenticate(
             .and_then(value_to_text)
             .filter(|v| !v.is_empty())
     };
+    for header in vendor.headers {
+        if let Some(refused) = &header.refused
+            && wire.header(header.name).is_none_or(str::is_empty)
+        {
+            return Some(failure(
+                vendor,
+                info,
+                &refused.code,
+                refused.message,
+                rpc_id,
+            ));
+        }
+    }
     for scheme in vendor.auth {
         let (ok, refused, fallback) = match scheme {
             Auth::Bearer {

@@ -35,6 +35,7 @@ static VENDOR: Vendor = Vendor {
     protocol: Protocol::JsonRpc { by_position: false },
     auth: &[],
     state: &[],
+    headers: &[],
     lifecycles: &[],
     counters: &[],
 };
@@ -154,6 +155,7 @@ static TIMED: Vendor = Vendor {
         }),
     }],
     state: &[],
+    headers: &[],
     lifecycles: &[],
     counters: &[],
 };
@@ -183,4 +185,84 @@ async fn a_token_lives_as_long_as_the_spec_says_on_the_simulators_clock() {
         .filter(|r| r.operation == Some("login"))
         .count();
     assert_eq!(logins, 1, "no relogin_on: the refusal reaches the caller");
+}
+
+static LICENSED: Vendor = Vendor {
+    id: "licensed",
+    name: "Licensed",
+    servers: &[],
+    protocol: Protocol::JsonRpc { by_position: false },
+    auth: &[],
+    state: &[],
+    headers: &[
+        crate::ConfigHeader {
+            name: "X-License-Key",
+            secret: true,
+            optional: false,
+            refused: Some(crate::Answer {
+                code: Code::Int(-32003),
+                message: "Licence key missing",
+            }),
+        },
+        crate::ConfigHeader {
+            name: "X-Client-Name",
+            secret: false,
+            optional: true,
+            refused: None,
+        },
+    ],
+    lifecycles: &[],
+    counters: &[],
+};
+
+#[tokio::test]
+async fn configured_headers_are_required_sent_refused_and_kept_secret() {
+    let mock = MockServer::start(&LICENSED, OPS).await.unwrap();
+    let e = Client::new(&LICENSED, Config::new().base_url(mock.url())).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("set Config::header(\"X-License-Key\", ..)"),
+        "{e}"
+    );
+    let key = "lic-7f3a9";
+    let client = Client::new(
+        &LICENSED,
+        Config::new()
+            .base_url(mock.url())
+            .header("x-license-key", key)
+            .header("X-Client-Name", "kassa-test"),
+    )
+    .unwrap();
+    client.call(&Echo { text: "hi".into() }).await.unwrap();
+    let sent = mock.requests().pop().unwrap();
+    assert_eq!(sent.header("X-License-Key"), Some(key));
+    assert_eq!(sent.header("X-Client-Name"), Some("kassa-test"));
+
+    // A server that echoes the key in an error: never printed.
+    mock.respond_once(
+        "echo",
+        Canned {
+            status: 200,
+            body: json!({"jsonrpc": "2.0", "id": 1, "error": {"code": -32000, "message": format!("bad key {key}")}}),
+            headers: vec![],
+        },
+    );
+    let e = client.call(&Echo { text: "hi".into() }).await.unwrap_err();
+    assert!(!format!("{e} {e:?}").contains(key), "{e:?}");
+
+    // Without the header, the example server answers as the spec says.
+    let answer = reqwest::Client::new()
+        .post(mock.url())
+        .header("content-type", "application/json")
+        .body(r#"{"jsonrpc": "2.0", "method": "echo", "params": {"text": "x"}, "id": 3}"#)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        answer.contains("Licence key missing") && answer.contains("-32003"),
+        "{answer}"
+    );
 }
