@@ -239,6 +239,8 @@ pub struct Operation {
     pub recovery: Option<Recovery>,
     pub unrecoverable: Option<String>,
     pub not_modified: bool,
+    /// Servers that offer it; empty: all.
+    pub servers: Vec<String>,
     pub errata: Vec<Erratum>,
     pub examples: Vec<Example>,
 }

@@ -456,6 +456,17 @@ pub fn resolve(
     for (item, op) in operations.iter().zip(&spec.operations) {
         crate::examples::check_operation(&mut cx, item, op, &spec);
         crate::resolve_outcomes::check(&mut cx, item, op, &spec);
+        for server in &item.value.servers {
+            if !spec.servers.iter().any(|s| s.name == server.value) {
+                cx.undefined(
+                    item.file,
+                    server,
+                    "server",
+                    spec.servers.iter().map(|s| s.name.as_str()),
+                    "name a server declared under `servers:`",
+                );
+            }
+        }
     }
     for (path, file) in files {
         crate::resolve_lifecycle::check_reports(&mut cx, path, file, &spec);

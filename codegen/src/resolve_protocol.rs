@@ -483,6 +483,7 @@ pub(crate) fn operation(
         recovery: op.recovery.as_ref().and_then(|r| recovery(&r.value)),
         unrecoverable: opt_text(&op.unrecoverable),
         not_modified: op.not_modified,
+        servers: op.servers.iter().map(|s| s.value.clone()).collect(),
         errata: errata_of(&op.errata),
         examples: Vec::new(),
     }

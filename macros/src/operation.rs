@@ -22,6 +22,7 @@ const KEYS: &[&str] = &[
     "fiscal",
     "recovery",
     "not_modified",
+    "servers",
 ];
 const PLACEMENTS: &[(&str, &str)] = &[
     ("params", "Params"),
@@ -113,6 +114,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         None => quote!(::core::option::Option::None),
     };
     let not_modified = attrs.flag("not_modified", &mut errors).is_some();
+    let servers = attrs.strings("servers", &mut errors).unwrap_or_default();
     errors.finish()?;
     let (Some(wire), Some(response), Some(error)) = (wire, response, error) else {
         return Ok(TokenStream::new());
@@ -166,6 +168,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 http: #http,
                 placement: &[#(#placed),*],
                 lists: &[#(#lists),*],
+                servers: &[#(#servers),*],
                 idempotency: #idempotency,
                 safe_to_retry: #safe_to_retry,
                 fiscal: #fiscal,

@@ -146,6 +146,8 @@ pub struct OperationInfo {
     pub placement: &'static [(&'static str, Placement)],
     /// Query fields that are lists, and how each is written.
     pub lists: &'static [(&'static str, ListStyle)],
+    /// The servers (by name) that offer it; empty: all of the vendor's.
+    pub servers: &'static [&'static str],
     /// The key field, how it is minted and whether the vendor deduplicates by it.
     pub idempotency: Option<Idempotency>,
     /// Sending it twice has no further effect (a read).

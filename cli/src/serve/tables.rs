@@ -327,6 +327,7 @@ fn info(op: &ir::Operation) -> OperationInfo {
             ),
             _ => &[],
         },
+        servers: texts(&op.servers),
         idempotency: op.idempotency.as_ref().map(|i| Idempotency {
             field: text(&i.field),
             mint: match i.mint {

@@ -138,6 +138,10 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     if op.not_modified {
         attrs.push(quote!(not_modified));
     }
+    if !op.servers.is_empty() {
+        let servers = &op.servers;
+        attrs.push(quote!(servers = [#(#servers),*]));
+    }
     attrs.extend(super::items::group_attrs(&op.request_groups).unwrap_or_default());
     let recovery = op.recovery.as_ref().map(|r| {
         let constant = ident(&format!("{}_RECOVERY", op.name.to_uppercase()));

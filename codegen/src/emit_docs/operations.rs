@@ -138,6 +138,10 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
     if let Some(since) = &op.since {
         row("Since", text::cell(since));
     }
+    if !op.servers.is_empty() {
+        let servers: Vec<String> = op.servers.iter().map(|s| text::code(s)).collect();
+        row("Servers", format!("only {}", servers.join(", ")));
+    }
     if op.fiscal {
         row(
             "Fiscal",

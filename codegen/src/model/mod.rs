@@ -426,6 +426,9 @@ pub struct Operation {
     /// The vendor may answer "not modified" (see the protocol's envelope).
     #[serde(default)]
     pub not_modified: bool,
+    /// The servers (by name) that offer it, where not all of the vendor's do.
+    #[serde(default)]
+    pub servers: Vec<Spanned<String>>,
     /// Doc errors about this operation.
     #[serde(default)]
     pub errata: Vec<Spanned<Erratum>>,

@@ -304,7 +304,10 @@ pub struct AddSaleItemResponse {
     wire = "new-operation",
     response = NewOperationResponse,
     error = ApiError,
-    fiscal
+    fiscal,
+    servers = ["test",
+    "bg",
+    "al_test"]
 )]
 pub struct NewOperation {
     /// Name of the importing software.

@@ -94,6 +94,17 @@ impl Client {
         T: DeserializeOwned + Serialize + Send + 'static,
         E: ErrorTable,
     {
+        if let Some(server) = self.server
+            && !info.servers.is_empty()
+            && !info.servers.contains(&server)
+        {
+            return Err(Error::Config(format!(
+                "`{}` is not offered on the server `{server}` of {}; it is on: {}",
+                info.name,
+                self.vendor.name,
+                info.servers.join(", ")
+            )));
+        }
         let policy = self.config.retry;
         let started = Instant::now();
         // Seeded on the first resend: most calls never need it.

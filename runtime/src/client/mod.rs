@@ -35,6 +35,8 @@ pub struct Client {
     last_nonce: AtomicU64,
     rpc_id: AtomicU64,
     login_lock: tokio::sync::Mutex<()>,
+    /// The named server in use; `None` with an explicit base URL.
+    server: Option<&'static str>,
 }
 
 #[derive(Default)]
@@ -113,6 +115,15 @@ impl Client {
     /// vendor's servers and auth schemes need.
     pub fn new(vendor: &'static Vendor, config: Config) -> Result<Client, ConfigError> {
         let base = resolve_base(vendor, &config)?;
+        let server = match (&config.base_url, &config.server) {
+            (Some(_), _) => None,
+            (None, Some(name)) => vendor
+                .servers
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.name),
+            (None, None) => vendor.servers.first().map(|s| s.name),
+        };
         let parsed = reqwest::Url::parse(base.expose()).map_err(|e| {
             ConfigError(format!(
                 "the server URL of {} is not a URL: {e}",
@@ -198,6 +209,7 @@ impl Client {
             last_nonce: AtomicU64::new(0),
             rpc_id: AtomicU64::new(0),
             login_lock: tokio::sync::Mutex::new(()),
+            server,
         })
     }
 

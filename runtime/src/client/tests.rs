@@ -43,6 +43,7 @@ fn mints_only_empty_keys() {
         http: None,
         placement: &[],
         lists: &[],
+        servers: &[],
         idempotency: Some(crate::Idempotency {
             field: "documentUUID",
             mint: crate::Mint::UuidV4,

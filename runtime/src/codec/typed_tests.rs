@@ -19,6 +19,7 @@ const INFO: OperationInfo = OperationInfo {
     http: None,
     placement: &[],
     lists: &[],
+    servers: &[],
     idempotency: None,
     safe_to_retry: false,
     fiscal: false,

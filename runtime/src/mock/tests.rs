@@ -266,3 +266,52 @@ async fn configured_headers_are_required_sent_refused_and_kept_secret() {
         "{answer}"
     );
 }
+
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate, crate::Operation,
+)]
+#[kassa(name = "echo", wire = "echo", response = EchoResponse, error = RpcError, servers = ["main"])]
+struct MainOnly {
+    text: String,
+}
+
+static REGIONS: Vendor = Vendor {
+    id: "regions",
+    name: "Regions",
+    servers: &[
+        crate::Server {
+            name: "main",
+            url: "http://127.0.0.1:9",
+            variables: &[],
+        },
+        crate::Server {
+            name: "south",
+            url: "http://127.0.0.1:9",
+            variables: &[],
+        },
+    ],
+    protocol: Protocol::JsonRpc { by_position: false },
+    auth: &[],
+    state: &[],
+    headers: &[],
+    lifecycles: &[],
+    counters: &[],
+};
+
+/// An operation the configured server does not offer is refused before
+/// anything is sent; with an explicit base URL the client cannot tell.
+#[tokio::test]
+async fn an_operation_absent_from_the_server_is_refused_before_sending() {
+    assert_eq!(MainOnly::INFO.servers, &["main"]);
+    let south = Client::new(&REGIONS, Config::new().server("south")).unwrap();
+    let e = south.call(&MainOnly::default()).await.unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("`echo` is not offered on the server `south` of Regions; it is on: main"),
+        "{e}"
+    );
+    let mock = MockServer::start(&REGIONS, OPS).await.unwrap();
+    let local = Client::new(&REGIONS, Config::new().base_url(mock.url())).unwrap();
+    local.call(&MainOnly::default()).await.unwrap();
+    assert_eq!(mock.requests().len(), 1);
+}
