@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::diag::Code;
-use crate::ir::{self, Auth, Body, Field, Protocol, Spec, Ty, TypeKind};
+use crate::ir::{self, Body, Field, Protocol, Spec, Ty, TypeKind};
 use crate::model::{self, Outcome, Pos, Spanned};
 use crate::resolve::{Cx, Item, show};
 use crate::types::Scalar;
@@ -301,37 +301,10 @@ fn names_operation(op: &ir::Operation, ex: &model::Example, name: &str) -> bool 
 
 /// Fields that authentication adds to request bodies.
 fn auth_fields(spec: &Spec, op: &ir::Operation) -> Vec<String> {
-    let mut out = Vec::new();
-    for a in &spec.auth {
-        match a {
-            Auth::BodyCredentials {
-                username,
-                password,
-                except,
-                ..
-            } if !except.contains(&op.name) => {
-                out.push(username.clone());
-                out.push(password.clone());
-            }
-            Auth::Hmac {
-                key_field,
-                nonce_field,
-                signature_field,
-                context,
-                ..
-            } => {
-                out.extend([
-                    key_field.clone(),
-                    nonce_field.clone(),
-                    signature_field.clone(),
-                ]);
-                out.extend(context.iter().map(|f| f.wire.clone()));
-            }
-            Auth::Session { login, field, .. } if *login != op.name => out.push(field.clone()),
-            _ => {}
-        }
-    }
-    out
+    spec.auth_members(Some(op))
+        .iter()
+        .map(|m| m.wire().to_owned())
+        .collect()
 }
 
 fn body_fields(body: &Body) -> &[Field] {

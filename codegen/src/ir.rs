@@ -487,3 +487,79 @@ pub struct ConfigHeader {
     pub optional: bool,
     pub refused: Option<Answer>,
 }
+
+/// A member an auth scheme adds to request bodies.
+#[derive(Clone, Copy, Debug)]
+pub enum AuthMember<'a> {
+    Username(&'a str),
+    Password(&'a str),
+    Key(&'a str),
+    Nonce(&'a str),
+    /// A configured value sent with every request (iCash `WareHouseID`).
+    Context(&'a Field),
+    Signature {
+        field: &'a str,
+        message: &'a [String],
+        encoding: crate::model::SignatureEncoding,
+    },
+    Session(&'a str),
+}
+
+impl AuthMember<'_> {
+    /// Its wire name.
+    pub fn wire(&self) -> &str {
+        match self {
+            AuthMember::Username(w)
+            | AuthMember::Password(w)
+            | AuthMember::Key(w)
+            | AuthMember::Nonce(w)
+            | AuthMember::Session(w) => w,
+            AuthMember::Context(f) => &f.wire,
+            AuthMember::Signature { field, .. } => field,
+        }
+    }
+}
+
+impl Spec {
+    /// The members the auth schemes add to request bodies, in the order the
+    /// client writes them; with `op`, those its request carries (a login
+    /// sends no session, an excepted operation no credentials).
+    pub fn auth_members(&self, op: Option<&Operation>) -> Vec<AuthMember<'_>> {
+        let mut out = Vec::new();
+        for scheme in &self.auth {
+            match scheme {
+                Auth::BodyCredentials {
+                    username,
+                    password,
+                    except,
+                    ..
+                } if op.is_none_or(|op| !except.contains(&op.name)) => {
+                    out.push(AuthMember::Username(username));
+                    out.push(AuthMember::Password(password));
+                }
+                Auth::Hmac {
+                    key_field,
+                    nonce_field,
+                    signature_field,
+                    message,
+                    encoding,
+                    context,
+                } => {
+                    out.push(AuthMember::Key(key_field));
+                    out.push(AuthMember::Nonce(nonce_field));
+                    out.extend(context.iter().map(AuthMember::Context));
+                    out.push(AuthMember::Signature {
+                        field: signature_field,
+                        message,
+                        encoding: *encoding,
+                    });
+                }
+                Auth::Session { login, field, .. } if op.is_none_or(|op| *login != op.name) => {
+                    out.push(AuthMember::Session(field));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}

@@ -6,7 +6,8 @@ use serde_json::{Map, Value, json};
 
 use super::File;
 use super::schema::{self, DEFS_FILE, DIALECT, Refs, describe};
-use crate::ir::{Auth, Body, Field, Operation, Placement, Protocol, Scalar, Spec, Ty};
+use crate::ir::AuthMember;
+use crate::ir::{Body, Field, Operation, Placement, Protocol, Scalar, Spec, Ty};
 use crate::model::SignatureEncoding;
 
 /// Which body of an operation a schema describes.
@@ -186,43 +187,34 @@ fn payload_required(body: &Body) -> bool {
 fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
     let text = |doc: &str| json!({ "type": "string", "description": doc });
     let secret = |doc: &str| json!({ "type": "string", "writeOnly": true, "description": doc });
-    let mut out = Vec::new();
-    for auth in &spec.auth {
-        match auth {
-            Auth::BodyCredentials {
-                username,
-                password,
-                except,
-                ..
-            } if !except.contains(&op.name) => {
-                out.push((
-                    username.clone(),
-                    text("User name (added by the client)."),
-                    true,
-                ));
-                out.push((
-                    password.clone(),
-                    secret("Password (added by the client)."),
-                    true,
-                ));
+    spec.auth_members(Some(op))
+        .into_iter()
+        .map(|m| match m {
+            AuthMember::Username(w) => {
+                (w.to_owned(), text("User name (added by the client)."), true)
             }
-            Auth::Hmac {
-                key_field,
-                nonce_field,
-                signature_field,
-                message,
-                encoding,
-                context,
-            } => {
-                out.push((
-                    key_field.clone(),
-                    secret("API key (added by the client)."),
-                    true,
-                ));
+            AuthMember::Password(w) => (
+                w.to_owned(),
+                secret("Password (added by the client)."),
+                true,
+            ),
+            AuthMember::Key(w) => (w.to_owned(), secret("API key (added by the client)."), true),
+            AuthMember::Nonce(w) => {
                 let mut nonce = schema::ty_schema(&Ty::Scalar(Scalar::U64), None, Refs::DefsFile);
                 nonce["description"] =
                     Value::from("Strictly increasing number (added by the client).");
-                out.push((nonce_field.clone(), nonce, true));
+                (w.to_owned(), nonce, true)
+            }
+            AuthMember::Context(f) => (
+                f.wire.clone(),
+                schema::field_schema(f, Refs::DefsFile),
+                !f.optional && !f.nullable,
+            ),
+            AuthMember::Signature {
+                field,
+                message,
+                encoding,
+            } => {
                 let (pattern, name) = match encoding {
                     SignatureEncoding::HexUpper => ("^[0-9A-F]+$", "upper-case hex"),
                     SignatureEncoding::HexLower => ("^[0-9a-f]+$", "lower-case hex"),
@@ -236,23 +228,15 @@ fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
                         message.join(" + ")
                     ),
                 });
-                out.push((signature_field.clone(), signature, true));
-                for f in context {
-                    let s = schema::field_schema(f, Refs::DefsFile);
-                    out.push((f.wire.clone(), s, !f.optional && !f.nullable));
-                }
+                (field.to_owned(), signature, true)
             }
-            Auth::Session { login, field, .. } if *login != op.name => {
-                out.push((
-                    field.clone(),
-                    text("Session id from login (added by the client)."),
-                    true,
-                ));
-            }
-            _ => {}
-        }
-    }
-    out
+            AuthMember::Session(w) => (
+                w.to_owned(),
+                text("Session id from login (added by the client)."),
+                true,
+            ),
+        })
+        .collect()
 }
 
 /// An object whose members are `members` plus, when given, everything a

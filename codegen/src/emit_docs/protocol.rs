@@ -137,27 +137,8 @@ pub fn protocol(spec: &Spec) -> String {
 /// The body fields the auth schemes add to requests, named in the protocol
 /// section so a reader of a captured body knows where each field comes from.
 fn auth_fields(spec: &Spec) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for scheme in &spec.auth {
-        match scheme {
-            Auth::BodyCredentials {
-                username, password, ..
-            } => names.extend([username.as_str(), password.as_str()]),
-            Auth::Hmac {
-                key_field,
-                nonce_field,
-                signature_field,
-                context,
-                ..
-            } => {
-                names.extend([key_field.as_str(), nonce_field.as_str()]);
-                names.extend(context.iter().map(|f| f.wire.as_str()));
-                names.push(signature_field.as_str());
-            }
-            Auth::Session { field, .. } => names.push(field.as_str()),
-            Auth::Bearer { .. } | Auth::PathSecret { .. } => {}
-        }
-    }
+    let members = spec.auth_members(None);
+    let names: Vec<&str> = members.iter().map(|m| m.wire()).collect();
     if names.is_empty() {
         return String::new();
     }
