@@ -594,7 +594,13 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
             }
         }
     });
-    let doc = format!(" A client of the {vendor_name} API.");
+    // Vendor names often end in "API" already ("HEADO Device API").
+    let api = if vendor_name.trim_end().to_ascii_lowercase().ends_with("api") {
+        ""
+    } else {
+        " API"
+    };
+    let doc = format!(" A client of the {vendor_name}{api}.");
     quote! {
         #[doc = #doc]
         #[derive(Debug)]

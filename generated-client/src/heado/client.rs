@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// A client of the HEADO Device API API.
+/// A client of the HEADO Device API.
 #[derive(Debug)]
 pub struct Client {
     inner: ::kassa::Client,

@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// A client of the iCash client API API.
+/// A client of the iCash client API.
 #[derive(Debug)]
 pub struct Client {
     inner: ::kassa::Client,

@@ -1,6 +1,7 @@
-//! An erratum about an enumeration or one of its values stands with it in
-//! every output: rustdoc, the reference docs (and their list of errata),
-//! and the JSON Schema's description.
+//! What the generated docs say of items: an erratum about an enumeration or
+//! one of its values stands with it in every output (rustdoc, the reference
+//! docs and their list of errata, the JSON Schema's description), and names
+//! come from the spec without doubling.
 
 use std::path::Path;
 
@@ -30,4 +31,20 @@ fn an_enum_erratum_reaches_rustdoc_docs_and_schemas() {
         description.contains(&format!("Erratum ({SECTION})")),
         "{description}"
     );
+}
+
+/// Names come from the spec without doubling: "HEADO Device API" is not
+/// followed by another "API".
+#[test]
+fn the_client_doc_does_not_double_api() {
+    for (id, name) in [("heado", "HEADO Device API"), ("caspos", "Caspos API")] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../spec")
+            .join(id);
+        let (spec, diags, _) = check_dir(&dir);
+        let spec = spec.unwrap_or_else(|| panic!("{diags:#?}"));
+        let rust = kassa_codegen::emit::inline_module(&spec, id).unwrap();
+        assert!(rust.contains(&format!("A client of the {name}.")), "{id}");
+        assert!(!rust.contains("API API"), "{id}");
+    }
 }
