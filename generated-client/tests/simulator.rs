@@ -6,25 +6,15 @@
 use std::time::Duration;
 
 use kassa::mock::{Canned, MockServer};
-use kassa::{Config, Error, Number, RetryPolicy};
+use kassa::{Config, Error, RetryPolicy};
 use kassa_client::{caspos, icash};
 use serde_json::{Value, json};
 
-fn caspos_sale(name: &str) -> caspos::Sale {
-    caspos::Sale {
-        items: vec![caspos::SaleItem {
-            name: name.into(),
-            code: "1".into(),
-            quantity: 1.into(),
-            sale_price: Number::from(1),
-            ..Default::default()
-        }],
-        cash_payment: Number::from(1),
-        cashier_name: "Aysel".into(),
-        currency: "AZN".into(),
-        ..Default::default()
-    }
-}
+#[path = "support/soak.rs"]
+#[allow(dead_code)] // the soak drivers run in tests/soak.rs
+mod soak;
+
+use soak::caspos_sale;
 
 /// Serves the spec's successful response examples of these operations, as
 /// `kassa serve` does for all of them.

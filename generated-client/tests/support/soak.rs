@@ -132,6 +132,24 @@ fn duplicates(markers: impl Iterator<Item = String>) -> usize {
     seen.values().filter(|n| **n > 1).count()
 }
 
+/// A Caspos sale of one item named `name`, paid in cash; the name tells
+/// the sale's document apart from the others.
+pub fn caspos_sale(name: &str) -> caspos::Sale {
+    caspos::Sale {
+        items: vec![caspos::SaleItem {
+            name: name.into(),
+            code: "1".into(),
+            quantity: 1.into(),
+            sale_price: Number::from(1),
+            ..Default::default()
+        }],
+        cash_payment: Number::from(1),
+        cashier_name: "Aysel".into(),
+        currency: "AZN".into(),
+        ..Default::default()
+    }
+}
+
 /// Caspos: `documentUUID` is deduplicated by the device, so several tasks
 /// sell at once and every unknown outcome is resent under its key.
 pub async fn caspos(sales: usize, tasks: usize, rate: f64, seed: u64) -> Books {
@@ -158,19 +176,7 @@ pub async fn caspos(sales: usize, tasks: usize, rate: f64, seed: u64) -> Books {
             tokio::spawn(async move {
                 let mut books = Books::default();
                 for i in (t * per_task)..((t + 1) * per_task).min(sales) {
-                    let sale = caspos::Sale {
-                        items: vec![caspos::SaleItem {
-                            name: format!("sale-{i}"),
-                            code: "1".into(),
-                            quantity: 1.into(),
-                            sale_price: Number::from(1),
-                            ..Default::default()
-                        }],
-                        cash_payment: Number::from(1),
-                        cashier_name: "Aysel".into(),
-                        currency: "AZN".into(),
-                        ..Default::default()
-                    };
+                    let sale = caspos_sale(&format!("sale-{i}"));
                     books.sales += 1;
                     tally(&mut books, client.sale(&sale).await);
                 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::request::{AuthValues, EncodeError, encode_request, fill_path};
+use super::request::{AuthValues, EncodeError, bearer, credentials, encode_request, fill_path};
 use super::split::{Params, Split};
 use super::wire::{WireBody, WireRequest};
 use crate::{Auth, InvalidRequest, Method, OperationInfo, Protocol, Vendor};
@@ -272,12 +272,6 @@ fn auth_fields(
     body: &mut Object,
     auth: &AuthValues,
 ) -> Result<Vec<(String, String)>, EncodeError> {
-    let missing = |what: &str| {
-        EncodeError::Config(format!(
-            "{} needs {what}; set it in the client's Config",
-            vendor.name
-        ))
-    };
     let mut headers = Vec::new();
     for scheme in vendor.auth {
         match scheme {
@@ -287,24 +281,12 @@ fn auth_fields(
                 except,
                 ..
             } if !except.contains(&info.wire) => {
-                let user = auth
-                    .username
-                    .as_ref()
-                    .ok_or_else(|| missing("a username"))?;
-                let pass = auth
-                    .password
-                    .as_ref()
-                    .ok_or_else(|| missing("a password"))?;
+                let (user, pass) = credentials(vendor, auth)?;
                 body.string(username, user);
-                body.string(password, pass.expose());
+                body.string(password, pass);
             }
             Auth::Bearer { login, .. } if info.wire != *login => {
-                if let Some(token) = &auth.token {
-                    headers.push((
-                        "Authorization".to_owned(),
-                        format!("Bearer {}", token.expose()),
-                    ));
-                }
+                headers.extend(bearer(auth));
             }
             Auth::Session { login, field, .. } if info.wire != *login => {
                 if let Some(session) = &auth.session {

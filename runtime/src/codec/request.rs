@@ -152,6 +152,37 @@ pub(super) fn fill_path(
     Ok(out)
 }
 
+/// The configuration error for a value the vendor's auth needs.
+pub(super) fn missing(vendor: &Vendor, what: &str) -> EncodeError {
+    EncodeError::Config(format!(
+        "{} needs {what}; set it in the client's Config",
+        vendor.name
+    ))
+}
+
+/// The user name and password of body credentials.
+pub(super) fn credentials<'a>(
+    vendor: &Vendor,
+    auth: &'a AuthValues,
+) -> Result<(&'a str, &'a str), EncodeError> {
+    let user = auth
+        .username
+        .as_deref()
+        .ok_or_else(|| missing(vendor, "a username"))?;
+    let pass = auth
+        .password
+        .as_ref()
+        .ok_or_else(|| missing(vendor, "a password"))?;
+    Ok((user, pass.expose()))
+}
+
+/// The `Authorization` header of a bearer token, if the client holds one.
+pub(super) fn bearer(auth: &AuthValues) -> Option<(String, String)> {
+    auth.token
+        .as_ref()
+        .map(|t| ("Authorization".to_owned(), format!("Bearer {}", t.expose())))
+}
+
 /// Puts the auth fields every request body carries; returns headers to add.
 fn apply_auth(
     vendor: &Vendor,
@@ -160,12 +191,7 @@ fn apply_auth(
     params: &Map<String, Value>,
     auth: &AuthValues,
 ) -> Result<Vec<(String, String)>, EncodeError> {
-    let missing = |what: &str| {
-        EncodeError::Config(format!(
-            "{} needs {what}; set it in the client's Config",
-            vendor.name
-        ))
-    };
+    let missing = |what: &str| missing(vendor, what);
     let mut headers = Vec::new();
     for scheme in vendor.auth {
         match scheme {
@@ -178,27 +204,15 @@ fn apply_auth(
                 if except.contains(&info.wire) {
                     continue;
                 }
-                let user = auth
-                    .username
-                    .as_ref()
-                    .ok_or_else(|| missing("a username"))?;
-                let pass = auth
-                    .password
-                    .as_ref()
-                    .ok_or_else(|| missing("a password"))?;
-                body.insert((*username).to_owned(), Value::from(user.as_str()));
-                body.insert((*password).to_owned(), Value::from(pass.expose()));
+                let (user, pass) = credentials(vendor, auth)?;
+                body.insert((*username).to_owned(), Value::from(user));
+                body.insert((*password).to_owned(), Value::from(pass));
             }
             Auth::Bearer { login, .. } => {
                 if info.wire == *login {
                     continue;
                 }
-                if let Some(token) = &auth.token {
-                    headers.push((
-                        "Authorization".to_owned(),
-                        format!("Bearer {}", token.expose()),
-                    ));
-                }
+                headers.extend(bearer(auth));
             }
             Auth::PathSecret { .. } => {}
             Auth::Hmac {
