@@ -64,18 +64,6 @@ fn scalar(s: Scalar, field: Option<&Field>) -> Value {
     match s {
         Scalar::Bool => json!(false),
         Scalar::Bool01 => json!(0),
-        Scalar::I8
-        | Scalar::I16
-        | Scalar::I32
-        | Scalar::I64
-        | Scalar::U8
-        | Scalar::U16
-        | Scalar::U32
-        | Scalar::U64
-        | Scalar::F64
-        | Scalar::Decimal
-        | Scalar::UnixSeconds
-        | Scalar::UnixMillis => json!(0),
         Scalar::DecimalString => json!("0"),
         Scalar::String | Scalar::Base64 => json!(""),
         Scalar::Uuid => json!("00000000-0000-0000-0000-000000000000"),
@@ -86,6 +74,8 @@ fn scalar(s: Scalar, field: Option<&Field>) -> Value {
         Scalar::Date => json!("1970-01-01"),
         Scalar::Time => json!("00:00:00"),
         Scalar::Json => Value::Null,
+        // The integers, unix times, floats and decimals.
+        _ => json!(0),
     }
 }
 

@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::request::{AuthValues, EncodeError, bearer, credentials, encode_request, fill_path};
+use super::request::{
+    AuthValues, EncodeError, bearer, credentials, encode_request, rest_target, state_headers,
+};
 use super::split::{Params, Split};
 use super::wire::{WireBody, WireRequest};
 use crate::{Auth, InvalidRequest, Method, OperationInfo, Protocol, Vendor};
@@ -174,28 +176,11 @@ pub fn assemble(
             body.string(operation_field, info.wire);
             (Method::Post, String::new())
         }
-        Protocol::Rest { .. } => {
-            let (method, template) = info.http.ok_or_else(|| {
-                EncodeError::Config(format!(
-                    "operation `{}` has no HTTP method and path",
-                    info.name
-                ))
-            })?;
-            (method, fill_path(template, &split.path, info.name)?)
-        }
+        Protocol::Rest { .. } => rest_target(info, &split.path)?,
         _ => (Method::Post, String::new()),
     };
     let mut headers = auth_fields(vendor, info, &mut body, auth)?;
-    for state in vendor.state {
-        if state.sent_by.contains(&info.wire)
-            && let Some((_, value)) = auth
-                .state
-                .iter()
-                .find(|(h, _)| h.eq_ignore_ascii_case(state.header))
-        {
-            headers.push((state.header.to_owned(), value.clone()));
-        }
-    }
+    headers.extend(state_headers(vendor, info, auth));
     headers.extend(split.headers.iter().cloned());
     let bytes = match &vendor.protocol {
         Protocol::JsonEnvelope { params_field, .. } => {

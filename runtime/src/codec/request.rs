@@ -122,11 +122,7 @@ fn split(info: &OperationInfo, params: Value) -> Parts {
     parts
 }
 
-pub(super) fn fill_path(
-    template: &str,
-    values: &[(String, String)],
-    op: &str,
-) -> Result<String, EncodeError> {
+fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<String, EncodeError> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -150,6 +146,38 @@ pub(super) fn fill_path(
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// A REST operation's method and its path with the path fields filled in.
+pub(super) fn rest_target(
+    info: &OperationInfo,
+    path: &[(String, String)],
+) -> Result<(Method, String), EncodeError> {
+    let (method, template) = info.http.ok_or_else(|| {
+        EncodeError::Config(format!(
+            "operation `{}` has no HTTP method and path",
+            info.name
+        ))
+    })?;
+    Ok((method, fill_path(template, path, info.name)?))
+}
+
+/// The current values of the state headers the operation sends.
+pub(super) fn state_headers<'a>(
+    vendor: &'a Vendor,
+    info: &'a OperationInfo,
+    auth: &'a AuthValues,
+) -> impl Iterator<Item = (String, String)> + 'a {
+    vendor
+        .state
+        .iter()
+        .filter(|state| state.sent_by.contains(&info.wire))
+        .filter_map(|state| {
+            auth.state
+                .iter()
+                .find(|(h, _)| h.eq_ignore_ascii_case(state.header))
+                .map(|(_, value)| (state.header.to_owned(), value.clone()))
+        })
 }
 
 /// The configuration error for a value the vendor's auth needs.
@@ -288,28 +316,11 @@ pub fn encode_request(
             (Method::Post, String::new())
         }
         Protocol::JsonRpc { .. } => (Method::Post, String::new()),
-        Protocol::Rest { .. } => {
-            let (method, template) = info.http.ok_or_else(|| {
-                EncodeError::Config(format!(
-                    "operation `{}` has no HTTP method and path",
-                    info.name
-                ))
-            })?;
-            (method, fill_path(template, &parts.path, info.name)?)
-        }
+        Protocol::Rest { .. } => rest_target(info, &parts.path)?,
         Protocol::Form { path, .. } => (Method::Post, path.replace("{operation}", info.wire)),
     };
     let mut headers = apply_auth(vendor, info, &mut body, &param_map, auth)?;
-    for state in vendor.state {
-        if state.sent_by.contains(&info.wire)
-            && let Some((_, value)) = auth
-                .state
-                .iter()
-                .find(|(h, _)| h.eq_ignore_ascii_case(state.header))
-        {
-            headers.push((state.header.to_owned(), value.clone()));
-        }
-    }
+    headers.extend(state_headers(vendor, info, auth));
     headers.append(&mut parts.headers);
     let body = match &vendor.protocol {
         Protocol::JsonEnvelope { params_field, .. } => {
