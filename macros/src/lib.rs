@@ -20,7 +20,8 @@ mod vendor_enum;
 /// A coded enum: `#[kassa(repr = "int" | "string", closed)]` on the enum,
 /// `#[kassa(code = 0, doc = "...")]` per variant, and `#[kassa(other)]` on
 /// the variant that keeps unknown codes (`Unknown(i64)` / `Unknown(String)`).
-/// Implements `VendorEnum`, serde, `Display`, `FromStr` and `JsonSchema`.
+/// Implements `VendorEnum`, serde, `Display`, `FromStr`, and `JsonSchema`
+/// where kassa's `schemars` feature is on.
 #[proc_macro_derive(VendorEnum, attributes(kassa))]
 pub fn derive_vendor_enum(input: TokenStream) -> TokenStream {
     expand(input, vendor_enum::expand)
@@ -51,6 +52,15 @@ pub fn derive_operation(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Tagged, attributes(kassa))]
 pub fn derive_tagged(input: TokenStream) -> TokenStream {
     expand(input, tagged::expand)
+}
+
+/// Stands in for `schemars::JsonSchema` where kassa's `schemars` feature
+/// is off (`kassa::__private::JsonSchema`): accepts the `#[schemars]`
+/// attributes and emits nothing, so the generated types need no feature of
+/// their own and pay for no schema code they do not use.
+#[proc_macro_derive(NoJsonSchema, attributes(schemars))]
+pub fn derive_no_json_schema(_input: TokenStream) -> TokenStream {
+    TokenStream::new()
 }
 
 fn expand(

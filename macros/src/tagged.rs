@@ -253,19 +253,21 @@ fn generate(
             }
         }
 
-        #[automatically_derived]
-        impl #schemars::JsonSchema for #ident {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#name)
-            }
-            fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#schema_id)
-            }
-            fn json_schema(__generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
-                let mut __one_of: ::std::vec::Vec<#json::Value> = ::std::vec::Vec::new();
-                #(#variant_schemas)*
-                #fallback_schema
-                #schemars::json_schema!({ #description "oneOf": __one_of })
+        ::kassa::__private::if_schemars! {
+            #[automatically_derived]
+            impl #schemars::JsonSchema for #ident {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#name)
+                }
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#schema_id)
+                }
+                fn json_schema(__generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
+                    let mut __one_of: ::std::vec::Vec<#json::Value> = ::std::vec::Vec::new();
+                    #(#variant_schemas)*
+                    #fallback_schema
+                    #schemars::json_schema!({ #description "oneOf": __one_of })
+                }
             }
         }
     }

@@ -364,16 +364,18 @@ fn generate(
             }
         }
 
-        #[automatically_derived]
-        impl #schemars::JsonSchema for #ident {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#name)
-            }
-            fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#schema_id)
-            }
-            fn json_schema(_: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
-                #schema
+        ::kassa::__private::if_schemars! {
+            #[automatically_derived]
+            impl #schemars::JsonSchema for #ident {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#name)
+                }
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#schema_id)
+                }
+                fn json_schema(_: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
+                    #schema
+                }
             }
         }
     }

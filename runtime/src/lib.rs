@@ -54,6 +54,10 @@ pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
 #[cfg(feature = "include-spec")]
 pub use kassa_spec_macro::include_spec;
 pub use rust_decimal::Decimal;
+/// schemars, whose `JsonSchema` the scalars and every generated type
+/// implement with the `schemars` feature: `kassa::schemars::schema_for!(T)`.
+#[cfg(feature = "schemars")]
+pub use schemars;
 
 /// Any JSON value: payloads the vendor documents without a shape.
 pub type Json = serde_json::Value;
@@ -62,8 +66,34 @@ pub type Json = serde_json::Value;
 /// depends on `kassa` alone.
 #[doc(hidden)]
 pub mod __private {
-    pub use schemars;
+    /// Derives `schemars::JsonSchema` where kassa's `schemars` feature is
+    /// on, and nothing (accepting the `#[schemars]` attributes) where it
+    /// is off, so generated code derives it without a feature of its own.
+    #[cfg(not(feature = "schemars"))]
+    pub use kassa_macros::NoJsonSchema as JsonSchema;
+    #[cfg(feature = "schemars")]
+    pub use schemars::{self, JsonSchema};
+
+    pub use crate::__if_schemars as if_schemars;
     pub use serde;
     pub use serde_json;
     pub use time;
+}
+
+/// The items given where kassa's `schemars` feature is on, nothing where it
+/// is off: the derives' `JsonSchema` impls go through it, so they compile
+/// in a downstream crate whatever features that crate has.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_schemars {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See the `schemars` variant above.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __if_schemars {
+    ($($item:tt)*) => {};
 }

@@ -145,13 +145,14 @@ pub fn vendor_module(spec: &Spec, source: &str) -> Result<Vec<File>, String> {
             out.push_str("use super::*;\n");
         }
         if text.contains("Serialize,") {
-            out.push_str("use ::kassa::__private::schemars::JsonSchema;\n");
+            out.push_str("use ::kassa::__private::JsonSchema;\n");
             out.push_str("use ::kassa::__private::serde::{Deserialize, Serialize};\n");
         }
         if text.contains("double_option") {
-            // The JsonSchema derive refers to `serde` by name for fields
-            // encoded `with` a helper module.
-            out.push_str("use ::kassa::__private::serde;\n");
+            // schemars' JsonSchema derive (kassa's `schemars` feature)
+            // refers to `serde` by name for fields encoded `with` a helper
+            // module; without the feature nothing uses it.
+            out.push_str("#[allow(unused_imports)]\nuse ::kassa::__private::serde;\n");
         }
         if out.ends_with(";\n") {
             out.push('\n');

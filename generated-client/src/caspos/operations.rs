@@ -3,7 +3,7 @@
 //! One request type per operation, with its response.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// Log in. The device generates an access token and keeps it in its memory; later requests need not carry it.

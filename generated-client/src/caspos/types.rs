@@ -3,7 +3,7 @@
 //! Records shared by several operations.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// A line of a sale receipt (`items` of sale, in all three forms: sale, credit sale, advance pay).

@@ -3,7 +3,7 @@
 //! One request type per operation, with its response.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// Upload a batch of at most 100 sale or return receipts. On success returns the number of receipts loaded and their registration time in HEADO (shape not documented).

@@ -2,7 +2,7 @@
 
 //! Records shared by several operations.
 
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// A sale or return receipt of purchaseRegisterBatch. A return is a receipt with a negative `amount` and negative attribute `value`s.

@@ -3,7 +3,7 @@
 //! One request type per operation, with its response.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// Open a session. WareHouseID and UserID (both required) travel with every request from the hmac context; the returned session_id is sent as `ses` by every other call.

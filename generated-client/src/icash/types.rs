@@ -3,8 +3,9 @@
 //! Records shared by several operations.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
+#[allow(unused_imports)]
 use ::kassa::__private::serde;
 
 /// A sale, return or delivery operation with its items and payments (3.14 structure "operation"; operations-list returns the same structure). Decimals arrive as strings with 5 decimals ("7.30000"). Fields marked "YES -Сторно" are present for returns only.

@@ -3,7 +3,7 @@
 //! One request type per operation, with its response.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// Log in with the user's login and password; the token is sent as `Authorization: Bearer &lt;token&gt;` with every later call. The token expires (401 "token is expired by ...").

@@ -3,7 +3,7 @@
 //! One request type per operation, with its response.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// List the chains registered in the cabinet that the user may access.

@@ -3,7 +3,7 @@
 //! Records shared by several operations.
 
 use super::*;
-use ::kassa::__private::schemars::JsonSchema;
+use ::kassa::__private::JsonSchema;
 use ::kassa::__private::serde::{Deserialize, Serialize};
 
 /// A chain (network of shops) registered in the cabinet.

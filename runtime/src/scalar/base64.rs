@@ -1,5 +1,6 @@
 //! Binary data as base64 text.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 
@@ -7,6 +8,7 @@ use ::base64::Engine as _;
 use ::base64::alphabet;
 use ::base64::engine::DecodePaddingMode;
 use ::base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -111,6 +113,7 @@ impl Validate for Base64 {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for Base64 {
     fn schema_name() -> Cow<'static, str> {
         "Base64".into()
@@ -183,6 +186,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         assert_eq!(

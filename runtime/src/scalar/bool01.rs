@@ -1,8 +1,10 @@
 //! Flags that travel as `0` / `1`.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -91,6 +93,7 @@ impl Validate for Bool01 {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for Bool01 {
     fn schema_name() -> Cow<'static, str> {
         "Bool01".into()
@@ -158,6 +161,7 @@ mod tests {
         assert!(err.contains("expected 0 or 1"), "{err}");
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         let schema = schemars::schema_for!(Bool01);

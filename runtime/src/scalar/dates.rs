@@ -1,9 +1,11 @@
 //! Instants: Unix timestamps and RFC 3339 strings.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::ser::Error as _;
@@ -73,6 +75,7 @@ macro_rules! timestamp {
             }
         }
 
+        #[cfg(feature = "schemars")]
         impl JsonSchema for $name {
             fn schema_name() -> Cow<'static, str> {
                 stringify!($name).into()
@@ -188,6 +191,7 @@ impl Validate for Rfc3339 {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for Rfc3339 {
     fn schema_name() -> Cow<'static, str> {
         "Rfc3339".into()
@@ -283,6 +287,7 @@ mod tests {
         assert!(!far.to_string().is_empty());
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         assert_eq!(

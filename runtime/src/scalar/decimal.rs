@@ -2,11 +2,13 @@
 //! reading shared with [`Number`](super::Number) and
 //! [`DecimalText`](super::DecimalText).
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -153,6 +155,7 @@ impl<const SCALE: u32> Validate for DecimalString<SCALE> {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl<const SCALE: u32> JsonSchema for DecimalString<SCALE> {
     fn schema_name() -> Cow<'static, str> {
         format!("DecimalString{SCALE}").into()
@@ -271,6 +274,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schemas() {
         let schema = schemars::schema_for!(DecimalString<5>);

@@ -1,10 +1,12 @@
 //! Decimals that travel as strings with their own scale.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -71,6 +73,7 @@ impl Validate for DecimalText {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for DecimalText {
     fn schema_name() -> Cow<'static, str> {
         "DecimalText".into()
@@ -112,6 +115,7 @@ mod tests {
         assert!(serde_json::from_str::<DecimalText>("false").is_err());
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         assert_eq!(

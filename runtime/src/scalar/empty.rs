@@ -1,7 +1,9 @@
 //! The payload of an operation that carries nothing.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -44,6 +46,7 @@ impl Validate for Empty {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for Empty {
     fn schema_name() -> Cow<'static, str> {
         "Empty".into()
@@ -90,6 +93,7 @@ mod tests {
         assert!(serde_json::from_str::<Empty>("").is_err());
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn encodes_null() {
         assert_eq!(serde_json::to_string(&Empty).unwrap(), "null");

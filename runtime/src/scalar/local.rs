@@ -1,17 +1,20 @@
 //! Local dates and times in a vendor's own pattern (`01.03.2021 12:00:00`).
 
+#[cfg(feature = "schemars")]
 use std::any::type_name;
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::macros::{date, datetime, time};
+use time::macros::{date, datetime};
 use time::{Date, PrimitiveDateTime, Time};
 
 /// Parses `text` in `items`. A two-digit year (`[year repr:last_two]`)
@@ -200,6 +203,7 @@ macro_rules! local {
             }
         }
 
+        #[cfg(feature = "schemars")]
         impl<F: DateFormat> JsonSchema for $name<F> {
             fn schema_name() -> Cow<'static, str> {
                 stringify!($name).into()
@@ -239,12 +243,13 @@ local! {
 local! {
     /// A time of day, as a string in `F`'s pattern
     /// (`LocalTime<IsoTime>`: `"12:00:00"`).
-    LocalTime(Time), "a time", sample time!(12:00:00)
+    LocalTime(Time), "a time", sample time::macros::time!(12:00:00)
 }
 
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
+    use time::macros::time;
 
     use super::*;
     use crate::{IsoDate, IsoTime};
@@ -359,6 +364,7 @@ mod tests {
         assert!(a.validate().is_ok());
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         let schema = schemars::schema_for!(LocalDateTime<DayMonthYearTime>);

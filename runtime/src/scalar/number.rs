@@ -1,11 +1,13 @@
 //! Decimals that travel as JSON numbers.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -135,6 +137,7 @@ impl Validate for Number {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl JsonSchema for Number {
     fn schema_name() -> Cow<'static, str> {
         "Number".into()
@@ -241,6 +244,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         assert_eq!(schemars::schema_for!(Number).get("type").unwrap(), "number");

@@ -1,10 +1,12 @@
 //! Fields that hold one value or an array of values.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use crate::codec::Lenient;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::value::{
     BoolDeserializer, BorrowedStrDeserializer, EnumAccessDeserializer, F64Deserializer,
@@ -221,6 +223,7 @@ impl<T: Validate> Validate for OneOrMany<T> {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl<T: JsonSchema> JsonSchema for OneOrMany<T> {
     fn schema_name() -> Cow<'static, str> {
         format!("OneOrMany_{}", T::schema_name()).into()
@@ -245,7 +248,9 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::{MinorUnits, Number, Rfc3339};
+    #[cfg(feature = "schemars")]
+    use crate::MinorUnits;
+    use crate::{Number, Rfc3339};
 
     #[derive(Debug, PartialEq, serde::Deserialize)]
     struct Item {
@@ -326,6 +331,7 @@ mod tests {
         assert_eq!(err.path, "[1].n");
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         let schema = schemars::schema_for!(OneOrMany<MinorUnits>);

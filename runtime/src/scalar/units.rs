@@ -1,9 +1,11 @@
 //! Fixed-point integers: kopecks, thousandths of a quantity, basis points.
 
+#[cfg(feature = "schemars")]
 use std::borrow::Cow;
 use std::fmt;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +83,7 @@ macro_rules! fixed_point {
             }
         }
 
+        #[cfg(feature = "schemars")]
         impl JsonSchema for $name {
             fn schema_name() -> Cow<'static, str> {
                 stringify!($name).into()
@@ -191,6 +194,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "schemars")]
     #[test]
     fn schema() {
         let schema = schemars::schema_for!(MinorUnits);

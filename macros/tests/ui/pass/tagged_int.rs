@@ -2,13 +2,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::__private::schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::__private::JsonSchema)]
 #[schemars(crate = "kassa::__private::schemars")]
 pub struct SaleRecord {
     pub sum: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::__private::schemars::JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::__private::JsonSchema)]
 #[schemars(crate = "kassa::__private::schemars")]
 pub struct ReturnRecord {
     pub reason: String,
