@@ -75,6 +75,7 @@ pub mod __private {
     pub use schemars::{self, JsonSchema};
 
     pub use crate::__if_schemars as if_schemars;
+    pub use crate::__requires_hmac as requires_hmac;
     pub use serde;
     pub use serde_json;
     pub use time;
@@ -96,4 +97,27 @@ macro_rules! __if_schemars {
 #[macro_export]
 macro_rules! __if_schemars {
     ($($item:tt)*) => {};
+}
+
+/// Nothing where kassa's `hmac` feature is on; a compile error naming the
+/// feature where it is off. Generated code of a vendor that signs its
+/// requests calls it once.
+#[cfg(feature = "hmac")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_hmac {
+    () => {};
+}
+
+/// See the `hmac` variant above.
+#[cfg(not(feature = "hmac"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_hmac {
+    () => {
+        ::core::compile_error!(
+            "this vendor signs its requests with HMAC-SHA256: enable kassa's `hmac` feature \
+             (kassa = { version = \"…\", features = [\"hmac\"] })"
+        );
+    };
 }

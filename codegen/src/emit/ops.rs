@@ -534,7 +534,15 @@ pub fn vendor(spec: &Spec) -> TokenStream {
     let doc = format!(
         " How to reach {name}: servers, protocol, auth, state headers, and what it remembers."
     );
+    // A clear compile error, not a failing call, where the runtime was
+    // built without the signature code.
+    let hmac = spec
+        .auth
+        .iter()
+        .any(|a| matches!(a, Auth::Hmac { .. }))
+        .then(|| quote!(::kassa::__private::requires_hmac!();));
     quote! {
+        #hmac
         #[doc = #doc]
         pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             id: #id,

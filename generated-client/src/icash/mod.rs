@@ -27,6 +27,7 @@ pub use operations::*;
 #[rustfmt::skip]
 mod client;
 pub use client::*;
+::kassa::__private::requires_hmac!();
 
 /// How to reach iCash client API: servers, protocol, auth, state headers, and what it remembers.
 pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {

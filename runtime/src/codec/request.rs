@@ -280,7 +280,14 @@ fn apply_auth(
                         }
                     }
                 }
-                let signature = sign(secret.expose().as_bytes(), signed.as_bytes(), *encoding);
+                let signature = sign(secret.expose().as_bytes(), signed.as_bytes(), *encoding)
+                    .ok_or_else(|| {
+                        EncodeError::Config(format!(
+                            "{} signs its requests with HMAC-SHA256: build kassa with its \
+                             `hmac` feature",
+                            vendor.name
+                        ))
+                    })?;
                 body.insert((*signature_field).to_owned(), Value::from(signature));
             }
             Auth::Session { login, field, .. } => {
