@@ -14,8 +14,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::macros::{date, datetime};
-use time::{Date, PrimitiveDateTime, Time};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 
 /// Parses `text` in `items`. A two-digit year (`[year repr:last_two]`)
 /// is read in 1970..=2069, which `time` leaves to the caller.
@@ -44,14 +43,31 @@ trait Epoch {
 
 impl Epoch for PrimitiveDateTime {
     fn epoch() -> Self {
-        datetime!(1970-01-01 00:00:00)
+        PrimitiveDateTime::new(Date::epoch(), Time::MIDNIGHT)
     }
 }
 
 impl Epoch for Date {
     fn epoch() -> Self {
-        date!(1970 - 01 - 01)
+        OffsetDateTime::UNIX_EPOCH.date()
     }
+}
+
+/// The example the schemas give: 2021-03-01 12:00:00 (checked when
+/// compiling; `time`'s macros are not compiled for it).
+#[cfg(feature = "schemars")]
+mod sample {
+    use time::{Date, Month, PrimitiveDateTime, Time};
+
+    pub const DATE: Date = match Date::from_calendar_date(2021, Month::March, 1) {
+        Ok(date) => date,
+        Err(_) => panic!("a valid date"),
+    };
+    pub const TIME: Time = match Time::from_hms(12, 0, 0) {
+        Ok(time) => time,
+        Err(_) => panic!("a valid time"),
+    };
+    pub const DATE_TIME: PrimitiveDateTime = PrimitiveDateTime::new(DATE, TIME);
 }
 
 impl Epoch for Time {
@@ -231,25 +247,25 @@ macro_rules! local {
 local! {
     /// A date and time without offset, as a string in `F`'s pattern
     /// (`LocalDateTime<DayMonthYearTime>`: `"01.03.2021 12:00:00"`).
-    LocalDateTime(PrimitiveDateTime), "a date", sample datetime!(2021-03-01 12:00:00)
+    LocalDateTime(PrimitiveDateTime), "a date", sample sample::DATE_TIME
 }
 
 local! {
     /// A calendar date, as a string in `F`'s pattern
     /// (`LocalDate<IsoDate>`: `"2021-03-01"`).
-    LocalDate(Date), "a date", sample date!(2021-03-01)
+    LocalDate(Date), "a date", sample sample::DATE
 }
 
 local! {
     /// A time of day, as a string in `F`'s pattern
     /// (`LocalTime<IsoTime>`: `"12:00:00"`).
-    LocalTime(Time), "a time", sample time::macros::time!(12:00:00)
+    LocalTime(Time), "a time", sample sample::TIME
 }
 
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use time::macros::time;
+    use time::macros::{date, datetime, time};
 
     use super::*;
     use crate::{IsoDate, IsoTime};
