@@ -177,11 +177,20 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-/// Parses one file: YAML, then the structural check, then the typed model.
+/// Parses one file into the typed model: one pass over the text when it is
+/// well-formed. Only a file the model rejects is parsed again, as a tree
+/// of positioned nodes, for the structural check's diagnostics (every
+/// problem, each at its node, with the allowed keys and values), which
+/// say more than the model's first error.
 pub fn parse_text(path: &Path, text: &str, out: &mut Vec<Diagnostic>) -> Option<SpecFile> {
     if text.trim().is_empty() {
         return Some(SpecFile::default());
     }
+    let typed_error = match serde_saphyr::from_str_with_options::<Option<SpecFile>>(text, options())
+    {
+        Ok(file) => return Some(file.unwrap_or_default()),
+        Err(e) => e,
+    };
     let node: Spanned<Node> = match serde_saphyr::from_str_with_options(text, options()) {
         Ok(node) => node,
         Err(e) => {
@@ -189,21 +198,13 @@ pub fn parse_text(path: &Path, text: &str, out: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    if matches!(node.value, Node::Null) {
-        return Some(SpecFile::default());
-    }
     let problems = shape::check(path, &node, meta_schema());
-    if !problems.is_empty() {
+    if problems.is_empty() {
+        out.push(yaml_error(path, &typed_error));
+    } else {
         out.extend(problems);
-        return None;
     }
-    match serde_saphyr::from_str_with_options::<SpecFile>(text, options()) {
-        Ok(file) => Some(file),
-        Err(e) => {
-            out.push(yaml_error(path, &e));
-            None
-        }
-    }
+    None
 }
 
 fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> Diagnostic {

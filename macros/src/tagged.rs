@@ -144,50 +144,23 @@ fn generate(
     let json_codes: Vec<TokenStream> = cases.iter().map(|c| c.code.json()).collect();
     let shown: Vec<String> = cases.iter().map(|c| c.code.display()).collect();
     let expected = shown.join(", ");
-    let missing = format!("missing tag `{tag}`");
     let not_object = format!("must serialize to a JSON object to carry the tag `{tag}`");
 
     let other_ser = other.map(|o| quote!(Self::#o(__inner) => return #serde::Serialize::serialize(__inner, __serializer),));
-    let read_code = match repr {
-        Repr::Int => quote! {
-            let __code: ::core::option::Option<i64> = match &__tag {
-                #json::Value::Number(n) => n.as_i64(),
-                #json::Value::String(s) => s.trim().parse::<i64>().ok(),
-                _ => ::core::option::Option::None,
-            };
-            if __code.is_none() {
-                return ::core::result::Result::Err(D::Error::custom(::core::format_args!(
-                    "the tag `{}` of {} must be an integer code, found {}", #tag, #name, __tag)));
-            }
-            match __code
-        },
-        _ => quote! {
-            let __code: ::core::option::Option<::std::string::String> = match &__tag {
-                #json::Value::String(s) => ::core::option::Option::Some(::core::clone::Clone::clone(s)),
-                #json::Value::Number(n) => ::core::option::Option::Some(::std::string::ToString::to_string(n)),
-                _ => ::core::option::Option::None,
-            };
-            if __code.is_none() {
-                return ::core::result::Result::Err(D::Error::custom(::core::format_args!(
-                    "the tag `{}` of {} must be a string code, found {}", #tag, #name, __tag)));
-            }
-            match __code.as_deref()
-        },
+    let int = matches!(repr, Repr::Int);
+    let variant_names = idents.iter().map(|v| v.to_string());
+    let code_patterns: Vec<TokenStream> = cases.iter().map(|c| c.code.pattern()).collect();
+    let code_match = if int {
+        quote!(__code.as_int())
+    } else {
+        quote!(__code.as_str())
     };
-    let decode_arms = cases.iter().zip(&shown).map(|(c, shown)| {
-        let (v, pat) = (&c.ident, c.code.pattern());
-        quote! {
-            ::core::option::Option::Some(#pat) => #serde::Deserialize::deserialize(::kassa::codec::Lenient(__value)).map(Self::#v).map_err(|e: #json::Error| {
-                D::Error::custom(::core::format_args!("invalid {} with `{}` {} ({}): {}", #name, #tag, #shown, ::core::stringify!(#v), e))
-            }),
-        }
-    });
-    let fallback = match other {
-        Some(o) => quote!(_ => ::core::result::Result::Ok(Self::#o(__value)),),
-        None => quote! {
-            _ => ::core::result::Result::Err(D::Error::custom(::core::format_args!(
-                "unknown {} `{}` {}, expected one of {}", #name, #tag, __tag, #expected))),
-        },
+    let unknown = match other {
+        Some(o) => quote!(::core::option::Option::Some(Self::#o(__record))),
+        None => quote!({
+            let _ = __record;
+            ::core::option::Option::None
+        }),
     };
     let variant_schemas = cases.iter().map(|c| {
         let (ty, code) = (&c.ty, c.code.json());
@@ -234,22 +207,36 @@ fn generate(
         }
 
         #[automatically_derived]
+        impl ::kassa::codec::TaggedRecord for #ident {
+            const NAME: &'static str = #name;
+            const TAG: &'static str = #tag;
+            const INT: bool = #int;
+            const EXPECTED: &'static str = #expected;
+
+            fn variant(__code: &::kassa::Code) -> ::core::option::Option<&'static str> {
+                match #code_match {
+                    #(::core::option::Option::Some(#code_patterns) => ::core::option::Option::Some(#variant_names),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn decode_variant<'de, D: #serde::Deserializer<'de>>(__code: &::kassa::Code, __record: D) -> ::core::result::Result<Self, D::Error> {
+                match #code_match {
+                    #(::core::option::Option::Some(#code_patterns) => #serde::Deserialize::deserialize(__record).map(Self::#idents),)*
+                    _ => ::core::result::Result::Err(#serde::de::Error::custom(::core::format_args!(
+                        "unknown {} `{}` {}, expected one of {}", #name, #tag, __code, #expected))),
+                }
+            }
+
+            fn unknown(__record: #json::Value) -> ::core::option::Option<Self> {
+                #unknown
+            }
+        }
+
+        #[automatically_derived]
         impl<'de> #serde::Deserialize<'de> for #ident {
             fn deserialize<D: #serde::Deserializer<'de>>(__deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                use #serde::de::Error as _;
-                let __value = <#json::Value as #serde::Deserialize>::deserialize(__deserializer)?;
-                let __tag = match &__value {
-                    #json::Value::Object(__map) => match __map.get(#tag) {
-                        ::core::option::Option::Some(__tag) => ::core::clone::Clone::clone(__tag),
-                        ::core::option::Option::None => return ::core::result::Result::Err(D::Error::custom(#missing)),
-                    },
-                    __other => return ::core::result::Result::Err(D::Error::custom(::core::format_args!(
-                        "expected a {} object tagged by `{}`, found {}", #name, #tag, __other))),
-                };
-                #read_code {
-                    #(#decode_arms)*
-                    #fallback
-                }
+                ::kassa::codec::deserialize_tagged(__deserializer)
             }
         }
 

@@ -513,7 +513,56 @@ fn tagged() {
     let err = serde_json::from_value::<Record>(json!([1]))
         .unwrap_err()
         .to_string();
-    assert_eq!(err, "expected a Record object tagged by `op`, found [1]");
+    assert_eq!(
+        err,
+        "invalid type: sequence, expected a Record object tagged by `op`"
+    );
+
+    // Read in one pass from text: the tag anywhere in the record, fields
+    // before it held and replayed, unknown records kept whole and in order.
+    let text = r#"{"sum": 7, "op": 1}"#;
+    assert_eq!(
+        serde_json::from_str::<Record>(text).unwrap(),
+        Record::Sale(SaleRecord { sum: 7 })
+    );
+    let text = r#"{"a": 1, "op": 9, "b": [true]}"#;
+    let record = serde_json::from_str::<Record>(text).unwrap();
+    assert_eq!(
+        serde_json::to_string(&record).unwrap(),
+        r#"{"a":1,"op":9,"b":[true]}"#
+    );
+    assert_eq!(
+        record,
+        Record::Unknown(json!({"a": 1, "op": 9, "b": [true]}))
+    );
+    // Digit strings on the lenient path, before and after the tag.
+    let lenient = |text: &str| {
+        let mut json = serde_json::Deserializer::from_str(text);
+        <Record as Deserialize>::deserialize(kassa::codec::Lenient(&mut json))
+    };
+    assert_eq!(
+        lenient(r#"{"sum": "8", "op": "1"}"#).unwrap(),
+        Record::Sale(SaleRecord { sum: 8 })
+    );
+    assert_eq!(
+        lenient(r#"{"op": 1, "sum": "9"}"#).unwrap(),
+        Record::Sale(SaleRecord { sum: 9 })
+    );
+    // One position, where the record ends, after the variant's own error.
+    let err = serde_json::from_str::<Record>(r#"{"op": 1, "sum": "x"}"#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "invalid Record with `op` 1 (Sale): invalid type: string \"x\", expected i64 at line 1 column 21"
+    );
+    let err = serde_json::from_str::<Record>(r#"{"op": [1]}"#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "the tag `op` of Record must be an integer code, found [1] at line 1 column 11"
+    );
 
     assert_eq!(
         serde_json::to_string(&Closed::Sale(SaleRecord { sum: 1 })).unwrap(),

@@ -12,6 +12,7 @@ mod request;
 mod response;
 mod sign;
 mod split;
+mod tagged;
 mod typed;
 mod wire;
 
@@ -22,5 +23,6 @@ pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encod
 pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
 pub use sign::sign;
 pub use split::{Params, Split};
+pub use tagged::{TaggedRecord, deserialize_tagged};
 pub use typed::{Answer, Typed, decode_response_as};
 pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};

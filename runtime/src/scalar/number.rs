@@ -38,8 +38,21 @@ pub struct Number(pub Decimal);
 impl Number {
     /// The value as the nearest `f64` (correctly rounded).
     pub fn to_f64(&self) -> f64 {
-        // Decimal's own conversion divides by a power of ten and can be off
-        // by one unit in the last place; reading its text is exact-nearest.
+        // Clinger's fast path: a mantissa below 2^53 and a power of ten up
+        // to 10^22 are both exact in an f64, and IEEE division rounds
+        // correctly, so their quotient is the nearest f64. (Decimal's own
+        // conversion can be off by one unit in the last place.)
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        let mantissa = self.0.mantissa();
+        if let Some(pow) = POW10.get(self.0.scale() as usize)
+            && mantissa.unsigned_abs() < 1 << 53
+        {
+            return mantissa as f64 / pow;
+        }
+        // Elsewhere, reading the decimal's text is exact-nearest.
         self.0.to_string().parse().unwrap_or(f64::NAN)
     }
 }
@@ -268,6 +281,18 @@ mod tests {
             let json = serde_json::to_string(&Number::from(n)).unwrap();
             prop_assert_eq!(json.clone(), n.to_string());
             prop_assert_eq!(read(&json).unwrap(), Decimal::from(n));
+        }
+
+        #[test]
+        fn to_f64_is_the_nearest_f64(
+            mantissa in prop_oneof![any::<i64>(), -(1i64 << 54)..(1i64 << 54), -100_000i64..100_000],
+            scale in 0u32..=28,
+        ) {
+            // Mantissas on both sides of 2^53 and scales on both sides of
+            // 22: the fast path and the text path agree with the text.
+            let value = Number(Decimal::new(mantissa, scale));
+            let nearest: f64 = value.0.to_string().parse().unwrap();
+            prop_assert_eq!(value.to_f64().to_bits(), nearest.to_bits(), "{}", value);
         }
 
         #[test]

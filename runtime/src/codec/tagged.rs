@@ -1,0 +1,200 @@
+//! Decoding records told apart by a field of their own (`#[derive(Tagged)]`),
+//! in the same pass as the rest of the body.
+//!
+//! The record's fields are read as they come until the tag is found; only
+//! the fields before it are held (as JSON values), and the record is then
+//! decoded from those followed by the rest of the live input. Records that
+//! start with their tag, as vendors write them, are not buffered at all. A
+//! record with a tag the type does not know is kept whole as JSON where the
+//! type has a fallback variant.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{MapAccessDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::Lenient;
+use crate::Code;
+
+/// An enum of records told apart by a tag field; implemented by
+/// `#[derive(Tagged)]`, read with [`deserialize_tagged`].
+pub trait TaggedRecord: Sized {
+    /// The type's name, for errors.
+    const NAME: &'static str;
+    /// The record field that holds the tag.
+    const TAG: &'static str;
+    /// Whether tags are integer codes (else strings).
+    const INT: bool;
+    /// The known tags, as errors list them: `1, 2, 3`.
+    const EXPECTED: &'static str;
+
+    /// The name of the variant with tag `code`; `None` where no variant
+    /// has it.
+    fn variant(code: &Code) -> Option<&'static str>;
+
+    /// The variant with tag `code` (one [`variant`](Self::variant) names),
+    /// decoded from `record`, whose fields include the tag.
+    fn decode_variant<'de, D: Deserializer<'de>>(code: &Code, record: D) -> Result<Self, D::Error>;
+
+    /// A record with an unknown tag, kept whole; `None` where the type has
+    /// no fallback variant.
+    fn unknown(record: Value) -> Option<Self>;
+}
+
+/// Reads one `T` record from `deserializer` without buffering it as JSON.
+pub fn deserialize_tagged<'de, T: TaggedRecord, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(RecordVisitor(PhantomData))
+}
+
+struct RecordVisitor<T>(PhantomData<T>);
+
+impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object tagged by `{}`", T::NAME, T::TAG)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut before: Vec<(String, Value)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: Value = map.next_value()?;
+            if key != T::TAG {
+                before.push((key, value));
+                continue;
+            }
+            let Some(code) = read_code::<T>(&value) else {
+                let kind = if T::INT { "an integer" } else { "a string" };
+                return Err(de::Error::custom(format_args!(
+                    "the tag `{}` of {} must be {kind} code, found {value}",
+                    T::TAG,
+                    T::NAME
+                )));
+            };
+            before.push((key, value));
+            let Some(variant) = T::variant(&code) else {
+                return unknown(before, map, &code);
+            };
+            let record = Prefixed {
+                before: before.into_iter(),
+                value: None,
+                map,
+            };
+            return T::decode_variant(&code, MapAccessDeserializer::new(record)).map_err(|e| {
+                de::Error::custom(format_args!(
+                    "invalid {} with `{}` {code} ({variant}): {}",
+                    T::NAME,
+                    T::TAG,
+                    without_position(&e.to_string())
+                ))
+            });
+        }
+        Err(de::Error::custom(format_args!("missing tag `{}`", T::TAG)))
+    }
+}
+
+/// The tag as a code of `T`'s kind; digit strings count as integers, and
+/// numbers as strings of their digits.
+fn read_code<T: TaggedRecord>(tag: &Value) -> Option<Code> {
+    match (T::INT, tag) {
+        (true, Value::Number(n)) => n.as_i64().map(Code::Int),
+        (true, Value::String(s)) => s.trim().parse().ok().map(Code::Int),
+        (false, Value::String(s)) => Some(Code::Str(s.clone().into())),
+        (false, Value::Number(n)) => Some(Code::Str(n.to_string().into())),
+        _ => None,
+    }
+}
+
+/// A record whose tag no variant has: kept whole where `T` has a
+/// fallback, an error naming the known tags where not.
+fn unknown<'de, T: TaggedRecord, A: MapAccess<'de>>(
+    before: Vec<(String, Value)>,
+    mut map: A,
+    code: &Code,
+) -> Result<T, A::Error> {
+    let unknown_tag = || {
+        de::Error::custom(format_args!(
+            "unknown {} `{}` {code}, expected one of {}",
+            T::NAME,
+            T::TAG,
+            T::EXPECTED
+        ))
+    };
+    let mut record: Map<String, Value> = before.into_iter().collect();
+    while let Some((key, value)) = map.next_entry::<String, Value>()? {
+        record.insert(key, value);
+    }
+    T::unknown(Value::Object(record)).ok_or_else(unknown_tag)
+}
+
+/// `text` without the ` at line L column C` serde_json ends its errors
+/// with: the error gets the position again where it leaves the record.
+fn without_position(text: &str) -> &str {
+    let Some((head, tail)) = text.rsplit_once(" at line ") else {
+        return text;
+    };
+    let is_position = tail.split_once(" column ").is_some_and(|(line, column)| {
+        !line.is_empty()
+            && !column.is_empty()
+            && line
+                .bytes()
+                .chain(column.bytes())
+                .all(|b| b.is_ascii_digit())
+    });
+    if is_position { head } else { text }
+}
+
+/// The fields read before the tag, then the rest of the live record.
+struct Prefixed<A> {
+    before: std::vec::IntoIter<(String, Value)>,
+    value: Option<Value>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.before.next() {
+            Some((key, value)) => {
+                self.value = Some(value);
+                let key: StringDeserializer<A::Error> = key.into_deserializer();
+                seed.deserialize(key).map(Some)
+            }
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(Lenient(value)).map_err(de::Error::custom),
+            None => self.map.next_value_seed(seed),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_position;
+
+    #[test]
+    fn positions_are_cut_from_the_end_only() {
+        assert_eq!(
+            without_position("missing field `a` at line 1 column 9"),
+            "missing field `a`"
+        );
+        assert_eq!(without_position("missing field `a`"), "missing field `a`");
+        assert_eq!(without_position("at line 1 column x"), "at line 1 column x");
+        assert_eq!(
+            without_position("a at line 3 column 4 b"),
+            "a at line 3 column 4 b"
+        );
+    }
+}
