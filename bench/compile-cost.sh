@@ -14,6 +14,13 @@
 #                and print kassa/anchor ratios, which a busy machine skews less
 #   CARGO_FLAGS  passed to cargo (e.g. "--offline")
 #   KEEP=1       keep the temporary folder
+#
+# Then the rebuild after a touch: a crate holding the generated Kassa24
+# module inline (copied from generated-client/src/kassa24) is built once,
+# then each of its files is touched and `cargo build` timed (incremental,
+# debug), ROUNDS times each; with ANCHOR=1 the anchor's main.rs likewise.
+# Per operation: the module's median over its 15 operations, the anchor's
+# over its one.
 set -eu
 
 repo=$(cd "${1:-$(dirname "$0")/..}" && pwd)
@@ -24,7 +31,7 @@ anchor=${ANCHOR:-0}
 cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-mkdir -p "$work/kassa/src" "$work/anchor/src"
+mkdir -p "$work/kassa/src" "$work/anchor/src" "$work/inline/src"
 cat > "$work/kassa/Cargo.toml" <<TOML
 [package]
 name = "kassa-compile-cost"
@@ -125,9 +132,22 @@ fn main() {
     }
 }
 RS
+cat > "$work/inline/Cargo.toml" <<TOML
+[package]
+name = "inline-compile-cost"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+kassa = { path = "$repo/runtime" }
+
+[workspace]
+TOML
+cp -r "$repo/generated-client/src/kassa24" "$work/inline/src/kassa24"
+sed -e 's/^use kassa_client::kassa24;$/mod kassa24;/' "$work/kassa/src/main.rs" >"$work/inline/src/main.rs"
 # The same dependency versions as the repository.
-cp "$repo/Cargo.lock" "$work/kassa/Cargo.lock"
-cp "$repo/Cargo.lock" "$work/anchor/Cargo.lock"
+for c in kassa anchor inline; do cp "$repo/Cargo.lock" "$work/$c/Cargo.lock"; done
 
 now() { date +%s.%N; }
 # build CRATE COMMAND ROUND: prints the seconds of a clean `cargo COMMAND`.
@@ -150,7 +170,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 values() { awk -v c="$1" -v m="$2" '$1 == c && $2 == m { print $3 }' "$work/results"; }
 
 # Fetch the dependency sources first so no download is timed.
-for c in kassa anchor; do (cd "$work/$c" && cargo fetch $flags >/dev/null 2>&1) || true; done
+for c in kassa anchor inline; do (cd "$work/$c" && cargo fetch $flags >/dev/null 2>&1) || true; done
 echo "repo: $repo ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
 : >"$work/results"
@@ -183,3 +203,38 @@ for cmd in check build; do
         printf '  clean cargo %-6s kassa %7s s\n' "$cmd" "$k"
     fi
 done
+
+# touched CRATE FILE...: after one untimed build, each FILE touched in turn
+# and `cargo build` timed, ROUNDS times; prints the median seconds.
+touched() {
+    crate=$1
+    shift
+    target="$work/target-$crate-touch"
+    (cd "$work/$crate" && CARGO_TARGET_DIR="$target" cargo build $flags) >"$work/$crate-touch.log" 2>&1 || {
+        cat "$work/$crate-touch.log" >&2
+        exit 1
+    }
+    : >"$work/touch-$crate"
+    i=1
+    while [ "$i" -le "$rounds" ]; do
+        for file in "$@"; do
+            touch "$work/$crate/$file"
+            start=$(now)
+            (cd "$work/$crate" && CARGO_TARGET_DIR="$target" cargo build $flags) >>"$work/$crate-touch.log" 2>&1
+            end=$(now)
+            awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' >>"$work/touch-$crate"
+        done
+        i=$((i + 1))
+    done
+    rm -rf "$target"
+    median <"$work/touch-$crate"
+}
+echo "rebuild after a touch (incremental debug build, median):"
+files=$(cd "$work/inline" && ls src/kassa24/*.rs)
+k=$(touched inline $files)
+printf '  inline kassa24 module (15 operations)  %6.2f s  %6.3f s per operation\n' "$k" "$(awk -v k="$k" 'BEGIN { print k / 15 }')"
+if [ "$anchor" = 1 ]; then
+    a=$(touched anchor src/main.rs)
+    printf '  anchor main.rs (1 operation)           %6.2f s  %6.3f s per operation\n' "$a" "$a"
+    printf '  ratio per operation %.2f\n' "$(awk -v k="$k" -v a="$a" 'BEGIN { print (k / 15) / a }')"
+fi

@@ -8,11 +8,12 @@
 //! record with a tag the type does not know is kept whole as JSON where the
 //! type has a fallback variant.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{MapAccessDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::Lenient;
@@ -60,11 +61,11 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut before: Vec<(String, Value)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        let mut before: Vec<(Cow<'static, str>, Value)> = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed(T::TAG))? {
             let value: Value = map.next_value()?;
-            if key != T::TAG {
-                before.push((key, value));
+            if let Key::Other(name) = key {
+                before.push((Cow::Owned(name), value));
                 continue;
             }
             let Some(code) = read_code::<T>(&value) else {
@@ -75,7 +76,7 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
                     T::NAME
                 )));
             };
-            before.push((key, value));
+            before.push((Cow::Borrowed(T::TAG), value));
             let Some(variant) = T::variant(&code) else {
                 return unknown(before, map, &code);
             };
@@ -112,7 +113,7 @@ fn read_code<T: TaggedRecord>(tag: &Value) -> Option<Code> {
 /// A record whose tag no variant has: kept whole where `T` has a
 /// fallback, an error naming the known tags where not.
 fn unknown<'de, T: TaggedRecord, A: MapAccess<'de>>(
-    before: Vec<(String, Value)>,
+    before: Vec<(Cow<'static, str>, Value)>,
     mut map: A,
     code: &Code,
 ) -> Result<T, A::Error> {
@@ -124,7 +125,10 @@ fn unknown<'de, T: TaggedRecord, A: MapAccess<'de>>(
             T::EXPECTED
         ))
     };
-    let mut record: Map<String, Value> = before.into_iter().collect();
+    let mut record: Map<String, Value> = before
+        .into_iter()
+        .map(|(key, value)| (key.into_owned(), value))
+        .collect();
     while let Some((key, value)) = map.next_entry::<String, Value>()? {
         record.insert(key, value);
     }
@@ -148,9 +152,42 @@ fn without_position(text: &str) -> &str {
     if is_position { head } else { text }
 }
 
+/// A record's key: the tag, or another field's name.
+enum Key {
+    Tag,
+    Other(String),
+}
+
+/// Reads a key, allocating only for names that are not the tag.
+struct KeySeed(&'static str);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(if name == self.0 {
+            Key::Tag
+        } else {
+            Key::Other(name.to_owned())
+        })
+    }
+}
+
 /// The fields read before the tag, then the rest of the live record.
 struct Prefixed<A> {
-    before: std::vec::IntoIter<(String, Value)>,
+    before: std::vec::IntoIter<(Cow<'static, str>, Value)>,
     value: Option<Value>,
     map: A,
 }
@@ -165,8 +202,13 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
         match self.before.next() {
             Some((key, value)) => {
                 self.value = Some(value);
-                let key: StringDeserializer<A::Error> = key.into_deserializer();
-                seed.deserialize(key).map(Some)
+                let key = match key {
+                    Cow::Borrowed(tag) => seed.deserialize(BorrowedStrDeserializer::new(tag)),
+                    Cow::Owned(name) => {
+                        seed.deserialize(StringDeserializer::<A::Error>::new(name))
+                    }
+                };
+                key.map(Some)
             }
             None => self.map.next_key_seed(seed),
         }
