@@ -3,6 +3,42 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+// The README's console blocks (shared with kassa-cli's README test).
+#[allow(dead_code)]
+#[path = "../../cli/tests/support/readme.rs"]
+mod readme;
+
+const DECODE: &str = "cargo run -q -p kassa-client --example decode --";
+
+/// The README's `decode` commands, run as written from the repository's
+/// root on the payload files it names, print what it shows.
+#[test]
+fn the_readme_decode_commands_print_what_it_shows() {
+    let mut ran = 0;
+    for shown in readme::commands() {
+        let words = shown.words.join(" ");
+        let Some(args) = words.strip_prefix(DECODE) else {
+            continue;
+        };
+        let out = Command::new(decode_binary())
+            .args(args.split_whitespace())
+            .current_dir(readme::root())
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "{printed}");
+        if let Err(e) = readme::compare(&shown, &printed) {
+            panic!("{e}");
+        }
+        ran += 1;
+    }
+    assert!(ran >= 1, "the README shows no decode command");
+}
+
 fn decode_binary() -> PathBuf {
     // Test binaries live in target/<profile>/deps; examples in target/<profile>/examples.
     let exe = std::env::current_exe().expect("the test binary has a path");

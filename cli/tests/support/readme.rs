@@ -64,7 +64,13 @@ pub fn expand(words: &[String]) -> Vec<String> {
         };
         let mut names: Vec<String> = std::fs::read_dir(root().join(dir))
             .expect("a folder to expand")
-            .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .filter(|name| !name.starts_with('.'))
             .map(|name| format!("{dir}/{name}"))
             .collect();

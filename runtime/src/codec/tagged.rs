@@ -204,9 +204,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
                 self.value = Some(value);
                 let key = match key {
                     Cow::Borrowed(tag) => seed.deserialize(BorrowedStrDeserializer::new(tag)),
-                    Cow::Owned(name) => {
-                        seed.deserialize(StringDeserializer::<A::Error>::new(name))
-                    }
+                    Cow::Owned(name) => seed.deserialize(StringDeserializer::<A::Error>::new(name)),
                 };
                 key.map(Some)
             }
