@@ -173,6 +173,16 @@ impl Attrs {
         sound
     }
 
+    /// Whether an unknown key (not in `known`) looks like a misspelling of
+    /// `key`: its error says "did you mean `key`?" already, so a second
+    /// "`key` is missing" would only repeat it.
+    pub fn misspelt(&self, key: &str, known: &[&str]) -> bool {
+        self.entries.iter().any(|entry| {
+            let name = entry.name();
+            !known.contains(&name.as_str()) && did_you_mean(&name, known) == Some(key)
+        })
+    }
+
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key == key)
     }
@@ -229,16 +239,20 @@ impl Attrs {
     pub fn ty(&self, key: &str, errors: &mut Errors) -> Option<Type> {
         match self.value(key, errors)? {
             Value::Type(ty) => Some((**ty).clone()),
-            Value::Str(s) => match s.parse::<Type>() {
-                Ok(ty) => Some(ty),
-                Err(e) => {
-                    errors.push(syn::Error::new(
-                        s.span(),
-                        format!("`{}` is not a type: {e}", s.value()),
-                    ));
-                    None
-                }
-            },
+            Value::Str(s) => {
+                // A type in quotes would compile today and stop compiling
+                // the day the string stops naming one: say it now.
+                let help = match s.parse::<Type>() {
+                    Ok(_) => format!("write it without quotes: `{key} = {}`", s.value()),
+                    Err(_) => format!("`{key} = MyType`, without quotes"),
+                };
+                errors.help(
+                    s.span(),
+                    format!("`{key}` takes a type, not a string"),
+                    help,
+                );
+                None
+            }
             other => {
                 expected(errors, other, key, "a type", &format!("{key} = MyType"));
                 None

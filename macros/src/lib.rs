@@ -1,10 +1,9 @@
-//! Derive macros of the kassa runtime: `VendorEnum`, `ErrorTable`,
-//! `Validate`, `Operation` and `Tagged`. Generated code names runtime items
-//! as `::kassa::...` and serde, serde_json and schemars through
-//! `::kassa::__private`, so a downstream crate depends on `kassa` alone.
+#![doc = include_str!("../README.md")]
 //!
-//! All of them read `#[kassa(key = value, flag, ...)]` attributes; see each
-//! module for its keys.
+//! Generated code names runtime items as `::kassa::...` and serde,
+//! serde_json and schemars through `::kassa::__private`, so a downstream
+//! crate depends on `kassa` alone. All derives read `#[kassa(key = value,
+//! flag, ...)]` attributes; each module checks its keys.
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

@@ -73,16 +73,25 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let wire = attrs.string("wire", &mut errors);
     let response = attrs.ty("response", &mut errors);
     let error = attrs.ty("error", &mut errors);
-    for (key, example) in [
-        ("wire", "wire = \"openShift\""),
-        ("response", "response = OpenShiftResponse"),
-        ("error", "error = ApiError"),
+    for (key, help) in [
+        (
+            "wire",
+            "add #[kassa(wire = \"...\")] with the operation's name on the wire",
+        ),
+        (
+            "response",
+            "add #[kassa(response = T)] with the type of its reply",
+        ),
+        (
+            "error",
+            "add #[kassa(error = E)] with the vendor's error table",
+        ),
     ] {
-        if attrs.get(key).is_none() {
+        if attrs.get(key).is_none() && !attrs.misspelt(key, KEYS) {
             errors.help(
                 ident.span(),
                 format!("operation `{ident}` has no `{key}`"),
-                format!("add #[kassa({example})]"),
+                help,
             );
         }
     }

@@ -393,7 +393,7 @@ pub struct OpenShift {
 #[derive(
     Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation,
 )]
-#[kassa(wire = "GETINFO", response = "Vec<u32>", error = ApiError, name = "info", not_modified)]
+#[kassa(wire = "GETINFO", response = Vec<u32>, error = ApiError, name = "info", not_modified)]
 pub struct GetInfo;
 
 #[derive(

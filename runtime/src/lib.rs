@@ -50,14 +50,32 @@ pub use vendor::{
     Vendor,
 };
 
+/// `#[derive(kassa::JsonSchema)]` derives `schemars::JsonSchema` where
+/// kassa's `schemars` feature is on, and nothing (accepting the
+/// `#[schemars]` attributes) where it is off: generated code and
+/// downstream types derive it without a feature of their own. With
+/// `#[schemars(crate = "kassa::schemars")]` the derive needs no schemars
+/// dependency either.
+#[cfg(not(feature = "schemars"))]
+pub use kassa_macros::NoJsonSchema as JsonSchema;
 pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
 #[cfg(feature = "include-spec")]
 pub use kassa_spec_macro::include_spec;
 pub use rust_decimal::Decimal;
+#[cfg(feature = "schemars")]
+pub use schemars::JsonSchema;
+
 /// schemars, whose `JsonSchema` the scalars and every generated type
 /// implement with the `schemars` feature: `kassa::schemars::schema_for!(T)`.
 #[cfg(feature = "schemars")]
 pub use schemars;
+
+/// serde and serde_json, as kassa uses them: a crate that depends on
+/// `kassa` alone derives serde for its own operations with
+/// `use kassa::serde::{Deserialize, Serialize};` and
+/// `#[serde(crate = "kassa::serde")]` (or depends on serde itself).
+pub use serde;
+pub use serde_json;
 
 /// Any JSON value: payloads the vendor documents without a shape.
 pub type Json = serde_json::Value;
@@ -66,13 +84,9 @@ pub type Json = serde_json::Value;
 /// depends on `kassa` alone.
 #[doc(hidden)]
 pub mod __private {
-    /// Derives `schemars::JsonSchema` where kassa's `schemars` feature is
-    /// on, and nothing (accepting the `#[schemars]` attributes) where it
-    /// is off, so generated code derives it without a feature of its own.
-    #[cfg(not(feature = "schemars"))]
-    pub use kassa_macros::NoJsonSchema as JsonSchema;
+    pub use crate::JsonSchema;
     #[cfg(feature = "schemars")]
-    pub use schemars::{self, JsonSchema};
+    pub use schemars;
 
     pub use crate::__if_schemars as if_schemars;
     pub use crate::__requires_hmac as requires_hmac;

@@ -62,6 +62,13 @@ impl fmt::Display for InvalidRequest {
 impl std::error::Error for InvalidRequest {}
 
 /// A value whose documented constraints can be checked.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `kassa::Validate`",
+    label = "no `#[derive(kassa::Validate)]` on this type",
+    note = "requests and the types in them derive `kassa::Validate`, which checks their \
+            #[kassa(min, max, pattern, ...)] constraints before anything is sent: add it beside \
+            the type's other derives"
+)]
 pub trait Validate {
     fn validate(&self) -> Result<(), InvalidRequest>;
 }

@@ -7,13 +7,13 @@
 
 kassa::include_spec!("spec/mini");
 
-use kassa::__private::serde::{Deserialize, Serialize};
+use kassa::serde::{Deserialize, Serialize};
 
 /// `getDeviceTime`: not in the Caspos documentation, answered by the device.
 #[derive(
     Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation,
 )]
-#[serde(crate = "kassa::__private::serde")]
+#[serde(crate = "kassa::serde")]
 #[kassa(
     wire = "getDeviceTime",
     response = DeviceTime,
@@ -29,7 +29,7 @@ pub struct GetDeviceTime {
 
 /// The device's clock. `Validate` lets operation tables check decoded replies.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate)]
-#[serde(crate = "kassa::__private::serde")]
+#[serde(crate = "kassa::serde")]
 pub struct DeviceTime {
     /// `dd.MM.yyyy HH:mm:ss`, as the device prints dates.
     pub now: String,

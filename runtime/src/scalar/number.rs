@@ -6,7 +6,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 #[cfg(feature = "schemars")]
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::ser::Error as _;
@@ -110,11 +109,11 @@ impl From<u64> for Number {
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.fract().is_zero() {
-            if let Some(n) = self.0.to_i64() {
+        if let Some(n) = whole(self.0) {
+            if let Ok(n) = i64::try_from(n) {
                 return serializer.serialize_i64(n);
             }
-            if let Some(n) = self.0.to_u64() {
+            if let Ok(n) = u64::try_from(n) {
                 return serializer.serialize_u64(n);
             }
         }
@@ -128,6 +127,16 @@ impl Serialize for Number {
             )))
         }
     }
+}
+
+/// The value as an integer where it has no fractional part: its mantissa
+/// divided by its power of ten, exactly. (Cheaper than `fract()`, which
+/// subtracts a truncated copy.)
+fn whole(value: Decimal) -> Option<i128> {
+    let mantissa = value.mantissa();
+    // A scale is at most 28, and 10^28 fits an i128.
+    let pow = 10i128.checked_pow(value.scale())?;
+    (mantissa % pow == 0).then_some(mantissa / pow)
 }
 
 impl<'de> Deserialize<'de> for Number {

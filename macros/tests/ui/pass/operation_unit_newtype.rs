@@ -10,7 +10,7 @@ pub enum ApiError {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
-#[kassa(wire = "GETINFO", response = "Vec<String>", error = ApiError, http = "GET /info")]
+#[kassa(wire = "GETINFO", response = Vec<String>, error = ApiError, http = "GET /info")]
 pub struct GetInfo;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
