@@ -148,9 +148,23 @@ impl fmt::Debug for HttpError {
 
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unexpected HTTP status {}", self.status)
+        write!(f, "unexpected HTTP status {}", self.status)?;
+        // A short plain-text reason (an example server's, a proxy's) says
+        // more than the status; JSON and HTML bodies stay in `body`.
+        let reason = self.body.trim();
+        let plain = !reason.is_empty()
+            && reason.len() <= MAX_REASON
+            && !reason.starts_with(['{', '[', '<'])
+            && !reason.contains('\n');
+        if plain {
+            write!(f, ": {reason}")?;
+        }
+        Ok(())
     }
 }
+
+/// The longest body `HttpError` shows as its reason.
+const MAX_REASON: usize = 300;
 
 /// A vendor failure: the typed code, and what the vendor said.
 #[derive(Clone, Debug, PartialEq)]
@@ -214,6 +228,9 @@ pub struct DecodeError {
     /// The raw body as received (not printed by `Display` or `Debug`).
     pub body: String,
     pub idempotency_key: Option<String>,
+    /// The body is a request (the example server reading what a client
+    /// sent), not a response.
+    pub request: bool,
 }
 
 impl DecodeError {
@@ -227,6 +244,7 @@ impl DecodeError {
             reason: reason.into(),
             body: body.into(),
             idempotency_key: None,
+            request: false,
         }
     }
 }
@@ -243,12 +261,13 @@ impl fmt::Debug for DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.request { "request" } else { "response" };
         if self.path.is_empty() || self.path == "." {
-            write!(f, "cannot decode the response: {}", self.reason)
+            write!(f, "cannot decode the {what}: {}", self.reason)
         } else {
             write!(
                 f,
-                "cannot decode the response at `{}`: {}",
+                "cannot decode the {what} at `{}`: {}",
                 self.path, self.reason
             )
         }

@@ -87,11 +87,19 @@ fn nav(specs: &[Spec]) -> String {
             link(&anchor::section(id, "operations"), "Operations")
         ));
         for op in &spec.operations {
+            // The Rust method, then the wire name, which may break only
+            // after a `/` or `_` (never inside a word of a REST path).
+            let wire = text::html(&op.wire)
+                .replace('/', "/<wbr>")
+                .replace('_', "_<wbr>");
             out.push_str(&format!(
                 "<li>{}</li>\n",
                 link(
                     &anchor::operation(id, &op.name),
-                    &format!("<code>{}</code>", text::html(&op.wire))
+                    &format!(
+                        "<code>{}</code> <span class=\"wire\">{wire}</span>",
+                        text::html(&op.name)
+                    )
                 )
             ));
         }

@@ -6,6 +6,32 @@ use kassa_client::caspos;
 use kassa_downstream_example::{GetDeviceTime, mini};
 use serde_json::json;
 
+/// An example server that does not know the operation says so, and the
+/// client's error carries the server's reason, not only its status.
+#[tokio::test]
+async fn an_operation_the_example_server_does_not_know_is_named_in_the_error() {
+    let mock = MockServer::start(&caspos::VENDOR, caspos::OPERATIONS)
+        .await
+        .unwrap();
+    let client = caspos::Client::new(
+        Config::new()
+            .base_url(mock.url())
+            .credentials("admin", "secret"),
+    )
+    .unwrap();
+    let err = client
+        .call(&GetDeviceTime {
+            time_zone: "Asia/Baku".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected HTTP status 400: cannot decode the request at `operation`: \
+         unknown operation \"getDeviceTime\""
+    );
+}
+
 #[tokio::test]
 async fn an_undocumented_operation_goes_through_the_generated_client() {
     // The example server knows the documented operations and this one.

@@ -496,7 +496,10 @@ pub fn decode_request(
             .finish(),
         WireBody::None => String::new(),
     };
-    let fail = |path: &str, reason: String| DecodeError::new(path, reason, raw.clone());
+    let fail = |path: &str, reason: String| DecodeError {
+        request: true,
+        ..DecodeError::new(path, reason, raw.clone())
+    };
     let auth_names = auth_field_names(vendor);
     let mut auth = Map::new();
     let mut take_auth = |map: &mut Map<String, Value>| {
