@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::diag::Code;
-use crate::ir::{self, Body, Field, Protocol, Spec, Ty, TypeKind};
+use crate::ir::{self, Body, Field, FormKind, Protocol, Spec, Ty, TypeKind};
 use crate::model::{self, Outcome, Pos, Spanned};
 use crate::resolve::{Cx, Item, show};
 use crate::types::Scalar;
@@ -178,6 +178,36 @@ impl<'s> Checker<'s> {
                 };
                 match &t.kind {
                     TypeKind::Alias(ty) => self.value(value, ty, path, key),
+                    TypeKind::OneOf(forms) => {
+                        // The first form the value fits is taken, as the
+                        // generated code takes it.
+                        let before = self.problems.len();
+                        let fits = forms.iter().any(|form| {
+                            match &form.kind {
+                                FormKind::Holds(ty) => self.value(value, ty, path, key),
+                                FormKind::Value(v) => {
+                                    if v != value {
+                                        self.push(path, Some(key), "");
+                                    }
+                                }
+                            }
+                            let fit = self.problems.len() == before;
+                            self.problems.truncate(before);
+                            fit
+                        });
+                        if !fits {
+                            let shown: Vec<String> = forms.iter().map(|f| f.name.clone()).collect();
+                            self.push(
+                                path,
+                                Some(key),
+                                format!(
+                                    "{} fits none of the forms of `{name}` ({})",
+                                    show(value),
+                                    shown.join(", ")
+                                ),
+                            );
+                        }
+                    }
                     TypeKind::Object(fields) => match value.as_object() {
                         Some(obj) => self.fields(obj, fields, path, &[]),
                         None => self.push(

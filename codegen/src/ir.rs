@@ -154,6 +154,26 @@ pub enum TypeKind {
     Object(Vec<Field>),
     Union(Union),
     Alias(Ty),
+    /// Forms told apart by shape alone, tried in order.
+    OneOf(Vec<Form>),
+}
+
+/// One form of a `one_of` type.
+#[derive(Clone, Debug)]
+pub struct Form {
+    /// The Rust variant name.
+    pub name: String,
+    pub kind: FormKind,
+    pub doc: Option<String>,
+    pub doc_original: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum FormKind {
+    /// The form holds a value of this type.
+    Holds(Ty),
+    /// The form is this one value (a string, integer or boolean).
+    Value(Value),
 }
 
 #[derive(Clone, Debug)]
@@ -261,6 +281,26 @@ pub struct Example {
 }
 
 impl Spec {
+    /// Every field of the spec's types (objects and union records) and of
+    /// its operations' request and response bodies, in spec order.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        let of_types = self.types.iter().flat_map(|t| match &t.kind {
+            TypeKind::Object(fields) => fields.iter().collect::<Vec<_>>(),
+            TypeKind::Union(u) => u.variants.iter().flat_map(|v| &v.fields).collect(),
+            TypeKind::Alias(_) | TypeKind::OneOf(_) => Vec::new(),
+        });
+        let of_bodies = self
+            .operations
+            .iter()
+            .flat_map(|op| [&op.request, &op.response])
+            .filter_map(|body| match body {
+                Body::Fields(fields) => Some(fields),
+                _ => None,
+            })
+            .flatten();
+        of_types.chain(of_bodies)
+    }
+
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
         self.types.iter().find(|t| t.name == name)
     }

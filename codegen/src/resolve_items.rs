@@ -274,20 +274,23 @@ pub(crate) fn type_def(
         def.fields.is_some(),
         def.union.is_some(),
         def.alias.is_some(),
+        def.one_of.is_some(),
     ]
     .iter()
     .filter(|b| **b)
     .count();
     if given != 1 {
-        cx.error(Code::Invalid, item.file, item.name.pos, format!("type `{}` must have exactly one of `fields`, `union` or `alias`", item.name.value))
+        cx.error(Code::Invalid, item.file, item.name.pos, format!("type `{}` must have exactly one of `fields`, `union`, `alias` or `one_of`", item.name.value))
             .label(if given == 0 { "none given" } else { "more than one given" })
-            .help("an object lists `fields:`; a tagged union has `union:`; `alias:` names another type expression");
+            .help("an object lists `fields:`; a tagged union has `union:`; `alias:` names another type expression; `one_of:` lists forms told apart by shape");
     }
     let what = format!("type `{}`", item.name.value);
     let kind = if let Some(map) = &def.fields {
         ir::TypeKind::Object(fields(cx, item.file, map, &what))
     } else if let Some(union) = &def.union {
         ir::TypeKind::Union(union_def(cx, item, union, enums))
+    } else if let Some(forms) = &def.one_of {
+        ir::TypeKind::OneOf(forms_of(cx, item.file, forms))
     } else if let Some(alias) = &def.alias {
         match crate::resolve::type_expr(cx, item.file, alias, alias.pos) {
             Some(Ty::Type(name)) if name == item.name.value => {
@@ -325,6 +328,89 @@ pub(crate) fn type_def(
         kind,
         groups,
     }
+}
+
+/// The forms of a `one_of` type: each holds a type or stands for a value.
+fn forms_of(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    forms: &Spanned<model::NamedMap<Spanned<model::Form>>>,
+) -> Vec<ir::Form> {
+    if forms.value.entries.len() < 2 {
+        let width = forms
+            .value
+            .entries
+            .first()
+            .map_or(1, |(name, _)| name.value.chars().count());
+        cx.error(
+            Code::Invalid,
+            file,
+            forms.pos,
+            "`one_of` lists fewer than two forms",
+        )
+        .width(width)
+        .label("one form here")
+        .help("a type of one form is that form: write `alias:` with its type instead");
+    }
+    let mut out = Vec::new();
+    let mut values: Vec<&Value> = Vec::new();
+    for (name, form) in &forms.value.entries {
+        pascal_name(cx, file, name, "form");
+        let kind = match (&form.value.ty, &form.value.value) {
+            (Some(ty), None) => match crate::resolve::type_expr(cx, file, ty, ty.pos) {
+                Some(ty) => ir::FormKind::Holds(ty),
+                None => continue,
+            },
+            (None, Some(value)) => {
+                if !matches!(
+                    value.value,
+                    Value::String(_) | Value::Number(_) | Value::Bool(_)
+                ) || value
+                    .value
+                    .as_number()
+                    .is_some_and(|n| !n.is_i64() && !n.is_u64())
+                {
+                    cx.error(Code::WrongKind, file, value.pos, format!("form `{}` stands for {}", name.value, value.value))
+                        .width(value.value.to_string().chars().count())
+                        .label("not a string, an integer or a boolean")
+                        .help("a form's `value` is one string, integer or boolean (`value: OK`); a shape is a `type:`");
+                    continue;
+                }
+                if values.contains(&&value.value) {
+                    cx.error(
+                        Code::Duplicate,
+                        file,
+                        value.pos,
+                        format!("two forms stand for {}", value.value),
+                    )
+                    .width(
+                        value
+                            .value
+                            .as_str()
+                            .map_or(value.value.to_string().len(), str::len),
+                    )
+                    .label("a second time")
+                    .help("the first form of the two always wins; remove this one");
+                }
+                values.push(&value.value);
+                ir::FormKind::Value(value.value.clone())
+            }
+            (given, _) => {
+                cx.error(Code::Invalid, file, name.pos, format!("form `{}` must have exactly one of `type` or `value`", name.value))
+                    .width(name.value.chars().count())
+                    .label(if given.is_some() { "both given" } else { "neither given" })
+                    .help("a form holds a type (`type: RemovedItem`) or stands for one value (`value: OK`)");
+                continue;
+            }
+        };
+        out.push(ir::Form {
+            name: name.value.clone(),
+            kind,
+            doc: opt_text(&form.value.doc),
+            doc_original: opt_text(&form.value.doc_original),
+        });
+    }
+    out
 }
 
 fn union_def(
@@ -533,7 +619,7 @@ fn all_fields(t: &ir::TypeDef) -> Vec<&ir::Field> {
     match &t.kind {
         ir::TypeKind::Object(f) => f.iter().collect(),
         ir::TypeKind::Union(u) => u.variants.iter().flat_map(|v| v.fields.iter()).collect(),
-        ir::TypeKind::Alias(_) => Vec::new(),
+        ir::TypeKind::Alias(_) | ir::TypeKind::OneOf(_) => Vec::new(),
     }
 }
 
@@ -545,7 +631,7 @@ fn all_fields_mut(t: &mut ir::TypeDef) -> Vec<&mut ir::Field> {
             .iter_mut()
             .flat_map(|v| v.fields.iter_mut())
             .collect(),
-        ir::TypeKind::Alias(_) => Vec::new(),
+        ir::TypeKind::Alias(_) | ir::TypeKind::OneOf(_) => Vec::new(),
     }
 }
 

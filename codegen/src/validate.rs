@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::emit::schema::DEFS_FILE;
 use crate::emit::schema_ops::{Direction, defs_document, operation_schemas};
-use crate::ir::{Auth, Body, Spec, TypeKind};
+use crate::ir::{Auth, Spec};
 
 /// One way the payload does not conform.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,22 +149,7 @@ fn secret_members(spec: &Spec) -> BTreeSet<String> {
             Auth::PathSecret { .. } => {}
         }
     }
-    let mut fields = Vec::new();
-    for t in &spec.types {
-        match &t.kind {
-            TypeKind::Object(f) => fields.extend(f),
-            TypeKind::Union(u) => u.variants.iter().for_each(|v| fields.extend(&v.fields)),
-            TypeKind::Alias(_) => {}
-        }
-    }
-    for op in &spec.operations {
-        for body in [&op.request, &op.response] {
-            if let Body::Fields(f) = body {
-                fields.extend(f);
-            }
-        }
-    }
-    for f in fields.into_iter().filter(|f| f.secret) {
+    for f in spec.fields().filter(|f| f.secret) {
         add(&f.wire);
         f.aliases.iter().for_each(|a| add(a));
     }

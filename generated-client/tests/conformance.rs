@@ -11,35 +11,15 @@ use std::collections::BTreeMap;
 
 use kassa::codec::{self, AuthValues, Failure, WireBody};
 use kassa::{OperationEntry, OperationInfo, Vendor};
-use kassa_codegen::ir::{self, Body, Outcome, Spec, TypeKind};
+use kassa_codegen::ir::{self, Outcome, Spec};
 use serde_json::{Map, Value};
 use support::{load, wire_request, without_slip};
 
 /// Alias → canonical wire name, over every field of the spec.
 fn aliases(spec: &Spec) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    let mut add = |fields: &[ir::Field]| {
-        for f in fields {
-            for a in &f.aliases {
-                map.insert(a.clone(), f.wire.clone());
-            }
-        }
-    };
-    for t in &spec.types {
-        match &t.kind {
-            TypeKind::Object(fields) => add(fields),
-            TypeKind::Union(u) => u.variants.iter().for_each(|v| add(&v.fields)),
-            TypeKind::Alias(_) => {}
-        }
-    }
-    for op in &spec.operations {
-        for body in [&op.request, &op.response] {
-            if let Body::Fields(fields) = body {
-                add(fields);
-            }
-        }
-    }
-    map
+    spec.fields()
+        .flat_map(|f| f.aliases.iter().map(|a| (a.clone(), f.wire.clone())))
+        .collect()
 }
 
 /// `original` as the generated types would spell it, for comparison with `reencoded`.

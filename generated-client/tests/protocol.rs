@@ -618,6 +618,44 @@ async fn smpos_not_modified_is_a_value() {
     );
 }
 
+/// iCash `del-operation-sale-item` answers in one of two forms (its page
+/// and its table disagree): both decode, each into its own variant, over
+/// HTTP through the generated client; anything else is a decode error that
+/// names the forms.
+#[tokio::test]
+async fn icash_a_reply_of_two_forms_decodes_into_either() {
+    let mock = MockServer::start(&icash::VENDOR, icash::OPERATIONS)
+        .await
+        .unwrap();
+    let c = icash::Client::new(icash_config(&mock.url())).unwrap();
+    let request = icash::DelOperationSaleItem {
+        operation_sale_item_id: 86660,
+    };
+    let answer = |data: Value| Canned::ok(json!({"nonce": "1", "status": 1, "data": data}));
+    mock.respond_once(
+        "del-operation-sale-item",
+        answer(json!({"OperationSaleItemID": "86660"})),
+    );
+    assert_eq!(
+        c.del_operation_sale_item(&request).await.unwrap(),
+        icash::DeletedSaleItem::Removed(icash::RemovedSaleItem {
+            operation_sale_item_id: 86660
+        })
+    );
+    mock.respond_once("del-operation-sale-item", answer(json!("OK")));
+    assert_eq!(
+        c.del_operation_sale_item(&request).await.unwrap(),
+        icash::DeletedSaleItem::Ok
+    );
+    mock.respond_once("del-operation-sale-item", answer(json!("DONE")));
+    let err = c.del_operation_sale_item(&request).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("DeletedSaleItem must be one of: RemovedSaleItem, \"OK\"; found \"DONE\""),
+        "{err}"
+    );
+}
+
 // One arm per typed method of each generated client.
 
 async fn call_caspos(c: &caspos::Client, name: &str, params: Option<Value>) -> Got {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use kassa::{OperationEntry, Vendor};
-use kassa_codegen::ir::{Auth, Body, Field, Scalar, Spec, Ty, TypeKind};
+use kassa_codegen::ir::{Auth, Field, Scalar, Spec, Ty};
 use serde_json::{Value, json};
 
 fn schemas_dir() -> PathBuf {
@@ -219,21 +219,7 @@ fn examples_validate_and_decode(id: &str) {
 
 /// Fields with a constraint, by wire name (names repeat across types).
 fn constrained_fields(spec: &Spec) -> BTreeMap<String, Vec<Field>> {
-    let mut all: Vec<&Field> = Vec::new();
-    for t in &spec.types {
-        match &t.kind {
-            TypeKind::Object(fields) => all.extend(fields),
-            TypeKind::Union(u) => u.variants.iter().for_each(|v| all.extend(&v.fields)),
-            TypeKind::Alias(_) => {}
-        }
-    }
-    for op in &spec.operations {
-        for body in [&op.request, &op.response] {
-            if let Body::Fields(fields) = body {
-                all.extend(fields);
-            }
-        }
-    }
+    let all = spec.fields();
     let mut map: BTreeMap<String, Vec<Field>> = BTreeMap::new();
     for f in all {
         let limited = f.max.is_some()

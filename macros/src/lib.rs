@@ -10,6 +10,7 @@ use syn::{DeriveInput, parse_macro_input};
 
 mod attr;
 mod error_table;
+mod one_of;
 mod operation;
 mod tagged;
 mod util;
@@ -45,6 +46,16 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Operation, attributes(kassa))]
 pub fn derive_operation(input: TokenStream) -> TokenStream {
     expand(input, operation::expand)
+}
+
+/// A value of one of several forms told apart by shape alone:
+/// `Removed(RemovedItem)` holds a type, `#[kassa(value = "OK")] Ok` stands
+/// for a fixed value. Forms are tried in order; implements serde,
+/// `Default` (the first form) and, with kassa's `schemars` feature,
+/// `JsonSchema`.
+#[proc_macro_derive(OneOf, attributes(kassa))]
+pub fn derive_one_of(input: TokenStream) -> TokenStream {
+    expand(input, one_of::expand)
 }
 
 /// An enum of records told apart by a tag field: `#[kassa(tag = "op", repr = "int")]`.

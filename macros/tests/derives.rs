@@ -613,3 +613,53 @@ fn validate_generic() {
         "must have at most 2 characters or items, got 3"
     );
 }
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, JsonSchema)]
+#[schemars(crate = "kassa::__private::schemars")]
+pub struct Removed {
+    #[serde(rename = "OperationSaleItemID")]
+    pub id: u64,
+}
+
+/// What deleting an item answers: its id, or the bare string "OK".
+#[derive(Clone, Debug, PartialEq, kassa::OneOf, kassa::Validate)]
+pub enum Deleted {
+    Removed(Removed),
+    #[kassa(value = "OK")]
+    Ok,
+}
+
+#[test]
+fn one_of() {
+    let removed = Deleted::Removed(Removed { id: 7 });
+    assert_eq!(
+        serde_json::from_value::<Deleted>(json!({"OperationSaleItemID": 7})).unwrap(),
+        removed
+    );
+    // Digit strings inside a form read as its numbers, as elsewhere.
+    assert_eq!(
+        serde_json::from_str::<Deleted>(r#"{"OperationSaleItemID": "7"}"#).unwrap(),
+        removed
+    );
+    assert_eq!(
+        serde_json::from_str::<Deleted>(r#""OK""#).unwrap(),
+        Deleted::Ok
+    );
+    assert_eq!(
+        serde_json::to_value(&removed).unwrap(),
+        json!({"OperationSaleItemID": 7})
+    );
+    assert_eq!(serde_json::to_value(Deleted::Ok).unwrap(), json!("OK"));
+    assert_eq!(Deleted::default(), Deleted::Removed(Removed::default()));
+    assert_eq!(removed.validate(), Ok(()));
+    let err = serde_json::from_str::<Deleted>(r#""KO""#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "Deleted must be one of: Removed, \"OK\"; found \"KO\"");
+    let schema = schemars::schema_for!(Deleted).to_value();
+    assert_eq!(schema["anyOf"][1], json!({"const": "OK"}));
+    assert_eq!(
+        schema["description"],
+        "What deleting an item answers: its id, or the bare string \"OK\"."
+    );
+}

@@ -58,7 +58,7 @@ pub use vendor::{
 /// dependency either.
 #[cfg(not(feature = "schemars"))]
 pub use kassa_macros::NoJsonSchema as JsonSchema;
-pub use kassa_macros::{ErrorTable, Operation, Tagged, Validate, VendorEnum};
+pub use kassa_macros::{ErrorTable, OneOf, Operation, Tagged, Validate, VendorEnum};
 #[cfg(feature = "include-spec")]
 pub use kassa_spec_macro::include_spec;
 pub use rust_decimal::Decimal;

@@ -3,7 +3,7 @@
 //! the zero value of each required field (what `Default` gives the
 //! generated types, written the way the wire writes it).
 
-use kassa_codegen::ir::{Body, Field, Spec, Ty, TypeKind};
+use kassa_codegen::ir::{Body, Field, FormKind, Spec, Ty, TypeKind};
 use kassa_codegen::types::Scalar;
 use serde_json::{Map, Value, json};
 
@@ -43,6 +43,12 @@ fn value(spec: &Spec, ty: &Ty, field: Option<&Field>, depth: usize) -> Value {
         Ty::Type(name) => match spec.type_def(name).map(|t| &t.kind) {
             Some(TypeKind::Object(fields)) => object(spec, fields, depth),
             Some(TypeKind::Alias(ty)) => value(spec, ty, field, depth + 1),
+            // The first form, as the generated type's `Default` is.
+            Some(TypeKind::OneOf(forms)) => match forms.first().map(|f| &f.kind) {
+                Some(FormKind::Holds(ty)) => value(spec, ty, field, depth + 1),
+                Some(FormKind::Value(v)) => v.clone(),
+                None => Value::Null,
+            },
             Some(TypeKind::Union(u)) => match u.variants.first() {
                 Some(v) => {
                     let mut obj = object(spec, &v.fields, depth);

@@ -7,7 +7,9 @@ use serde_json::Value;
 use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
 use super::names::{Names, fallback};
-use crate::ir::{Enum, ErrorCategory, ErrorTable, Repr, RetryClass, Spec, TypeDef, TypeKind};
+use crate::ir::{
+    Enum, ErrorCategory, ErrorTable, FormKind, Repr, RetryClass, Spec, TypeDef, TypeKind,
+};
 
 /// The derives every generated struct carries.
 pub fn struct_derives(operation: bool) -> TokenStream {
@@ -273,6 +275,35 @@ fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
             quote! {
                 #doc
                 pub type #name = #ty;
+            }
+        }
+        TypeKind::OneOf(forms) => {
+            let forms = forms.iter().map(|form| {
+                let vname = ident(&form.name);
+                let fallback = match &form.kind {
+                    FormKind::Holds(_) => format!("The `{}` form.", form.name),
+                    FormKind::Value(v) => format!("The value `{v}`."),
+                };
+                let mut fdoc = Doc::new(form.doc.as_deref(), &fallback);
+                fdoc.original(form.doc_original.as_deref(), form.doc.as_deref());
+                let fdoc = fdoc.tokens();
+                match &form.kind {
+                    FormKind::Holds(ty) => {
+                        let ty = rust_type(ty, None, names);
+                        quote!(#fdoc #vname(#ty),)
+                    }
+                    FormKind::Value(v) => {
+                        let value = code_literal(v);
+                        quote!(#fdoc #[kassa(value = #value)] #vname,)
+                    }
+                }
+            });
+            quote! {
+                #doc
+                #[derive(Clone, Debug, PartialEq, kassa::OneOf, kassa::Validate)]
+                pub enum #name {
+                    #(#forms)*
+                }
             }
         }
         TypeKind::Union(u) => {

@@ -138,20 +138,7 @@ fn format_name(pattern: &str) -> String {
 
 /// Calls `f` on every field of the spec.
 pub fn visit_fields(spec: &Spec, f: &mut impl FnMut(&Field)) {
-    for t in &spec.types {
-        match &t.kind {
-            TypeKind::Object(fields) => fields.iter().for_each(&mut *f),
-            TypeKind::Union(u) => u.variants.iter().flat_map(|v| &v.fields).for_each(&mut *f),
-            TypeKind::Alias(_) => {}
-        }
-    }
-    for op in &spec.operations {
-        for body in [&op.request, &op.response] {
-            if let Body::Fields(fields) = body {
-                fields.iter().for_each(&mut *f);
-            }
-        }
-    }
+    spec.fields().for_each(&mut *f);
     if let Some(envelope) = spec.protocol.envelope() {
         envelope.extra_fields.iter().for_each(&mut *f);
     }

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::ir::{Enum, Field, Repr, Spec, Ty, TypeDef, TypeKind, Union};
+use crate::ir::{Enum, Field, FormKind, Repr, Spec, Ty, TypeDef, TypeKind, Union};
 use crate::types::Scalar;
 
 /// The dialect every published schema declares.
@@ -148,6 +148,27 @@ fn type_schema(spec: &Spec, t: &TypeDef) -> Value {
         }
         TypeKind::Union(u) => union(spec, u),
         TypeKind::Alias(ty) => ty_schema(ty, None, Refs::Local),
+        // Tried in order, so forms may overlap: `anyOf`, not `oneOf`.
+        TypeKind::OneOf(forms) => {
+            let forms: Vec<Value> = forms
+                .iter()
+                .map(|form| {
+                    let mut schema = match &form.kind {
+                        FormKind::Holds(ty) => ty_schema(ty, None, Refs::Local),
+                        FormKind::Value(v) => json!({ "const": v }),
+                    };
+                    if let Some(obj) = schema.as_object_mut() {
+                        obj.insert("title".into(), Value::String(form.name.clone()));
+                    }
+                    set_description(
+                        &mut schema,
+                        describe(form.doc.as_deref(), form.doc_original.as_deref(), &[]),
+                    );
+                    schema
+                })
+                .collect();
+            json!({ "anyOf": forms })
+        }
     };
     let errata: Vec<String> = t
         .errata

@@ -2,7 +2,7 @@
 
 use super::table::Table;
 use super::{anchor, fields, heading, text, wire_type};
-use crate::ir::{Enum, ErrorCategory, ErrorTable, Repr, Spec, TypeDef, TypeKind};
+use crate::ir::{Enum, ErrorCategory, ErrorTable, FormKind, Repr, Spec, TypeDef, TypeKind};
 
 /// The section of named types.
 pub fn types(spec: &Spec) -> String {
@@ -61,6 +61,29 @@ fn type_def(spec: &Spec, t: &TypeDef) -> String {
             "Another name for {}.\n\n",
             wire_type::describe(spec, ty, None)
         )),
+        TypeKind::OneOf(forms) => {
+            out.push_str(
+                "One of the forms below, told apart by shape alone: the first that fits is \
+                 taken.\n\n",
+            );
+            for form in forms {
+                let what = match &form.kind {
+                    FormKind::Holds(ty) => wire_type::describe(spec, ty, None),
+                    FormKind::Value(v) => format!("the value {}", text::json_text(v)),
+                };
+                let meaning = form
+                    .doc
+                    .as_deref()
+                    .map(|d| format!(": {}", text::block(d)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "- {} ({}){meaning}\n",
+                    what,
+                    text::code_text(&form.name)
+                ));
+            }
+            out.push('\n');
+        }
         TypeKind::Union(u) => {
             out.push_str(&format!(
                 "One of the records below; the field {} tells which, with a code of {}.\n\n",

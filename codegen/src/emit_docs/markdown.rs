@@ -196,7 +196,7 @@ fn item_errata(spec: &Spec) -> Vec<String> {
                     field_errata(&v.fields, &link, &mut out);
                 }
             }
-            TypeKind::Alias(_) => {}
+            TypeKind::Alias(_) | TypeKind::OneOf(_) => {}
         }
     }
     for e in &spec.enums {

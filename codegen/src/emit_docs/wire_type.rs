@@ -18,6 +18,7 @@ pub fn describe(spec: &Spec, ty: &Ty, field: Option<&Field>) -> String {
                 Some(TypeKind::Union(u)) => {
                     format!("record {link}, kind in {}", text::code(&u.tag))
                 }
+                Some(TypeKind::OneOf(_)) => format!("one of the forms of {link}"),
                 Some(TypeKind::Alias(_)) | None => link,
             }
         }

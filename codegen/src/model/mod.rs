@@ -346,6 +346,9 @@ pub struct TypeDef {
     pub at_least_one_of: Vec<Spanned<Vec<Spanned<String>>>>,
     /// A union of object shapes told apart by a tag field.
     pub union: Option<Spanned<Union>>,
+    /// Forms told apart by shape alone, tried in order (iCash `data`: an
+    /// object, or the bare string "OK"), keyed by the Rust variant name.
+    pub one_of: Option<Spanned<NamedMap<Spanned<Form>>>>,
     /// Another name for a type expression (`one_or_many<u32>`).
     pub alias: Option<Spanned<String>>,
     /// Doc errors about this type.
@@ -364,6 +367,21 @@ pub struct Union {
     pub tag_enum: Spanned<String>,
     /// The shapes, keyed by the enum value name they carry.
     pub variants: NamedMap<Spanned<UnionVariant>>,
+}
+
+/// One form of a `one_of` type: a type expression, or a fixed value.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// The type this form holds (`RemovedItem`, `array<u64>`).
+    #[serde(rename = "type")]
+    pub ty: Option<Spanned<String>>,
+    /// The one value this form stands for (`"OK"`): a string, integer or boolean.
+    pub value: Option<Spanned<Value>>,
+    /// What this form means.
+    pub doc: Option<Spanned<String>>,
+    /// The vendor's wording.
+    pub doc_original: Option<Spanned<String>>,
 }
 
 /// One shape of a union.

@@ -129,7 +129,7 @@ impl Client {
     pub async fn del_operation_sale_item(
         &self,
         request: &DelOperationSaleItem,
-    ) -> ::std::result::Result<::std::string::String, ::kassa::Error<ApiError>> {
+    ) -> ::std::result::Result<DeletedSaleItem, ::kassa::Error<ApiError>> {
         self.inner.call(request).await
     }
 

@@ -591,7 +591,7 @@ pub struct AddOperationSaleItemResponse {
 #[kassa(
     name = "del_operation_sale_item",
     wire = "del-operation-sale-item",
-    response = ::std::string::String,
+    response = DeletedSaleItem,
     error = ApiError
 )]
 pub struct DelOperationSaleItem {

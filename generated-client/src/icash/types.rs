@@ -522,3 +522,34 @@ pub struct MeasureUnit {
     #[serde(alias = "name")]
     pub value: ::std::string::String,
 }
+
+/// What del-operation-sale-item answers in `data`.
+///
+/// Erratum (3.16 del-operation-sale-item): The section's table gives the bare string "OK"; the page's own success example shows an object with the id of the removed row. Both are accepted, the object first.
+#[derive(Clone, Debug, PartialEq, kassa::OneOf, kassa::Validate)]
+pub enum DeletedSaleItem {
+    /// The id of the removed row (the page's success example).
+    Removed(RemovedSaleItem),
+    /// The bare string "OK" (the section's table).
+    #[kassa(value = "OK")]
+    Ok,
+}
+
+/// The row del-operation-sale-item removed.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct RemovedSaleItem {
+    /// Id of the removed operation item.
+    #[serde(rename = "OperationSaleItemID")]
+    pub operation_sale_item_id: u64,
+}

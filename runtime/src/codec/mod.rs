@@ -26,3 +26,14 @@ pub use split::{Params, Split};
 pub use tagged::{TaggedRecord, deserialize_tagged};
 pub use typed::{Answer, Typed, decode_response_as};
 pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};
+
+/// A JSON value as short text for an error message: its JSON, cut after 64
+/// characters.
+pub fn excerpt(value: &serde_json::Value) -> String {
+    const MAX: usize = 64;
+    let text = value.to_string();
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
