@@ -261,8 +261,33 @@ pub struct Operation {
     pub not_modified: bool,
     /// Servers that offer it; empty: all.
     pub servers: Vec<String>,
+    /// It answers one page of a longer list.
+    pub pagination: Option<Pagination>,
     pub errata: Vec<Erratum>,
     pub examples: Vec<Example>,
+}
+
+/// How a paged operation moves through its pages (fields by wire name).
+#[derive(Clone, Debug)]
+pub struct Pagination {
+    pub by: PageBy,
+    /// Request field: items per page, and the default the spec gives it.
+    pub limit: Option<(String, Option<u64>)>,
+    /// Response field holding the items, and the type of one item.
+    pub items: String,
+    pub item: Ty,
+    /// Response field: the number of items in all.
+    pub total: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum PageBy {
+    /// Request field: items to skip.
+    Offset(String),
+    /// Request field: the page number, counted from `first`.
+    Page { field: String, first: u64 },
+    /// Request field given the response field's cursor.
+    Cursor { request: String, next: String },
 }
 
 #[derive(Clone, Debug)]

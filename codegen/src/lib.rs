@@ -21,6 +21,7 @@ pub mod resolve;
 mod resolve_items;
 mod resolve_lifecycle;
 mod resolve_outcomes;
+mod resolve_paging;
 mod resolve_protocol;
 pub mod schema;
 pub mod shape;

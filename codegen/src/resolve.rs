@@ -468,6 +468,18 @@ pub fn resolve(
             }
         }
     }
+    let pages: Vec<Option<ir::Pagination>> = operations
+        .iter()
+        .zip(&spec.operations)
+        .map(|(item, op)| {
+            let paging = item.value.pagination.as_ref()?;
+            crate::resolve_paging::pagination(&mut cx, item.file, paging, op, &spec)
+        })
+        .collect();
+    let mut spec = spec;
+    for (op, paging) in spec.operations.iter_mut().zip(pages) {
+        op.pagination = paging;
+    }
     for (path, file) in files {
         crate::resolve_lifecycle::check_reports(&mut cx, path, file, &spec);
         crate::resolve_lifecycle::check_login_fields(&mut cx, path, file, &spec);

@@ -484,6 +484,8 @@ pub(crate) fn operation(
         unrecoverable: opt_text(&op.unrecoverable),
         not_modified: op.not_modified,
         servers: op.servers.iter().map(|s| s.value.clone()).collect(),
+        // Checked and filled in against the finished IR (resolve_paging).
+        pagination: None,
         errata: errata_of(&op.errata),
         examples: Vec::new(),
     }

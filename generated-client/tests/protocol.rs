@@ -656,6 +656,53 @@ async fn icash_a_reply_of_two_forms_decodes_into_either() {
     );
 }
 
+/// iCash `operations-list` answers 10 operations a page with the total:
+/// the pager asks for offsets 0, 10, 20 and stops at the total; a page of
+/// fewer than `count` items ends a list whose total is absent.
+#[tokio::test]
+async fn icash_pages_are_read_until_the_total() {
+    let mock = MockServer::start(&icash::VENDOR, icash::OPERATIONS)
+        .await
+        .unwrap();
+    let c = icash::Client::new(icash_config(&mock.url())).unwrap();
+    let documented: Value = serde_json::from_str(include_str!(
+        "../../examples/payloads/icash-get-operation.json"
+    ))
+    .unwrap();
+    let operation = |id: u64| {
+        let mut op = documented["data"].clone();
+        op["OperationID"] = json!(id);
+        op
+    };
+    let page = |ids: std::ops::Range<u64>| {
+        Canned::ok(json!({"nonce": "1", "status": 1, "data": {
+            "TotalRecords": 23,
+            "Data": ids.map(operation).collect::<Vec<_>>(),
+        }}))
+    };
+    mock.respond_once("operations-list", page(0..10));
+    mock.respond_once("operations-list", page(10..20));
+    mock.respond_once("operations-list", page(20..23));
+    let all = c
+        .operations_list_pages(icash::OperationsList::default())
+        .all()
+        .await
+        .unwrap();
+    let ids: Vec<u64> = all.iter().map(|op| op.operation_id).collect();
+    assert_eq!(ids, (0..23).collect::<Vec<_>>());
+    let offsets: Vec<Option<String>> = mock
+        .requests()
+        .iter()
+        .filter(|r| r.operation == Some("operations-list"))
+        .map(|r| {
+            // A form: every value travels as text.
+            let params = r.params.as_ref()?;
+            params.get("offset")?.as_str().map(str::to_owned)
+        })
+        .collect();
+    assert_eq!(offsets, [None, Some("10".into()), Some("20".into())]);
+}
+
 // One arm per typed method of each generated client.
 
 async fn call_caspos(c: &caspos::Client, name: &str, params: Option<Value>) -> Got {

@@ -20,6 +20,7 @@ mod lifecycle;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod operation;
+pub mod paging;
 mod retry;
 pub mod scalar;
 mod secret;
@@ -40,6 +41,7 @@ pub use operation::{
     Dedup, Fresh, Idempotency, ListStyle, Method, Mint, Operation, OperationInfo, Placement,
     Recovery, Reply, Test,
 };
+pub use paging::{Paged, Pages};
 pub use retry::RetryPolicy;
 pub use scalar::*;
 pub use secret::{REDACTED, Redactor, Secret, redact, redact_cut};

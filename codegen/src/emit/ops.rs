@@ -204,11 +204,108 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
         }
         _ => quote!(),
     };
+    let paged = op
+        .pagination
+        .as_ref()
+        .and_then(|p| paged(spec, op, p, names));
     quote! {
         #recovery
         #request
         #response_struct
+        #paged
     }
+}
+
+/// `impl kassa::Paged` for a paged operation's request.
+fn paged(spec: &Spec, op: &Operation, p: &ir::Pagination, names: &Names) -> Option<TokenStream> {
+    let rust = |fields: &[ir::Field], wire: &str| -> Option<syn::Ident> {
+        fields
+            .iter()
+            .find(|f| f.wire == wire)
+            .map(|f| ident(&f.rust))
+    };
+    let request_fields = spec.body_fields(&op.request)?;
+    let response_fields = spec.body_fields(&op.response)?;
+    let name = ident(&names.request[&op.name]);
+    let item = rust_type(&p.item, None, names);
+    let items = rust(response_fields, &p.items)?;
+    let total = match &p.total {
+        Some(total) => {
+            let total = rust(response_fields, total)?;
+            quote!(::kassa::paging::PageNumber::get(&response.#total))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let limit = match &p.limit {
+        Some((field, default)) => {
+            let field = rust(request_fields, field)?;
+            let default = match default {
+                Some(n) => quote!(.or(::core::option::Option::Some(#n))),
+                None => quote!(),
+            };
+            quote!(::kassa::paging::PageNumber::get(&self.#field)#default)
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let got = quote!(::kassa::paging::PageItems::count(&response.#items) as u64);
+    let body = match &p.by {
+        ir::PageBy::Offset(field) => {
+            let field = rust(request_fields, field)?;
+            quote! {
+                let got = #got;
+                // Where the next page starts, counted from the list's start
+                // whatever offset the first request had.
+                let skip = ::kassa::paging::PageNumber::get(&self.#field).unwrap_or(0) + got;
+                let _ = seen_before;
+                if !::kassa::paging::more(got, skip, #total, #limit) {
+                    return ::core::option::Option::None;
+                }
+                let mut next = ::core::clone::Clone::clone(self);
+                ::kassa::paging::PageNumber::set(&mut next.#field, skip);
+                ::core::option::Option::Some(next)
+            }
+        }
+        ir::PageBy::Page { field, first } => {
+            let field = rust(request_fields, field)?;
+            quote! {
+                let got = #got;
+                if !::kassa::paging::more(got, seen_before + got, #total, #limit) {
+                    return ::core::option::Option::None;
+                }
+                let page = ::kassa::paging::PageNumber::get(&self.#field).unwrap_or(#first);
+                let mut next = ::core::clone::Clone::clone(self);
+                ::kassa::paging::PageNumber::set(&mut next.#field, page + 1);
+                ::core::option::Option::Some(next)
+            }
+        }
+        ir::PageBy::Cursor { request, next } => {
+            let request = rust(request_fields, request)?;
+            let next = rust(response_fields, next)?;
+            quote! {
+                let _ = seen_before;
+                let cursor = ::kassa::paging::PageCursor::get(&response.#next)?;
+                if #got == 0 {
+                    return ::core::option::Option::None;
+                }
+                let mut next = ::core::clone::Clone::clone(self);
+                ::kassa::paging::PageCursor::set(&mut next.#request, cursor);
+                ::core::option::Option::Some(next)
+            }
+        }
+    };
+    Some(quote! {
+        impl ::kassa::Paged for #name {
+            type Item = #item;
+
+            fn next_page(&self, response: &Self::Response, seen_before: u64) -> ::core::option::Option<Self> {
+                #body
+            }
+
+            fn into_items(response: Self::Response) -> ::std::vec::Vec<Self::Item> {
+                ::kassa::paging::PageItems::take(response.#items)
+            }
+        }
+    })
 }
 
 /// The `Recovery` an operation's derive points at.
@@ -586,6 +683,20 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
         } else {
             (response, quote!(call))
         };
+        let pages = op.pagination.as_ref().map(|_| {
+            let method = ident(&format!("{}_pages", op.name));
+            let doc = format!(
+                " Every page of [`{}`](Self::{}), from `first` on: `next().await` reads one \
+                 page, `all().await` all of them.",
+                op.name, op.name
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self, first: #request) -> ::kassa::Pages<'_, #request> {
+                    self.inner.pages(first)
+                }
+            }
+        });
         if matches!(op.request, Body::Empty) {
             quote! {
                 #doc
@@ -599,6 +710,7 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
                 pub async fn #method(&self, request: &#request) -> ::std::result::Result<#ret, ::kassa::Error<#error>> {
                     self.inner.#call(request).await
                 }
+                #pages
             }
         }
     });

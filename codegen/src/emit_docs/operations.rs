@@ -142,6 +142,37 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
         let servers: Vec<String> = op.servers.iter().map(|s| text::code(s)).collect();
         row("Servers", format!("only {}", servers.join(", ")));
     }
+    if let Some(p) = &op.pagination {
+        let by = match &p.by {
+            crate::ir::PageBy::Offset(f) => format!("items to skip in {}", text::code(f)),
+            crate::ir::PageBy::Page { field, first } => {
+                format!("page number in {} (from {first})", text::code(field))
+            }
+            crate::ir::PageBy::Cursor { request, next } => format!(
+                "cursor in {}, from the answer's {}",
+                text::code(request),
+                text::code(next)
+            ),
+        };
+        let size = p
+            .limit
+            .as_ref()
+            .map(|(f, _)| format!("; page size in {}", text::code(f)))
+            .unwrap_or_default();
+        let total = p
+            .total
+            .as_ref()
+            .map(|t| format!("; total in {}", text::code(t)))
+            .unwrap_or_default();
+        row(
+            "Paged",
+            format!(
+                "{by}{size}; items in {}{total}. Every page: {}",
+                text::code(&p.items),
+                text::code(&format!("client.{}_pages(first).all()", op.name))
+            ),
+        );
+    }
     if op.fiscal {
         row(
             "Fiscal",

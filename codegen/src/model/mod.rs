@@ -447,12 +447,37 @@ pub struct Operation {
     /// The servers (by name) that offer it, where not all of the vendor's do.
     #[serde(default)]
     pub servers: Vec<Spanned<String>>,
+    /// It answers one page of a longer list: which fields move through the pages.
+    pub pagination: Option<Spanned<Pagination>>,
     /// Doc errors about this operation.
     #[serde(default)]
     pub errata: Vec<Spanned<Erratum>>,
     /// Example payloads copied from the vendor documentation.
     #[serde(default)]
     pub examples: Vec<Spanned<Example>>,
+}
+
+/// How a paged operation moves through its pages: exactly one of `offset`,
+/// `page` or `cursor` (with `next`). Fields are named by wire name.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// Request field: how many items to skip.
+    pub offset: Option<Spanned<String>>,
+    /// Request field: the page number.
+    pub page: Option<Spanned<String>>,
+    /// Number of the first page (default 1).
+    pub first_page: Option<Spanned<u64>>,
+    /// Request field: where the page starts, as the previous page's `next` gave it.
+    pub cursor: Option<Spanned<String>>,
+    /// Response field: the cursor of the next page (absent or empty after the last).
+    pub next: Option<Spanned<String>>,
+    /// Request field: items per page.
+    pub limit: Option<Spanned<String>>,
+    /// Response field holding the page's items (an array).
+    pub items: Spanned<String>,
+    /// Response field: how many items there are in all.
+    pub total: Option<Spanned<String>>,
 }
 
 /// A request or response body.

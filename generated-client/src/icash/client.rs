@@ -170,6 +170,14 @@ impl Client {
         self.inner.call(request).await
     }
 
+    /// Every page of [`operations_list`](Self::operations_list), from `first` on: `next().await` reads one page, `all().await` all of them.
+    pub fn operations_list_pages(
+        &self,
+        first: OperationsList,
+    ) -> ::kassa::Pages<'_, OperationsList> {
+        self.inner.pages(first)
+    }
+
     /// Record a service amount (cash in/out) on a cash register.
     ///
     /// Wire name `add-cash-register-amount`; documented in “3.25 add-cash-register-amount”.

@@ -771,6 +771,34 @@ pub struct OperationsListResponse {
     pub data: ::std::vec::Vec<Operation>,
 }
 
+impl ::kassa::Paged for OperationsList {
+    type Item = Operation;
+    fn next_page(
+        &self,
+        response: &Self::Response,
+        seen_before: u64,
+    ) -> ::core::option::Option<Self> {
+        let got = ::kassa::paging::PageItems::count(&response.data) as u64;
+        let skip = ::kassa::paging::PageNumber::get(&self.offset).unwrap_or(0) + got;
+        let _ = seen_before;
+        if !::kassa::paging::more(
+            got,
+            skip,
+            ::kassa::paging::PageNumber::get(&response.total_records),
+            ::kassa::paging::PageNumber::get(&self.count)
+                .or(::core::option::Option::Some(10u64)),
+        ) {
+            return ::core::option::Option::None;
+        }
+        let mut next = ::core::clone::Clone::clone(self);
+        ::kassa::paging::PageNumber::set(&mut next.offset, skip);
+        ::core::option::Option::Some(next)
+    }
+    fn into_items(response: Self::Response) -> ::std::vec::Vec<Self::Item> {
+        ::kassa::paging::PageItems::take(response.data)
+    }
+}
+
 /// Record a service amount (cash in/out) on a cash register.
 ///
 /// Wire name `add-cash-register-amount`; documented in “3.25 add-cash-register-amount”.

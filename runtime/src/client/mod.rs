@@ -225,6 +225,11 @@ impl Client {
         self.send(request).await.map(Reply::into_inner)
     }
 
+    /// Reads a paged operation page by page, from `first` on.
+    pub fn pages<O: crate::Paged>(&self, first: O) -> crate::Pages<'_, O> {
+        crate::Pages::new(self, first)
+    }
+
     /// Calls an operation and returns its payload with what the client knows
     /// about how it was obtained: whether the vendor answered a repeated
     /// idempotency key with the earlier result, the key, the attempts.
