@@ -703,6 +703,78 @@ async fn icash_pages_are_read_until_the_total() {
     assert_eq!(offsets, [None, Some("10".into()), Some("20".into())]);
 }
 
+/// Kassa24's X report path is a guess the spec records in `unknowns`: a
+/// user who learns the real one sets it in `Config`, no regeneration. The
+/// request goes to that path (the example server, which knows only the
+/// spec's path, names it in its refusal); bad paths fail `Client::new`.
+#[tokio::test]
+async fn kassa24_a_guessed_path_is_replaced_from_config() {
+    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
+        .await
+        .unwrap();
+    let config = kassa24_config(&mock.url()).path("x_report", "POST /shifts/{IdShift}/xreport");
+    let c = kassa24::Client::new(config).unwrap();
+    let err = c
+        .x_report(&kassa24::XReport { id_shift: 7 })
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("no operation for POST /shifts/7/xreport"),
+        "{err}"
+    );
+    let sent = mock.requests().pop().unwrap();
+    assert_eq!(
+        (sent.method.as_str(), sent.path.as_str()),
+        ("POST", "/shifts/7/xreport")
+    );
+    // Without a method, the spec's stays.
+    let config = kassa24_config(&mock.url()).path("x_report", "/shifts/{IdShift}/report-x");
+    let c = kassa24::Client::new(config).unwrap();
+    let _ = c.x_report(&kassa24::XReport { id_shift: 8 }).await;
+    let sent = mock.requests().pop().unwrap();
+    assert_eq!(
+        (sent.method.as_str(), sent.path.as_str()),
+        ("GET", "/shifts/8/report-x")
+    );
+    // A field the request does not have fails the call before sending.
+    let config = kassa24_config(&mock.url()).path("x_report", "/shifts/{Shift}/x");
+    let c = kassa24::Client::new(config).unwrap();
+    let before = mock.requests().len();
+    let err = c
+        .x_report(&kassa24::XReport { id_shift: 9 })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, kassa::Error::InvalidRequest(ref e) if e.path == "Shift"),
+        "{err}"
+    );
+    let after: Vec<_> = mock.requests()[before..]
+        .iter()
+        .map(|r| r.operation)
+        .collect();
+    assert_eq!(
+        after,
+        [Some("POST /auth")],
+        "the new client's login only; the call is not sent"
+    );
+    for (path, problem) in [
+        ("shifts/{IdShift}/x", "does not start with `/`"),
+        ("FETCH /shifts/{IdShift}/x", "`FETCH` is not an HTTP method"),
+        ("/shifts/{IdShift/x", "braces"),
+        ("/shifts/{IdShift}/x?full=1", "`?`"),
+    ] {
+        let err = kassa24::Client::new(kassa24_config(&mock.url()).path("x_report", path))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(problem), "{path}: {err}");
+    }
+    let err = caspos::Client::new(caspos_config(&mock.url()).path("sale", "/sale"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is not a REST API"), "{err}");
+}
+
 // One arm per typed method of each generated client.
 
 async fn call_caspos(c: &caspos::Client, name: &str, params: Option<Value>) -> Got {

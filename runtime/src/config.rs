@@ -24,6 +24,8 @@ pub struct Config {
     pub(crate) context: Vec<(String, Value)>,
     /// Values of the vendor's configured headers, by name.
     pub(crate) headers: Vec<(String, Secret)>,
+    /// REST paths used instead of the spec's, by operation name.
+    pub(crate) paths: Vec<(String, String)>,
     pub(crate) login: Option<LoginCall>,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
@@ -49,6 +51,7 @@ impl Default for Config {
             secret_key: None,
             context: Vec::new(),
             headers: Vec::new(),
+            paths: Vec::new(),
             login: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             timeout: Self::DEFAULT_TIMEOUT,
@@ -125,6 +128,32 @@ impl Config {
         self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
         self.headers.push((name, value.into()));
         self
+    }
+
+    /// Sends the REST operation `operation` (its Rust name, `refund`) to
+    /// `path` instead of the path its spec documents: `"/kkms/{IdKkm}/refunds"`,
+    /// or with a method, `"PUT /kkms/{IdKkm}/refunds"`. Each `{Name}` is a
+    /// path field of the request, as in the spec. For a vendor whose real
+    /// path differs from what its documentation (or the spec's guess, see
+    /// its `unknowns`) says, without regenerating. `Client::new` rejects a
+    /// path that is not one; an unknown `{Name}` fails the call, before
+    /// anything is sent.
+    pub fn path(mut self, operation: impl Into<String>, path: impl Into<String>) -> Self {
+        let operation = operation.into();
+        self.paths.retain(|(op, _)| *op != operation);
+        self.paths.push((operation, path.into()));
+        self
+    }
+
+    /// The method and path `Config::path` gives `operation`, where it gives
+    /// one; `default` is the spec's method, kept when the path names none.
+    pub(crate) fn route(
+        &self,
+        operation: &str,
+        default: crate::Method,
+    ) -> Option<(crate::Method, &str)> {
+        let (_, path) = self.paths.iter().find(|(op, _)| op == operation)?;
+        parse_route(path, default).ok()
     }
 
     /// The login request that obtains a bearer token or session id; the
@@ -217,3 +246,36 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+/// `"/a/{B}"` or `"METHOD /a/{B}"`: the method (`default` where none is
+/// given) and the path; an error that says what is wrong otherwise.
+pub(crate) fn parse_route(
+    text: &str,
+    default: crate::Method,
+) -> Result<(crate::Method, &str), String> {
+    let text = text.trim();
+    let (method, path) = match text.split_once(' ') {
+        Some((method, path)) => match crate::Method::parse(method) {
+            Some(method) => (method, path.trim()),
+            None => {
+                return Err(format!(
+                    "`{method}` is not an HTTP method (GET, POST, PUT, PATCH, DELETE)"
+                ));
+            }
+        },
+        None => (default, text),
+    };
+    if !path.starts_with('/') {
+        return Err(format!("the path `{path}` does not start with `/`"));
+    }
+    if path.contains(char::is_whitespace) || path.contains('?') || path.contains('#') {
+        return Err(format!(
+            "the path `{path}` has a space, `?` or `#`; give the path alone"
+        ));
+    }
+    let opens = path.matches('{').count();
+    if opens != path.matches('}').count() {
+        return Err(format!("the braces of `{path}` do not pair"));
+    }
+    Ok((method, path))
+}

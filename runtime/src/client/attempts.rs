@@ -117,7 +117,8 @@ impl Client {
             if login.is_some() && !is_login && !self.logged_in() {
                 self.login::<E>(None).await?;
             }
-            let auth = self.auth_values();
+            let mut auth = self.auth_values();
+            auth.route = self.route(info);
             let carried: Option<Secret> = auth.token.clone().or_else(|| auth.session.clone());
             let carried_state = auth.state.clone();
             let failed = match self

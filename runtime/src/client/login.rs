@@ -76,7 +76,8 @@ impl Client {
             operation = call.info.wire,
             "logging in"
         );
-        let auth = self.auth_values();
+        let mut auth = self.auth_values();
+        auth.route = self.route(&call.info);
         let typed = self
             .exchange::<Value, E>(&call.info, &Prepared::Value(call.params), None, auth)
             .await

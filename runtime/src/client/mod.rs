@@ -136,6 +136,18 @@ impl Client {
                 vendor.name
             )));
         }
+        for (operation, path) in &config.paths {
+            if !matches!(vendor.protocol, crate::Protocol::Rest { .. }) {
+                return Err(ConfigError(format!(
+                    "Config::path(\"{operation}\", …): {} is not a REST API; its operations \
+                     have no paths",
+                    vendor.name
+                )));
+            }
+            crate::config::parse_route(path, crate::Method::Post).map_err(|e| {
+                ConfigError(format!("Config::path(\"{operation}\", \"{path}\"): {e}"))
+            })?;
+        }
         for scheme in vendor.auth {
             let needs = match scheme {
                 Auth::BodyCredentials { .. } if config.password.is_none() => {
@@ -321,6 +333,14 @@ impl Client {
         prev.saturating_add(1).max(now)
     }
 
+    /// The method and path `Config::path` gives a REST operation.
+    pub(crate) fn route(&self, info: &OperationInfo) -> Option<(crate::Method, String)> {
+        let default = info.http.map_or(crate::Method::Post, |(method, _)| method);
+        self.config
+            .route(info.name, default)
+            .map(|(method, path)| (method, path.to_owned()))
+    }
+
     fn auth_values(&self) -> AuthValues {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let signs = self
@@ -339,6 +359,7 @@ impl Client {
             context: self.config.context.clone(),
             state: state.headers.clone(),
             rpc_id: self.rpc_id.fetch_add(1, Ordering::SeqCst) + 1,
+            route: None,
         }
     }
 

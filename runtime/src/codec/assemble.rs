@@ -176,7 +176,7 @@ pub fn assemble(
             body.string(operation_field, info.wire);
             (Method::Post, String::new())
         }
-        Protocol::Rest { .. } => rest_target(info, &split.path)?,
+        Protocol::Rest { .. } => rest_target(info, &split.path, auth)?,
         _ => (Method::Post, String::new()),
     };
     let mut headers = auth_fields(vendor, info, &mut body, auth)?;

@@ -27,6 +27,9 @@ pub struct AuthValues {
     pub state: Vec<(String, String)>,
     /// JSON-RPC request id.
     pub rpc_id: u64,
+    /// The REST method and path template to use instead of the
+    /// operation's (`Config::path`).
+    pub route: Option<(Method, String)>,
 }
 
 impl fmt::Debug for AuthValues {
@@ -152,7 +155,11 @@ fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<St
 pub(super) fn rest_target(
     info: &OperationInfo,
     path: &[(String, String)],
+    auth: &AuthValues,
 ) -> Result<(Method, String), EncodeError> {
+    if let Some((method, template)) = &auth.route {
+        return Ok((*method, fill_path(template, path, info.name)?));
+    }
     let (method, template) = info.http.ok_or_else(|| {
         EncodeError::Config(format!(
             "operation `{}` has no HTTP method and path",
@@ -323,7 +330,7 @@ pub fn encode_request(
             (Method::Post, String::new())
         }
         Protocol::JsonRpc { .. } => (Method::Post, String::new()),
-        Protocol::Rest { .. } => rest_target(info, &parts.path)?,
+        Protocol::Rest { .. } => rest_target(info, &parts.path, auth)?,
         Protocol::Form { path, .. } => (Method::Post, path.replace("{operation}", info.wire)),
     };
     let mut headers = apply_auth(vendor, info, &mut body, &param_map, auth)?;
