@@ -124,7 +124,7 @@ fn find<'f>(
         .help(help);
         return None;
     };
-    if !kind.fits(&field.ty) {
+    if !kind.fits(field) {
         cx.error(
             Code::WrongKind,
             file,
@@ -146,19 +146,10 @@ enum Kind {
 }
 
 impl Kind {
-    fn fits(self, ty: &Ty) -> bool {
-        match (self, ty) {
-            (Kind::Integer, Ty::Scalar(s)) => matches!(
-                s,
-                Scalar::I8
-                    | Scalar::I16
-                    | Scalar::I32
-                    | Scalar::I64
-                    | Scalar::U8
-                    | Scalar::U16
-                    | Scalar::U32
-                    | Scalar::U64
-            ),
+    fn fits(self, field: &Field) -> bool {
+        match (self, &field.ty) {
+            // A plain count: a field with a unit is money or a quantity.
+            (Kind::Integer, Ty::Scalar(s)) => s.is_plain_integer() && field.unit.is_none(),
             (Kind::Text, Ty::Scalar(s)) => matches!(s, Scalar::String),
             (Kind::Array, Ty::Array(_)) => true,
             _ => false,

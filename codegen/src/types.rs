@@ -66,7 +66,13 @@ impl Scalar {
             .map_or("?", |(n, _)| n)
     }
 
+    /// Integers, Unix times included.
     pub fn is_integer(self) -> bool {
+        self.is_plain_integer() || matches!(self, Scalar::UnixSeconds | Scalar::UnixMillis)
+    }
+
+    /// `i8` to `u64`: counts, ids, offsets.
+    pub fn is_plain_integer(self) -> bool {
         matches!(
             self,
             Scalar::I8
@@ -77,8 +83,6 @@ impl Scalar {
                 | Scalar::U16
                 | Scalar::U32
                 | Scalar::U64
-                | Scalar::UnixSeconds
-                | Scalar::UnixMillis
         )
     }
 

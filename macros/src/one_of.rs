@@ -133,8 +133,10 @@ fn generate(ident: &Ident, forms: &[Form], doc: &str) -> TokenStream {
         Form::Value(_, lit, _) => quote!(#json::json!({ "const": #lit })),
     });
     let description = (!doc.is_empty()).then(|| quote!("description": #doc,));
-    let schema_id =
-        quote_spanned!(ident.span()=> ::core::concat!(::core::module_path!(), "::", #name));
+    let schema_impl = util::json_schema_impl(
+        ident,
+        quote!(#schemars::json_schema!({ #description "anyOf": [#(#schemas),*] })),
+    );
     quote! {
         #[automatically_derived]
         impl #serde::Serialize for #ident {
@@ -165,19 +167,6 @@ fn generate(ident: &Ident, forms: &[Form], doc: &str) -> TokenStream {
             }
         }
 
-        ::kassa::__private::if_schemars! {
-            #[automatically_derived]
-            impl #schemars::JsonSchema for #ident {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#name)
-                }
-                fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#schema_id)
-                }
-                fn json_schema(__generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
-                    #schemars::json_schema!({ #description "anyOf": [#(#schemas),*] })
-                }
-            }
-        }
+        #schema_impl
     }
 }

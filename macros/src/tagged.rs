@@ -180,9 +180,16 @@ fn generate(
         }
     });
     let description = (!doc.is_empty()).then(|| quote!("description": #doc,));
-    let schema_id =
-        quote_spanned!(ident.span()=> ::core::concat!(::core::module_path!(), "::", #name));
 
+    let schema_impl = util::json_schema_impl(
+        ident,
+        quote! {
+            let mut __one_of: ::std::vec::Vec<#json::Value> = ::std::vec::Vec::new();
+            #(#variant_schemas)*
+            #fallback_schema
+            #schemars::json_schema!({ #description "oneOf": __one_of })
+        },
+    );
     quote! {
         #[automatically_derived]
         impl #serde::Serialize for #ident {
@@ -240,22 +247,6 @@ fn generate(
             }
         }
 
-        ::kassa::__private::if_schemars! {
-            #[automatically_derived]
-            impl #schemars::JsonSchema for #ident {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#name)
-                }
-                fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#schema_id)
-                }
-                fn json_schema(__generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
-                    let mut __one_of: ::std::vec::Vec<#json::Value> = ::std::vec::Vec::new();
-                    #(#variant_schemas)*
-                    #fallback_schema
-                    #schemars::json_schema!({ #description "oneOf": __one_of })
-                }
-            }
-        }
+        #schema_impl
     }
 }

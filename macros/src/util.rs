@@ -1,7 +1,7 @@
 //! Doc comments, serde renames, codes and other small helpers.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, Field, Lit, Meta, Token, Type};
 
@@ -403,6 +403,33 @@ pub fn expect_enum<'a>(
                 input.ident
             ),
         )),
+    }
+}
+
+/// `impl JsonSchema for ident`, compiled only with kassa's `schemars`
+/// feature (`if_schemars!`): named `ident`, with a module-qualified id;
+/// `body` builds the schema, with `__generator` in scope.
+pub fn json_schema_impl(ident: &syn::Ident, body: TokenStream) -> TokenStream {
+    let schemars = quote!(::kassa::__private::schemars);
+    let name = ident.to_string();
+    let schema_id =
+        quote_spanned!(ident.span()=> ::core::concat!(::core::module_path!(), "::", #name));
+    quote! {
+        ::kassa::__private::if_schemars! {
+            #[automatically_derived]
+            impl #schemars::JsonSchema for #ident {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#name)
+                }
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#schema_id)
+                }
+                fn json_schema(__generator: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
+                    let _ = &__generator;
+                    #body
+                }
+            }
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `#[derive(VendorEnum)]`: a coded enum, open to codes the client does not know.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Fields, Ident};
 
@@ -281,9 +281,8 @@ fn generate(
     } else {
         quote!(#schemars::json_schema!({ #description "enum": [#(#json_codes),*] }))
     };
-    let schema_id =
-        quote_spanned!(ident.span()=> ::core::concat!(::core::module_path!(), "::", #name));
 
+    let schema_impl = util::json_schema_impl(ident, schema);
     quote! {
         #[automatically_derived]
         impl ::kassa::VendorEnum for #ident {
@@ -364,19 +363,6 @@ fn generate(
             }
         }
 
-        ::kassa::__private::if_schemars! {
-            #[automatically_derived]
-            impl #schemars::JsonSchema for #ident {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#name)
-                }
-                fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#schema_id)
-                }
-                fn json_schema(_: &mut #schemars::SchemaGenerator) -> #schemars::Schema {
-                    #schema
-                }
-            }
-        }
+        #schema_impl
     }
 }
