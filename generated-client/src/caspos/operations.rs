@@ -1454,13 +1454,21 @@ pub struct GetShiftStatusResponse {
     /// also read as `shiftOpen`.
     #[serde(alias = "shiftOpen")]
     pub shift_open: bool,
-    /// When the shift was opened.
+    /// When the shift was opened. Optional: the document shows only the reply for an open shift, so whether a closed shift's reply carries it is not known (see errata).
     ///
     /// Vendor's wording: “Opening time of shift”
     ///
     /// format `[day].[month].[year] [hour]:[minute]:[second]`; also read as `shiftOpenTime`.
-    #[serde(alias = "shiftOpenTime")]
-    pub shift_open_time: ::kassa::LocalDateTime<DayMonthYearHourMinuteSecond>,
+    ///
+    /// Erratum (Get Shift Status (example response, response property table)): The only example response is for an open shift ("shift_open": true), and the table gives no Required column. A closed shift has no opening time, and the reply for one is not shown, so it may lack the field. The spec makes it optional so that the call still decodes in the case it exists to detect.
+    #[serde(
+        alias = "shiftOpenTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub shift_open_time: ::std::option::Option<
+        ::kassa::LocalDateTime<DayMonthYearHourMinuteSecond>,
+    >,
 }
 
 /// Open a shift, optionally putting an initial deposit in the drawer. Fails when a shift is already open.

@@ -827,7 +827,7 @@ pub struct CurrencyTotals {
 pub struct ShiftReport {
     /// Totals per currency.
     pub currencies: ::std::vec::Vec<CurrencyTotals>,
-    /// Documents not yet sent to the tax service by the token.
+    /// Count of documents sending to the token (the document's words: "Count sending docs to token" in Close Shift, "Sending doc count to token" in X-Report; not explained further).
     ///
     /// Vendor's wording: “Count sending docs to token”
     #[serde(rename = "docCountToSend")]
@@ -876,7 +876,7 @@ pub struct ShiftReport {
     pub shift_open_at_utc: ::kassa::LocalDateTime<DayMonthYearHourMinuteSecond>,
 }
 
-/// Totals for a period (getPeriodicZReport). The document has no property table for it; the fields are those of the example. "cashIn"/"cashOut" are deposits/withdrawals, "cancellation" are rollbacks, "saleReturn" are money backs.
+/// Totals for a period (getPeriodicZReport). The document has no property table for it; the fields are those of the example, and their meanings are not documented. Assumed from the names only: "cashIn"/"cashOut" count deposits/withdrawals, "cancellation" rollbacks (the RollBack section: "used to cancel a receipt") and "saleReturn" money backs (see `unknowns`).
 #[derive(
     Clone,
     Debug,
@@ -1238,7 +1238,7 @@ pub struct TapeDocument {
     ///
     /// Unit: currency units.
     pub total_vat: ::kassa::Number,
-    /// True when the document has been sent to the tax service.
+    /// Delivery flag of the document (not described; no property table). Assumed: true once the document has been sent to the tax service (see `unknowns`).
     pub delivered: bool,
     /// Document number of the device.
     pub number: u64,

@@ -71,11 +71,13 @@ impl Client {
         self.inner.call(request).await
     }
 
-    /// Signal a store event: shift opened or closed.
+    /// Signal a store event: the store (торговая точка) opened or closed.
     ///
     /// Vendor's wording: “Метод предназначен для отправки сигнала о событии: открытие/закрытие торговой точки При ошибке возвращает код и описание ошибки.”
     ///
     /// Wire name `registerEvent`; documented in “Передача фактов торговой точки: regısterEvent”.
+    ///
+    /// Erratum (Передача фактов торговой точки): The method is "для отправки сигнала о событии: открытие/закрытие торговой точки" (a signal of the store opening or closing), while the `name` cell calls its codes «сигнал открытия смены» / «сигнал закрытия смены» (shift) and the codes are `shift/start` and `shift/stop`. The spec describes the event as the store's opening or closing, as the method's description does, and keeps the cells in doc_original.
     ///
     /// Erratum (Передача фактов торговой точки): The heading and signature spell the method `regısterEvent` with a Turkish dotless ı (U+0131), while the example heading "Пример запроса registerEvent (сигнал открытия)" spells it in ASCII. A JSON-RPC method name is matched exactly; the spec sends the ASCII `registerEvent`, the name every other part of the doc and the API's naming use.
     ///

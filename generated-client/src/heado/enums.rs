@@ -33,11 +33,11 @@ pub enum ReportId {
     Unknown(::std::string::String),
 }
 
-/// Store event signalled with `registerEvent`.
+/// Store event signalled with `registerEvent` (the store's opening or closing).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
 #[kassa(repr = "string")]
 pub enum EventName {
-    /// Shift opened.
+    /// Opening signal: the store opened (the cell: «сигнал открытия смены»).
     ///
     /// Vendor's wording: “сигнал открытия смены”
     ///
@@ -45,7 +45,7 @@ pub enum EventName {
     #[default]
     #[kassa(code = "shift/start")]
     ShiftStart,
-    /// Shift closed.
+    /// Closing signal: the store closed (the cell: «сигнал закрытия смены»).
     ///
     /// Vendor's wording: “сигнал закрытия смены”
     ///

@@ -123,11 +123,13 @@ pub struct Reports {
     pub params: ::std::option::Option<::kassa::Json>,
 }
 
-/// Signal a store event: shift opened or closed.
+/// Signal a store event: the store (торговая точка) opened or closed.
 ///
 /// Vendor's wording: “Метод предназначен для отправки сигнала о событии: открытие/закрытие торговой точки При ошибке возвращает код и описание ошибки.”
 ///
 /// Wire name `registerEvent`; documented in “Передача фактов торговой точки: regısterEvent”.
+///
+/// Erratum (Передача фактов торговой точки): The method is "для отправки сигнала о событии: открытие/закрытие торговой точки" (a signal of the store opening or closing), while the `name` cell calls its codes «сигнал открытия смены» / «сигнал закрытия смены» (shift) and the codes are `shift/start` and `shift/stop`. The spec describes the event as the store's opening or closing, as the method's description does, and keeps the cells in doc_original.
 ///
 /// Erratum (Передача фактов торговой точки): The heading and signature spell the method `regısterEvent` with a Turkish dotless ı (U+0131), while the example heading "Пример запроса registerEvent (сигнал открытия)" spells it in ASCII. A JSON-RPC method name is matched exactly; the spec sends the ASCII `registerEvent`, the name every other part of the doc and the API's naming use.
 ///
@@ -152,11 +154,11 @@ pub struct Reports {
     error = RpcError
 )]
 pub struct RegisterEvent {
-    /// The event.
+    /// The event (the store's opening or closing).
     ///
     /// Vendor's wording: “‘shift/start’ сигнал открытия смены ‘shift/stop’ сигнал закрытия смены”
     pub name: EventName,
-    /// Local time of the shift opening or closing, `Y-m-d H:i:s`, without offset.
+    /// Local time of the event (the store's opening or closing; the cell says «открытия смены» / «закрытия смены»), `Y-m-d H:i:s`, without offset.
     ///
     /// Vendor's wording: “‘shift/start’, ‘Y-m-d H:i:s’ /Локальное время открытия смены/ ‘shift/stop’, ‘Y-m-d H:i:s’ /Локальное время закрытия смены/”
     ///

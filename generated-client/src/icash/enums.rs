@@ -29,42 +29,42 @@ pub enum OperationType {
     Unknown(::std::string::String),
 }
 
-/// Status of an operation (documented as String in 3.14; values from the other API pages).
+/// Status of an operation (documented as String in 3.14; the values are listed by SUPPLEMENT.md without any description, so each value's meaning below is assumed from its name; see `unknowns`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
 #[kassa(repr = "string")]
 pub enum OperationStatus {
-    /// Temporary (being edited).
+    /// TEMP (assumed: temporary, not yet finalised).
     ///
     /// Code `"TEMP"`.
     #[default]
     #[kassa(code = "TEMP")]
     Temp,
-    /// Normal.
+    /// NORMAL (the 3.14 example's completed operation has it).
     ///
     /// Code `"NORMAL"`.
     #[kassa(code = "NORMAL")]
     Normal,
-    /// Edited.
+    /// EDITED (assumed: edited after completion).
     ///
     /// Code `"EDITED"`.
     #[kassa(code = "EDITED")]
     Edited,
-    /// Deleted.
+    /// DELETED (assumed: deleted).
     ///
     /// Code `"DELETED"`.
     #[kassa(code = "DELETED")]
     Deleted,
-    /// Waiting to be downloaded by the POS.
+    /// FOR_DOWNLOAD (assumed: waiting to be downloaded, presumably by the POS).
     ///
     /// Code `"FOR_DOWNLOAD"`.
     #[kassa(code = "FOR_DOWNLOAD")]
     ForDownload,
-    /// Downloaded by the POS.
+    /// DOWNLOADED (assumed: downloaded, presumably by the POS).
     ///
     /// Code `"DOWNLOADED"`.
     #[kassa(code = "DOWNLOADED")]
     Downloaded,
-    /// Open on the POS.
+    /// POS_OPEN (assumed: open on the POS).
     ///
     /// Code `"POS_OPEN"`.
     #[kassa(code = "POS_OPEN")]
@@ -169,13 +169,13 @@ pub enum SaleItemType {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
 #[kassa(repr = "string")]
 pub enum CashRegisterType {
-    /// A virtual register.
+    /// A virtual register (not described further).
     ///
     /// Code `"VIRTUAL"`.
     #[default]
     #[kassa(code = "VIRTUAL")]
     Virtual,
-    /// A hardware (fiscal) register.
+    /// A hardware register (not described further).
     ///
     /// Code `"HARDWARE"`.
     #[kassa(code = "HARDWARE")]

@@ -310,13 +310,13 @@ pub struct AddSaleItemResponse {
     "al_test"]
 )]
 pub struct NewOperation {
-    /// Name of the importing software.
+    /// Referral ID of the importing software (3.14 describes the echoed OperationImportSource as "Referal ID of import softwate"; the example has "API TEST").
     ///
     /// at most 30 characters.
     #[serde(rename = "ImportSource")]
     #[kassa(max_length = 30)]
     pub import_source: ::std::string::String,
-    /// Reference number of the operation in the importing software.
+    /// Referral number of the importing software (3.14 describes the echoed OperationImportRefID as "Referal number of import software").
     ///
     /// at most 30 characters.
     #[serde(

@@ -166,7 +166,7 @@ pub struct Operation {
     /// Vendor's wording: “Import type”
     #[serde(rename = "OperationImportType")]
     pub operation_import_type: ::std::string::String,
-    /// Reference number given by the importing software (ImportRefID of new-operation).
+    /// Referral number of the importing software (ImportRefID of new-operation).
     ///
     /// Vendor's wording: “Referal number of import software”
     ///
@@ -174,7 +174,7 @@ pub struct Operation {
     #[serde(rename = "OperationImportRefID")]
     #[kassa(max_length = 30)]
     pub operation_import_ref_id: ::std::string::String,
-    /// Name of the importing software (ImportSource of new-operation).
+    /// Referral ID of the importing software (ImportSource of new-operation).
     ///
     /// Vendor's wording: “Referal ID of import softwate”
     ///

@@ -259,7 +259,7 @@ pub struct Sale {
     )]
     #[kassa(scale = 2u32)]
     pub cash: ::std::option::Option<::kassa::Number>,
-    /// Paid by card (non-cash); must not exceed Total
+    /// Paid non-cash (the document does not say by what means); must not exceed Total
     ///
     /// Unit: currency units; 2 decimal places.
     #[serde(
@@ -312,7 +312,7 @@ pub struct Sale {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub generate_check: ::std::option::Option<bool>,
-    /// When the receipt was printed (RFC 3339), for autonomous operations; defaults to now. Must not be earlier than the previous operation's ("Нарушена очередность операций").
+    /// Creation date of the receipt («дата создания чека», as the server's message calls it; RFC 3339), for autonomous operations; defaults to now (newer doc). Must not be earlier than the previous operation's ("Нарушена очередность операций").
     #[serde(
         rename = "ReceiptDate",
         default,
@@ -395,7 +395,7 @@ pub struct Refund {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub generate_check: ::std::option::Option<bool>,
-    /// When the receipt was printed (RFC 3339), for autonomous operations
+    /// Creation date of the receipt («дата создания чека»; RFC 3339), for autonomous operations
     #[serde(
         rename = "ReceiptDate",
         default,
@@ -510,7 +510,7 @@ pub struct Purchase {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub generate_check: ::std::option::Option<bool>,
-    /// When the receipt was printed (RFC 3339), for autonomous operations
+    /// Creation date of the receipt («дата создания чека»; RFC 3339), for autonomous operations
     #[serde(
         rename = "ReceiptDate",
         default,
@@ -632,7 +632,7 @@ pub struct PurchaseRefund {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub generate_check: ::std::option::Option<bool>,
-    /// When the receipt was printed (RFC 3339), for autonomous operations
+    /// Creation date of the receipt («дата создания чека»; RFC 3339), for autonomous operations
     #[serde(
         rename = "ReceiptDate",
         default,
@@ -860,7 +860,7 @@ pub struct GetShift {
 #[serde(crate = "::kassa::__private::serde")]
 #[schemars(crate = "::kassa::__private::schemars")]
 pub struct GetShiftResponse {
-    /// Cash at the close of the shift (0 while open)
+    /// Funds at the close of the shift (the example of an open shift shows 0)
     ///
     /// Vendor's wording: “Средства на момент закрытия смены”
     ///
@@ -876,7 +876,7 @@ pub struct GetShiftResponse {
     #[serde(rename = "BalanceCloseNonCash")]
     #[kassa(scale = 2u32)]
     pub balance_close_non_cash: ::kassa::Number,
-    /// Cash at the opening of the shift
+    /// Funds at the opening of the shift
     ///
     /// Vendor's wording: “Средства на момент открытия смены”
     ///
@@ -1031,7 +1031,7 @@ pub struct XReportResponse {
     /// Vendor's wording: “Промежуточные итоги”
     #[serde(rename = "Total")]
     pub total: ReportTotals,
-    /// Cash at the opening of the shift
+    /// Funds at the opening of the shift
     ///
     /// Vendor's wording: “Средства на момент открытия смены”
     ///
@@ -1039,7 +1039,7 @@ pub struct XReportResponse {
     #[serde(rename = "BalanceOpen")]
     #[kassa(scale = 2u32)]
     pub balance_open: ::kassa::Number,
-    /// Cash at the close of the shift (current cash for an X report)
+    /// Funds at the close of the shift (in the X report example: BalanceOpen plus the shift's takings so far; assumed: the current funds)
     ///
     /// Vendor's wording: “Средства на момент закрытия смены”
     ///
@@ -1254,7 +1254,7 @@ pub struct CloseShiftResponse {
     /// Vendor's wording: “Промежуточные итоги”
     #[serde(rename = "Total")]
     pub total: ReportTotals,
-    /// Cash at the opening of the shift
+    /// Funds at the opening of the shift
     ///
     /// Vendor's wording: “Средства на момент открытия смены”
     ///
@@ -1262,7 +1262,7 @@ pub struct CloseShiftResponse {
     #[serde(rename = "BalanceOpen")]
     #[kassa(scale = 2u32)]
     pub balance_open: ::kassa::Number,
-    /// Cash at the close of the shift
+    /// Funds at the close of the shift
     ///
     /// Vendor's wording: “Средства на момент закрытия смены”
     ///

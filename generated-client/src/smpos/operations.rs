@@ -557,6 +557,8 @@ pub struct GetGoodsQuantityResponse {
 /// Wire name `PUTGOODSIMG`; documented in “Відправка зображень товарів (PUTGOODSIMG)”.
 ///
 /// Erratum (Відправка зображень товарів (PUTGOODSIMG) / Приклад): The example response echoes "req": "PUTGOODS" instead of "PUTGOODSIMG" (the table says "PUTGOODSIMG"); most likely copied from the PUTGOODS example. Kept as written.
+///
+/// Erratum (Відправка зображень товарів (PUTGOODSIMG) / Приклад): Both `pict` values are elided ("iVBORw0KGgoAAAANSUHEUgAA ... UQAAAABJRU5ErkJggg==", "iVBORw0KGgoAAAANSUHEUgAAAIAAAC ... DuS9T64ZWTd0AAAAASUVORK5CYII="), which is not base64. Unlike every other value of the document they are normalised: the " ... " is removed and, in the second, one `A` is added after "AAAC" so that the text is whole base64 groups (59 characters otherwise). Kept as printed, the example does not decode through the generated types (see Picture.pict).
 #[derive(
     Clone,
     Debug,
@@ -618,6 +620,8 @@ pub struct PutGoodsImagesResponse {
 /// Erratum (Отримання зображень товарів (GETGOODSIMG) / Відповідь): The response table gives `req` as "GETGOODS" instead of "GETGOODSIMG" (copied from GETGOODS).
 ///
 /// Erratum (Отримання зображень товарів (GETGOODSIMG) / Приклад): The example request says "req": "PUTGOODSIMG" (with the GETGOODSIMG fields: sectionID and no pictures) and the example response echoes "req": "PUTGOODS"; both are copy slips for GETGOODSIMG. The spec sends GETGOODSIMG and keeps the example as written.
+///
+/// Erratum (Отримання зображень товарів (GETGOODSIMG) / Приклад): Both `pict` values of the response carry the elision " ... " as in PUTGOODSIMG, which is not base64; the " ... " is removed (what remains is whole base64 groups) so that the example decodes through the generated types (see Picture.pict). The document's second picture here starts "…UgAAAAIAAAC", one `A` more than in the PUTGOODSIMG example ("…UgAAAIAAAC"); that difference is the vendor's and is kept.
 #[derive(
     Clone,
     Debug,

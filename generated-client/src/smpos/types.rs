@@ -252,7 +252,7 @@ pub struct Goods {
     /// Vendor's wording: “Дата 1. Зазвичай використовується для терміну придатності товару до споживання.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date1: ::std::option::Option<::kassa::UnixSeconds>,
-    /// Date 2, used for label printing (Unix time like date1)
+    /// Date 2, used for label printing (assumed: Unix time like date1; the table says only Число and no example shows date2)
     ///
     /// Vendor's wording: “Дата 2. Використовується для друку етикеток.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -312,7 +312,7 @@ pub struct GoodsUpdate {
     /// from 1 to 999999.
     #[kassa(min = "1", max = "999999")]
     pub code: u32,
-    /// Barcode; 0 removes it
+    /// Barcode (0-9999999999999999); the document says 0 is the same as leaving the field out (what that means in UPDGOODS, where an absent field is left unchanged, is not said)
     ///
     /// Vendor's wording: “Штрихкод товару. Діапазон 0-9999999999999999. Значення 0 – те ж саме, що й відсутнє поле.”
     ///
@@ -429,7 +429,7 @@ pub struct GoodsUpdate {
     /// Vendor's wording: “Дата 1. Зазвичай використовується для терміну придатності товару до споживання.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date1: ::std::option::Option<::kassa::UnixSeconds>,
-    /// Date 2 (label printing)
+    /// Date 2 (label printing; assumed: Unix time like date1, see Goods.date2)
     ///
     /// Vendor's wording: “Дата 2. Використовується для друку етикеток.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -582,7 +582,7 @@ pub struct Picture {
     ///
     /// Vendor's wording: “Вміст файлу .JPG або .PNG у вигляді base64-строки. Розмір файлу не повинен перевищувати 50КБ.”
     ///
-    /// Erratum (PUTGOODSIMG / Приклад; GETGOODSIMG / Приклад): The example values are elided placeholders ("iVBORw0KGgoAAAANSUHEUgAA ... UQAAAABJRU5ErkJggg==") with spaces and "..." in the middle, so they are not valid base64; they are kept as the vendor wrote them.
+    /// Erratum (PUTGOODSIMG / Приклад; GETGOODSIMG / Приклад): The example values are elided placeholders ("iVBORw0KGgoAAAANSUHEUgAA ... UQAAAABJRU5ErkJggg==") with " ... " in the middle, so they are not valid base64, and an example must decode through the generated types (base64 is decoded to bytes). The spec's examples therefore drop the " ... " from all four values and add one `A` to the second PUTGOODSIMG picture (59 characters otherwise, not whole base64 groups); each example's `normalised` lists this. The decoded bytes are still only the vendor's placeholder, not a picture.
     pub pict: ::kassa::Base64,
 }
 
@@ -1797,7 +1797,7 @@ pub struct ProtocolRecCheckEnd {
     pub num: u32,
 }
 
-/// Item sold or refunded (final line of a closed check).
+/// Item sold or refunded. (The table says only «Проданий/повернутий товар»; in the GETPRT example the record follows the payment and precedes PRT_CHECK_END.)
 ///
 /// Vendor's wording: “Проданий/повернутий товар. code: код товару. qty: кількість у 0.001. price: ціна у коп. discount: сума знижки у коп. tax: податкова група dep: відділ addFlags: додаткові флаги”
 ///
@@ -2402,7 +2402,7 @@ pub struct ProtocolRecEditArt {
     /// Vendor's wording: “Дата 1. Зазвичай використовується для терміну придатності товару до споживання.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date1: ::std::option::Option<::kassa::UnixSeconds>,
-    /// Date 2, used for label printing (Unix time like date1)
+    /// Date 2, used for label printing (assumed: Unix time like date1; the table says only Число and no example shows date2)
     ///
     /// Vendor's wording: “Дата 2. Використовується для друку етикеток.”
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
