@@ -1,6 +1,7 @@
 //! `kassa`: check vendor specs, list what they define, validate payloads,
 //! and run a vendor's simulator.
 
+mod generate;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,30 @@ enum Command {
     },
     /// Print the spec language's JSON Schema.
     Schema,
+    /// Generate a vendor's Rust client from its spec folder: a crate
+    /// (Cargo.toml, src/lib.rs, the vendor module, README.md), or with
+    /// `--module` the module alone, to declare with `mod <vendor>;` in an
+    /// existing crate that depends on `kassa`.
+    ///
+    /// Exit 0 when written (or, with `--check`, up to date); 1 when
+    /// `--check` finds stale files; 2 when the spec has problems.
+    Generate {
+        /// The vendor's spec folder (`spec/kassa24`).
+        spec: PathBuf,
+        /// The crate's folder; with `--module`, the folder that receives
+        /// `<vendor>/` (such as `src`).
+        #[arg(long)]
+        out: PathBuf,
+        /// Write the module only, not a crate around it.
+        #[arg(long)]
+        module: bool,
+        /// Write nothing: compare with what `--out` holds.
+        #[arg(long)]
+        check: bool,
+        /// The crate depends on kassa at this path instead of by version.
+        #[arg(long, value_name = "PATH")]
+        kassa_path: Option<PathBuf>,
+    },
     /// Check a captured payload against its operation's JSON Schema.
     ///
     /// Exit 0 when it conforms; 1 when it does not (each problem with its
@@ -205,6 +230,25 @@ fn main() -> ExitCode {
                 delay: std::time::Duration::from_millis(delay_ms),
             },
         ),
+        Command::Generate {
+            spec,
+            out,
+            module,
+            check,
+            kassa_path,
+        } => match load_checked(&spec) {
+            Ok(ir) => generate::run(
+                &spec,
+                &ir,
+                &generate::Options {
+                    out,
+                    module,
+                    check,
+                    kassa_path,
+                },
+            ),
+            Err(code) => code,
+        },
         Command::Schema => {
             print!("{}", kassa_codegen::schema::spec_language_schema_json());
             ExitCode::SUCCESS

@@ -714,13 +714,7 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
             }
         }
     });
-    // Vendor names often end in "API" already ("HEADO Device API").
-    let api = if vendor_name.trim_end().to_ascii_lowercase().ends_with("api") {
-        ""
-    } else {
-        " API"
-    };
-    let doc = format!(" A client of the {vendor_name}{api}.");
+    let doc = format!(" A client of the {}.", super::api_name(vendor_name));
     quote! {
         #[doc = #doc]
         #[derive(Debug)]
