@@ -4,8 +4,10 @@
 //! Data flow: [`load`] reads a folder of YAML files (syntax, then the
 //! structural check in [`shape`] against the language's own schema, then the
 //! typed [`model`]); [`resolve`] binds names and checks every rule, producing
-//! an [`ir::Spec`]; [`check`] runs both for the CLI and tests.
+//! an [`ir::Spec`]; [`check`] runs both for the CLI and tests. [`Builder`]
+//! generates a vendor's module from a build script.
 
+pub mod builder;
 pub mod check;
 pub mod diag;
 pub mod emit;
@@ -28,3 +30,5 @@ pub mod shape;
 pub mod types;
 #[cfg(feature = "validate")]
 pub mod validate;
+
+pub use builder::Builder;

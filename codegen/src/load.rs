@@ -24,6 +24,11 @@ impl SourceMap {
     pub fn insert(&mut self, path: PathBuf, text: String) {
         self.files.insert(path, text);
     }
+
+    /// Every file read, in path order.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.keys().map(PathBuf::as_path)
+    }
 }
 
 impl Sources for SourceMap {

@@ -105,3 +105,43 @@ async fn the_included_spec_is_a_working_client() {
         "read from the alias `qty`"
     );
 }
+
+/// The build script's module (`kassa_codegen::Builder`) and
+/// `include_spec!` read the same spec into the same vendor and operation
+/// tables, and the build script's client works like the other.
+#[tokio::test]
+async fn the_build_script_module_matches_include_spec() {
+    use kassa_downstream_example::mini_built;
+    assert_eq!(
+        format!("{:?}", mini_built::VENDOR),
+        format!("{:?}", mini::VENDOR)
+    );
+    let infos = |table: &[kassa::OperationEntry]| {
+        table
+            .iter()
+            .map(|e| format!("{:?}", e.info))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(infos(mini_built::OPERATIONS), infos(mini::OPERATIONS));
+
+    let mock = MockServer::start(&mini_built::VENDOR, mini_built::OPERATIONS)
+        .await
+        .unwrap();
+    mock.example(
+        "GETGOODS",
+        None,
+        Canned::ok(json!({"req": "GETGOODS", "status": 0, "objDT": 1678645018,
+            "goods": [{"code": 10, "name": "Drinks", "kind": 2, "qty": 1000}]})),
+    );
+    let client =
+        mini_built::Client::new(Config::new().base_url(mock.url()).credentials("a@b.c", "1"))
+            .unwrap();
+    let Fresh::Modified(list) = client
+        .get_goods(&mini_built::GetGoods::default())
+        .await
+        .unwrap()
+    else {
+        panic!("the example answers with goods");
+    };
+    assert_eq!(list.goods[0].kind, Some(mini_built::Kind::Folder));
+}
