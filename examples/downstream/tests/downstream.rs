@@ -6,6 +6,21 @@ use kassa_client::caspos;
 use kassa_downstream_example::{GetDeviceTime, mini};
 use serde_json::json;
 
+fn caspos_client(mock: &MockServer) -> caspos::Client {
+    caspos::Client::new(
+        Config::new()
+            .base_url(mock.url())
+            .credentials("admin", "secret"),
+    )
+    .unwrap()
+}
+
+fn device_time() -> GetDeviceTime {
+    GetDeviceTime {
+        time_zone: "Asia/Baku".into(),
+    }
+}
+
 /// An example server that does not know the operation says so, and the
 /// client's error carries the server's reason, not only its status.
 #[tokio::test]
@@ -13,18 +28,8 @@ async fn an_operation_the_example_server_does_not_know_is_named_in_the_error() {
     let mock = MockServer::start(&caspos::VENDOR, caspos::OPERATIONS)
         .await
         .unwrap();
-    let client = caspos::Client::new(
-        Config::new()
-            .base_url(mock.url())
-            .credentials("admin", "secret"),
-    )
-    .unwrap();
-    let err = client
-        .call(&GetDeviceTime {
-            time_zone: "Asia/Baku".into(),
-        })
-        .await
-        .unwrap_err();
+    let client = caspos_client(&mock);
+    let err = client.call(&device_time()).await.unwrap_err();
     assert_eq!(
         err.to_string(),
         "unexpected HTTP status 400: cannot decode the request at `operation`: \
@@ -48,18 +53,8 @@ async fn an_undocumented_operation_goes_through_the_generated_client() {
         None,
         Canned::ok(json!({"code": "0", "message": "Success operation", "data": {"now": "23.11.2026 10:00:00"}})),
     );
-    let client = caspos::Client::new(
-        Config::new()
-            .base_url(mock.url())
-            .credentials("admin", "secret"),
-    )
-    .unwrap();
-    let time = client
-        .call(&GetDeviceTime {
-            time_zone: "Asia/Baku".into(),
-        })
-        .await
-        .unwrap();
+    let client = caspos_client(&mock);
+    let time = client.call(&device_time()).await.unwrap();
     assert_eq!(time.now, "23.11.2026 10:00:00");
     let sent = mock.requests().pop().unwrap();
     assert_eq!(sent.operation, Some("getDeviceTime"));
@@ -81,17 +76,19 @@ async fn an_undocumented_operation_goes_through_the_generated_client() {
     );
 }
 
+/// The mini vendor's GETGOODS answer: one folder, its quantity under the
+/// alias `qty`.
+fn drinks() -> Canned {
+    Canned::ok(json!({"req": "GETGOODS", "status": 0, "objDT": 1678645018,
+        "goods": [{"code": 10, "name": "Drinks", "kind": 2, "qty": 1000}]}))
+}
+
 #[tokio::test]
 async fn the_included_spec_is_a_working_client() {
     let mock = MockServer::start(&mini::VENDOR, mini::OPERATIONS)
         .await
         .unwrap();
-    mock.example(
-        "GETGOODS",
-        None,
-        Canned::ok(json!({"req": "GETGOODS", "status": 0, "objDT": 1678645018,
-            "goods": [{"code": 10, "name": "Drinks", "kind": 2, "qty": 1000}]})),
-    );
+    mock.example("GETGOODS", None, drinks());
     let client =
         mini::Client::new(Config::new().base_url(mock.url()).credentials("a@b.c", "1")).unwrap();
     let Fresh::Modified(list) = client.get_goods(&mini::GetGoods::default()).await.unwrap() else {
@@ -127,12 +124,7 @@ async fn the_build_script_module_matches_include_spec() {
     let mock = MockServer::start(&mini_built::VENDOR, mini_built::OPERATIONS)
         .await
         .unwrap();
-    mock.example(
-        "GETGOODS",
-        None,
-        Canned::ok(json!({"req": "GETGOODS", "status": 0, "objDT": 1678645018,
-            "goods": [{"code": 10, "name": "Drinks", "kind": 2, "qty": 1000}]})),
-    );
+    mock.example("GETGOODS", None, drinks());
     let client =
         mini_built::Client::new(Config::new().base_url(mock.url()).credentials("a@b.c", "1"))
             .unwrap();
