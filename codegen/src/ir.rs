@@ -215,6 +215,8 @@ pub struct Field {
     pub pattern: Option<String>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
+    /// Constraints on each element of a list.
+    pub each: Option<Each>,
     pub placement: Placement,
     /// How a list in the query is written.
     pub style: Option<crate::model::ListStyle>,
@@ -627,4 +629,14 @@ impl Spec {
         }
         out
     }
+}
+
+/// Constraints on each element of a list field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Each {
+    pub min: Option<Value>,
+    pub max: Option<Value>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
 }

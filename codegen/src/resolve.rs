@@ -716,6 +716,13 @@ pub(crate) fn fields(
             pattern: text(&body.pattern),
             min_items: body.min_items.as_ref().map(|v| v.value),
             max_items: body.max_items.as_ref().map(|v| v.value),
+            each: body.each.as_ref().map(|e| ir::Each {
+                min: e.value.min.as_ref().map(|v| v.value.clone()),
+                max: e.value.max.as_ref().map(|v| v.value.clone()),
+                min_length: e.value.min_length.as_ref().map(|v| v.value),
+                max_length: e.value.max_length.as_ref().map(|v| v.value),
+                pattern: text(&e.value.pattern),
+            }),
             placement: body
                 .placement
                 .as_ref()

@@ -530,6 +530,7 @@ fn like_marker(type_name: &str) -> ir::Field {
         pattern: None,
         min_items: None,
         max_items: None,
+        each: None,
         placement: model::Placement::Params,
         style: None,
         secret: false,
@@ -728,8 +729,77 @@ pub(crate) fn server(cx: &mut Cx<'_>, item: &Item<'_, model::Server>) -> ir::Ser
 }
 
 /// Rules that relate a field's keys to its type.
+/// `each:` applies to lists, and each of its rules to the element's kind.
+fn each_rules(cx: &mut Cx<'_>, file: &Path, each: &Spanned<model::Each>, ty: &Ty, written: &str) {
+    let (Ty::Array(element) | Ty::OneOrMany(element)) = ty else {
+        cx.error(
+            Code::Invalid,
+            file,
+            each.pos,
+            format!("`each` does not apply to a field of type `{written}`"),
+        )
+        .help("`each` constrains the elements of an `array<..>` or `one_or_many<..>`");
+        return;
+    };
+    let scalar = match element.as_ref() {
+        Ty::Scalar(s) => Some(*s),
+        _ => None,
+    };
+    let numeric = scalar
+        .is_some_and(|s| s.is_numeric() && !matches!(s, Scalar::UnixSeconds | Scalar::UnixMillis));
+    let stringy = matches!(scalar, Some(Scalar::String | Scalar::Uuid));
+    let e = &each.value;
+    for (key, value) in [("min", &e.min), ("max", &e.max)] {
+        match value {
+            Some(v) if numeric && !v.value.is_number() => {
+                cx.error(
+                    Code::WrongKind,
+                    file,
+                    v.pos,
+                    format!("`each: {{{key}}}` must be a number"),
+                )
+                .help(format!("write e.g. `each: {{{key}: 1}}`"));
+            }
+            Some(v) if !numeric => {
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    v.pos,
+                    format!("`each: {{{key}}}` does not apply to elements of `{written}`"),
+                )
+                .help(format!("`{key}` is for elements that are numbers"));
+            }
+            _ => {}
+        }
+    }
+    let mut misuse = |pos: Pos, key: &str, needs: &str| {
+        cx.error(
+            Code::Invalid,
+            file,
+            pos,
+            format!("`each: {{{key}}}` does not apply to elements of `{written}`"),
+        )
+        .help(format!("`{key}` is for elements that are {needs}"));
+    };
+    for (key, value) in [("min_length", &e.min_length), ("max_length", &e.max_length)] {
+        if let Some(v) = value
+            && !stringy
+        {
+            misuse(v.pos, key, "strings");
+        }
+    }
+    if let Some(p) = &e.pattern
+        && !stringy
+    {
+        misuse(p.pos, "pattern", "strings");
+    }
+}
+
 pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::Field>, ty: &Ty) {
     let body = &field.value.0;
+    if let Some(each) = &body.each {
+        each_rules(cx, file, each, ty, &body.ty.value);
+    }
     let scalar = match ty {
         Ty::Scalar(s) => Some(*s),
         _ => None,

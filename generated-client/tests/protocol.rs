@@ -775,6 +775,34 @@ async fn kassa24_a_guessed_path_is_replaced_from_config() {
     assert!(err.contains("is not a REST API"), "{err}");
 }
 
+/// SM POS picture codes are 1..999999 each, whether one code or a list:
+/// a code out of range is refused before anything is sent, named by its
+/// place in the request.
+#[tokio::test]
+async fn smpos_each_picture_code_is_checked_before_sending() {
+    let mock = MockServer::start(&smpos::VENDOR, smpos::OPERATIONS)
+        .await
+        .unwrap();
+    let c = smpos::Client::new(smpos_config(&mock.url())).unwrap();
+    let picture = |code| smpos::Picture {
+        code,
+        pict: kassa::Base64(vec![1, 2, 3]),
+    };
+    let request = smpos::PutGoodsImages {
+        section_id: 1,
+        pictures: vec![
+            picture(kassa::OneOrMany::One(7)),
+            picture(kassa::OneOrMany::Many(vec![12, 0])),
+        ],
+    };
+    let err = c.put_goods_images(&request).await.unwrap_err();
+    assert!(
+        matches!(err, kassa::Error::InvalidRequest(ref e) if e.path == "pictures[1].code[1]"),
+        "{err}"
+    );
+    assert!(mock.requests().is_empty(), "nothing was sent");
+}
+
 // One arm per typed method of each generated client.
 
 async fn call_caspos(c: &caspos::Client, name: &str, params: Option<Value>) -> Got {

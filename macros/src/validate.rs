@@ -18,6 +18,11 @@ const KEYS: &[&str] = &[
     "min_items",
     "max_items",
     "pattern",
+    "each_min",
+    "each_max",
+    "each_min_length",
+    "each_max_length",
+    "each_pattern",
 ];
 /// Field keys of other derives, accepted and ignored here.
 const OTHER_KEYS: &[&str] = &["placement", "style"];
@@ -265,10 +270,54 @@ fn field_checks(
             ),
         }
     }
+    let each = each_checks(&attrs, errors);
+    if !each.is_empty() {
+        out.extend(quote_spanned!(span=>
+            ::kassa::validate::each(#access, #wire, |__element| {
+                #each
+                ::core::result::Result::Ok(())
+            })?;
+        ));
+    }
     if inline {
         out.extend(quote_spanned!(span=> ::kassa::Validate::validate(#access)?;));
     } else {
         out.extend(quote_spanned!(span=> ::kassa::Validate::validate(#access).map_err(|e| e.within(#wire))?;));
+    }
+    out
+}
+
+/// The `each_*` keys: checks on one element, `__element`, whose errors
+/// the caller places at `field[i]`.
+fn each_checks(attrs: &Attrs, errors: &mut Errors) -> TokenStream {
+    let mut out = TokenStream::new();
+    let min = bound(attrs, "each_min", errors);
+    let max = bound(attrs, "each_max", errors);
+    check_order(attrs, "each_min", "each_max", errors);
+    if min.is_some() || max.is_some() {
+        let min = opt(min.map(|m| quote!(#m)));
+        let max = opt(max.map(|m| quote!(#m)));
+        out.extend(quote!(::kassa::validate::range(__element, #min, #max, "")?;));
+    }
+    let min = int::<usize>(attrs, "each_min_length", errors);
+    let max = int::<usize>(attrs, "each_max_length", errors);
+    check_order(attrs, "each_min_length", "each_max_length", errors);
+    if min.is_some() || max.is_some() {
+        let min = opt(min.map(|m| quote!(#m)));
+        let max = opt(max.map(|m| quote!(#m)));
+        out.extend(quote!(::kassa::validate::length(__element, #min, #max, "")?;));
+    }
+    if let Some(value) = attrs.value("each_pattern", errors) {
+        match value {
+            Value::Str(p) => out.extend(quote!(::kassa::validate::pattern(__element, #p, "")?;)),
+            other => attr::expected(
+                errors,
+                other,
+                "each_pattern",
+                "a string literal",
+                "each_pattern = \"[0-9]+\"",
+            ),
+        }
     }
     out
 }

@@ -663,3 +663,42 @@ fn one_of() {
         "What deleting an item answers: its id, or the bare string \"OK\"."
     );
 }
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate)]
+pub struct Picture {
+    #[kassa(each_min = 1, each_max = 999999)]
+    pub code: kassa::OneOrMany<u32>,
+    #[kassa(each_max_length = 3, each_pattern = "[a-z]+")]
+    pub tags: Option<Vec<String>>,
+}
+
+#[test]
+fn each_element_is_checked_and_named_by_index() {
+    let ok = Picture {
+        code: kassa::OneOrMany::Many(vec![1, 999999]),
+        tags: Some(vec!["ab".into()]),
+    };
+    assert_eq!(ok.validate(), Ok(()));
+    let zero = Picture {
+        code: kassa::OneOrMany::Many(vec![5, 0]),
+        tags: None,
+    };
+    let err = zero.validate().unwrap_err();
+    assert_eq!(err.path, "code[1]");
+    assert!(err.reason.contains("at least 1"), "{err}");
+    let one = Picture {
+        code: kassa::OneOrMany::One(1_000_000),
+        ..ok.clone()
+    };
+    assert_eq!(one.validate().unwrap_err().path, "code[0]");
+    let long = Picture {
+        tags: Some(vec!["ab".into(), "abcd".into()]),
+        ..ok.clone()
+    };
+    assert_eq!(long.validate().unwrap_err().path, "tags[1]");
+    let upper = Picture {
+        tags: Some(vec!["AB".into()]),
+        ..ok
+    };
+    assert_eq!(upper.validate().unwrap_err().path, "tags[0]");
+}

@@ -135,6 +135,47 @@ impl<K: fmt::Display, V: Validate> Validate for BTreeMap<K, V> {
     }
 }
 
+/// A list whose elements `each_*` constraints check: a `Vec`, a
+/// `OneOrMany`, or an optional one (absent: nothing to check).
+pub trait Elements {
+    type Element;
+    fn elements(&self) -> &[Self::Element];
+}
+
+impl<T> Elements for Vec<T> {
+    type Element = T;
+    fn elements(&self) -> &[T] {
+        self
+    }
+}
+
+impl<T> Elements for crate::OneOrMany<T> {
+    type Element = T;
+    fn elements(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<L: Elements> Elements for Option<L> {
+    type Element = L::Element;
+    fn elements(&self) -> &[L::Element] {
+        self.as_ref().map_or(&[], Elements::elements)
+    }
+}
+
+/// Runs `check` on every element of `list`; a violation is placed at
+/// `field[i]`.
+pub fn each<L: Elements>(
+    list: &L,
+    field: &str,
+    check: impl Fn(&L::Element) -> Result<(), InvalidRequest>,
+) -> Result<(), InvalidRequest> {
+    for (i, element) in list.elements().iter().enumerate() {
+        check(element).map_err(|e| e.at_index(i).within(field))?;
+    }
+    Ok(())
+}
+
 /// A value with a numeric magnitude, for `min`/`max`/`scale` checks.
 pub trait Numeric {
     /// The value as an exact decimal; `None` skips the check (an absent option).

@@ -209,6 +209,28 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
     if let Some(p) = &f.pattern {
         attrs.push(quote!(pattern = #p));
     }
+    if let Some(each) = &f.each {
+        for (key, value) in [("each_min", &each.min), ("each_max", &each.max)] {
+            if let Some(v) = value {
+                let key = format_ident!("{}", key);
+                let v = json_text(v);
+                attrs.push(quote!(#key = #v));
+            }
+        }
+        for (key, value) in [
+            ("each_min_length", each.min_length),
+            ("each_max_length", each.max_length),
+        ] {
+            if let Some(v) = value {
+                let key = format_ident!("{}", key);
+                let v = proc_macro2::Literal::u64_unsuffixed(v);
+                attrs.push(quote!(#key = #v));
+            }
+        }
+        if let Some(p) = &each.pattern {
+            attrs.push(quote!(each_pattern = #p));
+        }
+    }
     let placement = match f.placement {
         Placement::Params => None,
         Placement::Envelope => Some("envelope"),

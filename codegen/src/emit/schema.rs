@@ -286,6 +286,37 @@ fn union(spec: &Spec, u: &Union) -> Value {
     })
 }
 
+/// Puts `each`'s rules on the element schemas of a list schema: the
+/// `items` of an array, and both forms of a `one_or_many`.
+fn each_schema(schema: &mut Value, each: &crate::ir::Each) {
+    let rules = [
+        ("minimum", each.min.clone().filter(Value::is_number)),
+        ("maximum", each.max.clone().filter(Value::is_number)),
+        ("minLength", each.min_length.map(Value::from)),
+        ("maxLength", each.max_length.map(Value::from)),
+        ("pattern", each.pattern.clone().map(Value::String)),
+    ];
+    let apply = |element: &mut Value| {
+        if let Some(obj) = element.as_object_mut() {
+            for (key, value) in &rules {
+                if let Some(value) = value {
+                    obj.insert((*key).into(), value.clone());
+                }
+            }
+        }
+    };
+    if let Some(items) = schema.get_mut("items") {
+        apply(items);
+    } else if let Some(Value::Array(forms)) = schema.get_mut("anyOf") {
+        for form in forms {
+            match form.get_mut("items") {
+                Some(items) => apply(items),
+                None => apply(form),
+            }
+        }
+    }
+}
+
 /// A field's schema: its type, constraints, nullability and description.
 pub fn field_schema(f: &Field, refs: Refs) -> Value {
     let mut schema = ty_schema(&f.ty, Some(f), refs);
@@ -321,6 +352,9 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
         put("minItems", f.min_items.map(Value::from));
         put("maxItems", f.max_items.map(Value::from));
         put("default", f.default.clone());
+    }
+    if let Some(each) = &f.each {
+        each_schema(&mut schema, each);
     }
     if f.nullable {
         schema = nullable(schema);

@@ -102,14 +102,7 @@ pub fn unit(unit: Option<Unit>) -> Option<&'static str> {
 
 /// The constraints of a field (markdown for a table cell), `None` without any.
 pub fn constraints(f: &Field) -> Option<String> {
-    let mut parts = Vec::new();
-    let value = |v: &serde_json::Value| text::cell(&text::json_text(v));
-    match (&f.min, &f.max) {
-        (Some(min), Some(max)) => parts.push(format!("{} … {}", value(min), value(max))),
-        (Some(min), None) => parts.push(format!("≥ {}", value(min))),
-        (None, Some(max)) => parts.push(format!("≤ {}", value(max))),
-        (None, None) => {}
-    }
+    let mut parts: Vec<String> = bounds(f.min.as_ref(), f.max.as_ref()).into_iter().collect();
     if let Some(p) = range("length", "character", f.min_length, f.max_length) {
         parts.push(p);
     }
@@ -119,10 +112,33 @@ pub fn constraints(f: &Field) -> Option<String> {
     if let Some(pattern) = &f.pattern {
         parts.push(format!("matches {}", text::code(pattern)));
     }
+    if let Some(each) = &f.each {
+        let mut rules: Vec<String> = bounds(each.min.as_ref(), each.max.as_ref())
+            .into_iter()
+            .collect();
+        if let Some(p) = range("length", "character", each.min_length, each.max_length) {
+            rules.push(p);
+        }
+        if let Some(pattern) = &each.pattern {
+            rules.push(format!("matches {}", text::code(pattern)));
+        }
+        parts.push(format!("each element {}", rules.join(", ")));
+    }
     if parts.is_empty() {
         None
     } else {
         Some(parts.join("; "))
+    }
+}
+
+/// `1 … 9`, `≥ 1` or `≤ 9`.
+fn bounds(min: Option<&serde_json::Value>, max: Option<&serde_json::Value>) -> Option<String> {
+    let value = |v: &serde_json::Value| text::cell(&text::json_text(v));
+    match (min, max) {
+        (Some(min), Some(max)) => Some(format!("{} … {}", value(min), value(max))),
+        (Some(min), None) => Some(format!("≥ {}", value(min))),
+        (None, Some(max)) => Some(format!("≤ {}", value(max))),
+        (None, None) => None,
     }
 }
 

@@ -67,6 +67,8 @@ pub struct FieldBody {
     pub min_items: Option<Spanned<u64>>,
     /// Most array items.
     pub max_items: Option<Spanned<u64>>,
+    /// Constraints on each element of an array or `one_or_many`.
+    pub each: Option<Spanned<Each>>,
     /// Where a request field travels when not in the usual parameter place.
     pub placement: Option<Spanned<Placement>>,
     /// How a list in the query is written: `repeated` (`?s=A&s=B`), `comma` (`?s=A,B`) or
@@ -184,6 +186,7 @@ impl FieldBody {
             pattern: None,
             min_items: None,
             max_items: None,
+            each: None,
             placement: None,
             style: None,
             secret: false,
@@ -209,4 +212,20 @@ impl JsonSchema for Field {
             ]
         })
     }
+}
+
+/// Constraints on each element of a list field (`each: {min: 1, max: 999999}`).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Each {
+    /// Smallest value of a numeric element.
+    pub min: Option<Spanned<Value>>,
+    /// Largest value of a numeric element.
+    pub max: Option<Spanned<Value>>,
+    /// Fewest characters of a string element.
+    pub min_length: Option<Spanned<u64>>,
+    /// Most characters of a string element.
+    pub max_length: Option<Spanned<u64>>,
+    /// Regular expression a string element must match.
+    pub pattern: Option<Spanned<String>>,
 }

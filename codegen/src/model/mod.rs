@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::Value;
 
-pub use field::{Field, FieldBody, ListStyle, Placement};
+pub use field::{Each, Field, FieldBody, ListStyle, Placement};
 pub use lifecycle::{
     Answer, Counter, CounterReport, Creation, Expiry, Lifecycle, Move, StateReport,
 };

@@ -574,9 +574,10 @@ pub struct GoodsQnty {
 #[serde(crate = "::kassa::__private::serde")]
 #[schemars(crate = "::kassa::__private::schemars")]
 pub struct Picture {
-    /// Code of the goods item (1-999999), or an array of codes, the picture belongs to. (The range cannot be stated as `min`/`max` on a `one_or_many` field.)
+    /// Code of the goods item (1-999999), or an array of codes, the picture belongs to.
     ///
     /// Vendor's wording: “Код товару (діапазон 1-999999) або масив кодів, з яким/якими пов'язане зображення.”
+    #[kassa(each_min = "1", each_max = "999999")]
     pub code: ::kassa::OneOrMany<u32>,
     /// Content of a .JPG or .PNG file in base64. The file must not exceed 50 KB (a limit on the decoded bytes, which the language cannot state).
     ///
