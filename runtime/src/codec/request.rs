@@ -10,7 +10,9 @@ use crate::{
     Auth, DecodeError, InvalidRequest, Method, OperationInfo, Placement, Protocol, Secret, Vendor,
 };
 
-/// What the auth schemes put into a request, gathered by the client.
+/// What the client puts into one request besides its parameters, gathered
+/// per exchange: the auth schemes' values, the state headers, the JSON-RPC
+/// id and the REST route `Config::path` gives the operation.
 #[derive(Clone, Default)]
 pub struct AuthValues {
     pub username: Option<String>,
