@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use kassa_codegen::model::Outcome;
+use kassa_codegen::read::model::Outcome;
 
 /// One documented response or request body.
 pub struct Doc {
@@ -23,7 +23,7 @@ pub fn spec_dir(vendor: &str) -> PathBuf {
 type Raw = (String, String, Outcome, Option<String>, Option<String>);
 
 fn all(vendor: &str) -> Vec<Raw> {
-    let loaded = kassa_codegen::load::load_dir(&spec_dir(vendor));
+    let loaded = kassa_codegen::read::load_dir(&spec_dir(vendor));
     assert!(
         loaded.diagnostics.is_empty(),
         "spec/{vendor} does not load: {:?}",

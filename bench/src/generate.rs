@@ -4,7 +4,7 @@
 //! progenitor, would need an OpenAPI translation of each spec).
 
 use kassa_codegen::check::check_dir;
-use kassa_codegen::emit::vendor_module;
+use kassa_codegen::emit::rust::vendor_module;
 
 use crate::examples::spec_dir;
 use crate::harness::{Report, alone, rounds};

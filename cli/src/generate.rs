@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kassa_codegen::emit::{File, vendor_module_by};
+use kassa_codegen::emit::File;
+use kassa_codegen::emit::rust::vendor_module_by;
 use kassa_codegen::ir::{Auth, Spec};
 
 const GENERATOR: &str = "kassa generate";
@@ -120,7 +121,7 @@ fn cargo_toml(spec: &Spec, source: &str, kassa_path: Option<&Path>) -> String {
          [dependencies]\n\
          kassa = {kassa}\n",
         name = crate_name(spec),
-        vendor = kassa_codegen::emit::api_name(&spec.name).replace('"', "'"),
+        vendor = kassa_codegen::emit::rust::api_name(&spec.name).replace('"', "'"),
     )
 }
 
@@ -130,8 +131,8 @@ fn lib_rs(spec: &Spec, source: &str) -> String {
          #[rustfmt::skip]\n\
          mod {id};\n\
          pub use {id}::*;\n",
-        kassa_codegen::emit::header_by(GENERATOR, source),
-        kassa_codegen::emit::api_name(&spec.name),
+        kassa_codegen::emit::rust::header_by(GENERATOR, source),
+        kassa_codegen::emit::rust::api_name(&spec.name),
         id = spec.id,
     )
 }
@@ -148,7 +149,7 @@ fn readme(spec: &Spec, source: &str) -> String {
          `{id}::Client::new(kassa::Config)`; each operation is a method with a typed request \
          and reply.\n",
         name = crate_name(spec),
-        vendor = kassa_codegen::emit::api_name(&spec.name),
+        vendor = kassa_codegen::emit::rust::api_name(&spec.name),
         id = spec.id,
     )
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use kassa_codegen::check::{CheckReport, check_dirs};
 use kassa_codegen::diag::render;
-use kassa_codegen::emit::schema_ops::Direction;
+use kassa_codegen::emit::schema::ops::Direction;
 
 #[derive(Parser)]
 #[command(
@@ -250,7 +250,10 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         Command::Schema => {
-            print!("{}", kassa_codegen::schema::spec_language_schema_json());
+            print!(
+                "{}",
+                kassa_codegen::read::meta_schema::spec_language_schema_json()
+            );
             ExitCode::SUCCESS
         }
     }

@@ -18,7 +18,8 @@ use std::path::PathBuf;
 
 use crate::check::check_dir;
 use crate::diag::render;
-use crate::emit::{File, vendor_module_by};
+use crate::emit::File;
+use crate::emit::rust::vendor_module_by;
 
 const GENERATOR: &str = "kassa_codegen::Builder";
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::ir::Spec;
-use crate::load::{Loaded, SourceMap, load_bytes, load_dir};
+use crate::read::load::{Loaded, SourceMap, load_bytes, load_dir};
 
 /// The outcome of checking one or more spec folders.
 #[derive(Debug, Default)]

@@ -16,7 +16,7 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use crate::model::Pos;
+use crate::read::model::Pos;
 
 /// Stable error codes, one per class of mistake. The code is part of every
 /// message so that a user can search for it.

@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use crate::model::field::Unit;
-pub use crate::model::{Dedup, ErrorCategory, Mint, Outcome, Placement, Repr, RetryClass};
+use crate::read::model::field::Unit;
+pub use crate::read::model::{Dedup, ErrorCategory, Mint, Outcome, Placement, Repr, RetryClass};
 pub use crate::types::Scalar;
 
 /// A resolved type.
@@ -219,7 +219,7 @@ pub struct Field {
     pub each: Option<Each>,
     pub placement: Placement,
     /// How a list in the query is written.
-    pub style: Option<crate::model::ListStyle>,
+    pub style: Option<crate::read::model::ListStyle>,
     pub secret: bool,
     pub doc: Option<String>,
     pub doc_original: Option<String>,
@@ -428,7 +428,7 @@ pub enum Auth {
         nonce_field: String,
         signature_field: String,
         message: Vec<String>,
-        encoding: crate::model::SignatureEncoding,
+        encoding: crate::read::model::SignatureEncoding,
         context: Vec<Field>,
     },
     Session {
@@ -567,7 +567,7 @@ pub enum AuthMember<'a> {
     Signature {
         field: &'a str,
         message: &'a [String],
-        encoding: crate::model::SignatureEncoding,
+        encoding: crate::read::model::SignatureEncoding,
     },
     Session(&'a str),
 }

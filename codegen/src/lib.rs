@@ -1,32 +1,29 @@
-//! kassa-codegen: the spec language, its loader and validator, and the
-//! resolved IR that emitters read.
+//! kassa-codegen: the spec language, its loader and validator, the resolved
+//! IR, and the emitters that read it.
 //!
-//! Data flow: [`load`] reads a folder of YAML files (syntax, then the
-//! structural check in [`shape`] against the language's own schema, then the
-//! typed [`model`]); [`resolve`] binds names and checks every rule, producing
-//! an [`ir::Spec`]; [`check`] runs both for the CLI and tests. [`Builder`]
-//! generates a vendor's module from a build script.
+//! The data flows one way, through three stages, each a folder:
+//!
+//! | stage | folder | from → to |
+//! |---|---|---|
+//! | reading | [`read`] | YAML files → the typed [`read::model`] (syntax, then the shape against the language's own schema) |
+//! | resolving | [`resolve`] | model → [`ir::Spec`]: names bound, every rule checked, examples decoded |
+//! | emitting | [`emit`] | IR → Rust ([`emit::rust`]), JSON Schemas ([`emit::schema`]), docs ([`emit::docs`]) |
+//!
+//! Beside them: [`types`] parses type expressions, [`names`] turns wire
+//! names into Rust names, [`diag`] renders diagnostics, [`check`] runs
+//! reading and resolving for the CLI and tests, [`inventory`] lists what a
+//! spec declares, and [`Builder`] generates a vendor's module from a build
+//! script.
 
 pub mod builder;
 pub mod check;
 pub mod diag;
 pub mod emit;
-pub mod emit_docs;
-mod examples;
 pub mod inventory;
 pub mod ir;
-pub mod load;
-pub mod model;
 pub mod names;
-pub mod node;
+pub mod read;
 pub mod resolve;
-mod resolve_items;
-mod resolve_lifecycle;
-mod resolve_outcomes;
-mod resolve_paging;
-mod resolve_protocol;
-pub mod schema;
-pub mod shape;
 pub mod types;
 #[cfg(feature = "validate")]
 pub mod validate;

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::emit::schema::DEFS_FILE;
-use crate::emit::schema_ops::{Direction, defs_document, operation_schemas};
+use crate::emit::schema::ops::{Direction, defs_document, operation_schemas};
 use crate::ir::{Auth, Spec};
 
 /// One way the payload does not conform.

@@ -18,10 +18,10 @@ fn an_enum_erratum_reaches_rustdoc_docs_and_schemas() {
     assert_eq!(e.errata.len(), 1);
     assert_eq!(e.errata[0].section, SECTION);
 
-    let rust = kassa_codegen::emit::inline_module(&spec, "spec/caspos").unwrap();
+    let rust = kassa_codegen::emit::rust::inline_module(&spec, "spec/caspos").unwrap();
     assert!(rust.contains(&format!("Erratum ({SECTION})")));
 
-    let docs = kassa_codegen::emit_docs::vendor_markdown(&spec);
+    let docs = kassa_codegen::emit::docs::vendor_markdown(&spec);
     assert!(docs.contains(&format!("_Erratum_ ({SECTION})")));
     assert!(docs.contains("enumeration [`MoneyBackType`]"));
 
@@ -43,7 +43,7 @@ fn the_client_doc_does_not_double_api() {
             .join(id);
         let (spec, diags, _) = check_dir(&dir);
         let spec = spec.unwrap_or_else(|| panic!("{diags:#?}"));
-        let rust = kassa_codegen::emit::inline_module(&spec, id).unwrap();
+        let rust = kassa_codegen::emit::rust::inline_module(&spec, id).unwrap();
         assert!(rust.contains(&format!("A client of the {name}.")), "{id}");
         assert!(!rust.contains("API API"), "{id}");
     }

@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use kassa_codegen::emit_docs::anchor;
+use kassa_codegen::emit::docs::anchor;
 
 /// How long Chromium may take for one page.
 const TIMEOUT: Duration = Duration::from_secs(60);

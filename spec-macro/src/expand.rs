@@ -44,7 +44,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let spec =
         spec.ok_or_else(|| syn::Error::new(lit.span(), format!("{relative} holds no spec")))?;
-    let code = kassa_codegen::emit::inline_module(&spec, &relative)
+    let code = kassa_codegen::emit::rust::inline_module(&spec, &relative)
         .map_err(|e| syn::Error::new(lit.span(), e))?;
     let module: TokenStream = code
         .parse()

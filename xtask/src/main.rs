@@ -34,10 +34,10 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
     }
     let mut files = vec![Generated {
         path: PathBuf::from("spec/kassa-spec.schema.json"),
-        contents: kassa_codegen::schema::spec_language_schema_json(),
+        contents: kassa_codegen::read::meta_schema::spec_language_schema_json(),
     }];
     let client = Path::new("generated-client/src");
-    for file in kassa_codegen::emit::client_lib(&report.specs)? {
+    for file in kassa_codegen::emit::rust::client_lib(&report.specs)? {
         files.push(Generated {
             path: client.join(file.path),
             contents: file.contents,
@@ -45,7 +45,7 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
     }
     for (spec, dir) in report.specs.iter().zip(&dirs) {
         let source = dir.to_string_lossy().replace('\\', "/");
-        for file in kassa_codegen::emit::vendor_module(spec, &source)? {
+        for file in kassa_codegen::emit::rust::vendor_module(spec, &source)? {
             files.push(Generated {
                 path: client.join(file.path),
                 contents: file.contents,
@@ -59,7 +59,7 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
         .map(|(spec, dir)| (spec, dir.to_string_lossy().replace('\\', "/")))
         .collect();
     let schemas = Path::new("generated-client/schemas");
-    for file in kassa_codegen::emit::schema_ops::files(&sources) {
+    for file in kassa_codegen::emit::schema::ops::files(&sources) {
         files.push(Generated {
             path: schemas.join(file.path),
             contents: file.contents,
@@ -69,12 +69,12 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
     for spec in &report.specs {
         files.push(Generated {
             path: docs.join(format!("{}.md", spec.id)),
-            contents: kassa_codegen::emit_docs::vendor_markdown(spec),
+            contents: kassa_codegen::emit::docs::vendor_markdown(spec),
         });
     }
     files.push(Generated {
         path: docs.join("index.html"),
-        contents: kassa_codegen::emit_docs::index_html(&report.specs),
+        contents: kassa_codegen::emit::docs::index_html(&report.specs),
     });
     Ok(files)
 }

@@ -146,9 +146,13 @@ fn auth(spec: &Spec, a: &ir::Auth) -> Auth {
             signature_field: text(signature_field),
             message: texts(message),
             encoding: match encoding {
-                kassa_codegen::model::SignatureEncoding::HexUpper => SignatureEncoding::HexUpper,
-                kassa_codegen::model::SignatureEncoding::HexLower => SignatureEncoding::HexLower,
-                kassa_codegen::model::SignatureEncoding::Base64 => SignatureEncoding::Base64,
+                kassa_codegen::read::model::SignatureEncoding::HexUpper => {
+                    SignatureEncoding::HexUpper
+                }
+                kassa_codegen::read::model::SignatureEncoding::HexLower => {
+                    SignatureEncoding::HexLower
+                }
+                kassa_codegen::read::model::SignatureEncoding::Base64 => SignatureEncoding::Base64,
             },
             context: slice(context.iter().map(|f| text(&f.wire)).collect()),
         },
@@ -317,9 +321,13 @@ fn info(op: &ir::Operation) -> OperationInfo {
                     .iter()
                     .filter_map(|f| {
                         let style = match f.style? {
-                            kassa_codegen::model::ListStyle::Repeated => kassa::ListStyle::Repeated,
-                            kassa_codegen::model::ListStyle::Comma => kassa::ListStyle::Comma,
-                            kassa_codegen::model::ListStyle::Brackets => kassa::ListStyle::Brackets,
+                            kassa_codegen::read::model::ListStyle::Repeated => {
+                                kassa::ListStyle::Repeated
+                            }
+                            kassa_codegen::read::model::ListStyle::Comma => kassa::ListStyle::Comma,
+                            kassa_codegen::read::model::ListStyle::Brackets => {
+                                kassa::ListStyle::Brackets
+                            }
                         };
                         Some((text(&f.wire), style))
                     })

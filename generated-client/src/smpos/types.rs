@@ -142,14 +142,14 @@ pub struct Goods {
     ///
     /// Vendor's wording: “Ціна товару у коп. Якщо відсутня – вважається 0. Ціна =0 – ознака товару з вільною ціною.”
     ///
-    /// Unit: minor units (1/100 of the currency); the vendor assumes `0` when absent.
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks); the vendor assumes `0` when absent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub price: ::std::option::Option<::kassa::MinorUnits>,
     /// Quantity in stock, in 0.001 (32000 = 32 pcs); 0 when absent.
     ///
     /// Vendor's wording: “Кількість товару у 0.001 (наприклад, 32000 означає 32 шт.). Якщо відсутня – вважається 0.”
     ///
-    /// Unit: thousandths; the vendor assumes `0` when absent; also read as `qty`.
+    /// Unit: thousandths (1/1000); the vendor assumes `0` when absent; also read as `qty`.
     ///
     /// Erratum (UPDGOODS / Приклад; GETGOODS / Приклад): The table, the PUTGOODS and ADDGOODS examples and every other quantity of the document (GoodsQnty, CurrentSale, SaleRefund) write `qnty`; the UPDGOODS request example and the GETGOODS response example (goods and addPrices) write `qty`. The spec sends `qnty` (the name accepted by PUTGOODS/ADDGOODS in the examples and used in the table) and accepts `qty` on decode.
     #[serde(
@@ -328,14 +328,14 @@ pub struct GoodsUpdate {
     ///
     /// Vendor's wording: “Ціна товару у коп. Якщо відсутня – вважається 0. Ціна =0 – ознака товару з вільною ціною.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub price: ::std::option::Option<::kassa::MinorUnits>,
     /// Quantity in stock in 0.001 (the UPDGOODS example sends `qty`; see the Goods.qnty erratum)
     ///
     /// Vendor's wording: “Кількість товару у 0.001 (наприклад, 32000 означає 32 шт.). Якщо відсутня – вважається 0.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     #[serde(
         alias = "qty",
         default,
@@ -491,7 +491,7 @@ pub struct DiscountDesc {
     ///
     /// Vendor's wording: “Значення знижки у 0.01 відсотка (наприклад, 700 відповідає 7.00%). Якщо знижка менше 20.48%, то вона зберігається з точністю 0.01%, інакше – з точністю 0.05%.”
     ///
-    /// Unit: hundredths of a percent.
+    /// Unit: hundredths of a percent (2000 = 20.00 %).
     pub value: ::kassa::BasisPoints,
 }
 
@@ -515,7 +515,7 @@ pub struct AddPrice {
     ///
     /// Vendor's wording: “Граничне значення кількості продажу у 0.001 (наприклад, 32000 означає 32 шт.), з якого починає діяти ціна.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     ///
     /// Erratum (GETGOODS / Приклад): The GETGOODS response example writes `qty` in addPrices; the table and the PUTGOODS example write `qnty`. The spec takes `qnty` and accepts `qty`.
     #[serde(alias = "qty")]
@@ -524,7 +524,7 @@ pub struct AddPrice {
     ///
     /// Vendor's wording: “Ціна товару у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub price: ::kassa::MinorUnits,
 }
 
@@ -554,7 +554,7 @@ pub struct GoodsQnty {
     ///
     /// Vendor's wording: “Кількість товару у 0.001 (наприклад, 21000 означає 21 шт.).”
     ///
-    /// Unit: thousandths.
+    /// Unit: thousandths (1/1000).
     pub qnty: ::kassa::Milli,
 }
 
@@ -611,7 +611,7 @@ pub struct CurrentSale {
     ///
     /// Vendor's wording: “Кількість проданого товару у 0.001 (наприклад, 21000 означає 21 шт.).”
     ///
-    /// Unit: thousandths.
+    /// Unit: thousandths (1/1000).
     pub qnty: ::kassa::Milli,
 }
 
@@ -805,7 +805,7 @@ pub struct PrnResults {
     ///
     /// Vendor's wording: “Загальна сума службових внесень готівки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     #[serde(
         rename = "cashIn",
         default,
@@ -825,7 +825,7 @@ pub struct PrnResults {
     ///
     /// Vendor's wording: “Загальна сума службових вилучень готівки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     #[serde(
         rename = "cashOut",
         default,
@@ -845,7 +845,7 @@ pub struct PrnResults {
     ///
     /// Vendor's wording: “Сума готівки у сейфі каси.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     ///
     /// Erratum (Отримання списку протоколів (журналів) змін пристрою (GETPRTLST) / Об'єкт PrnResults): No unit is given, unlike cashIn and cashOut («у коп.»). Both examples show 5200 after 52.00 UAH of cash sales, so the spec takes kopecks.
     #[serde(
@@ -928,14 +928,14 @@ pub struct TaxFee {
     ///
     /// Vendor's wording: “Ставка податку у 0.01 відсотка (наприклад, 2000 відповідає 20.00%)”
     ///
-    /// Unit: hundredths of a percent.
+    /// Unit: hundredths of a percent (2000 = 20.00 %).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tax: ::std::option::Option<::kassa::BasisPoints>,
     /// Fee rate (500 = 5.00 %)
     ///
     /// Vendor's wording: “Ставка збору у 0.01 відсотка (наприклад, 500 відповідає 5.00%)”
     ///
-    /// Unit: hundredths of a percent.
+    /// Unit: hundredths of a percent (2000 = 20.00 %).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fee: ::std::option::Option<::kassa::BasisPoints>,
 }
@@ -994,13 +994,13 @@ pub struct PrnTotals {
     ///
     /// Vendor's wording: “Загальна сума знижки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub discount: ::kassa::MinorUnits,
     /// Total markup
     ///
     /// Vendor's wording: “Загальна сума надбавки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub surplus: ::kassa::MinorUnits,
     /// Totals paid in or out by payment type, in kopecks, in this order - cash, cheque, card, credit, other/bonus.
     ///
@@ -1107,19 +1107,19 @@ pub struct SaleRefund {
     ///
     /// Vendor's wording: “Кількість проданого/поверненого товару у 0.001 (наприклад, 159000 означає 159 шт.).”
     ///
-    /// Unit: thousandths.
+    /// Unit: thousandths (1/1000).
     pub qnty: ::kassa::Milli,
     /// Sales or refunds of the item (173250 = 1732.50 UAH).
     ///
     /// Vendor's wording: “Сума продажів/повернень товару у коп. (наприклад, 173250 означає 1732.50 грн.).”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Total of discounts (positive) and markups (negative) (7680 = 76.80 UAH).
     ///
     /// Vendor's wording: “Загальна сума знижок (з +) та надбавок (з -) у коп. (наприклад, 7680 означає 76.80 грн.).”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub discount: ::kassa::MinorUnits,
     /// Tax group number (1-8)
     ///
@@ -1281,14 +1281,14 @@ pub struct ProtocolRecArtPlus {
     ///
     /// Vendor's wording: “кількість у 0.001.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     #[serde(alias = "qty")]
     pub qnty: ::kassa::Milli,
     /// Price
     ///
     /// Vendor's wording: “ціна у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub price: ::kassa::MinorUnits,
 }
 
@@ -1318,14 +1318,14 @@ pub struct ProtocolRecArtMinus {
     ///
     /// Vendor's wording: “кількість у 0.001.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     #[serde(alias = "qty")]
     pub qnty: ::kassa::Milli,
     /// Price
     ///
     /// Vendor's wording: “ціна у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub price: ::kassa::MinorUnits,
 }
 
@@ -1351,7 +1351,7 @@ pub struct ProtocolRecDiscountPerc {
     ///
     /// Vendor's wording: “процент знижки у 0.01%”
     ///
-    /// Unit: hundredths of a percent.
+    /// Unit: hundredths of a percent (2000 = 20.00 %).
     pub perc: ::kassa::BasisPoints,
 }
 
@@ -1377,7 +1377,7 @@ pub struct ProtocolRecDiscountSum {
     ///
     /// Vendor's wording: “сума знижки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
 }
 
@@ -1403,7 +1403,7 @@ pub struct ProtocolRecMarkupPerc {
     ///
     /// Vendor's wording: “процент надбавки у 0.01%”
     ///
-    /// Unit: hundredths of a percent.
+    /// Unit: hundredths of a percent (2000 = 20.00 %).
     pub perc: ::kassa::BasisPoints,
 }
 
@@ -1429,7 +1429,7 @@ pub struct ProtocolRecMarkupSum {
     ///
     /// Vendor's wording: “сума надбавки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
 }
 
@@ -1509,13 +1509,13 @@ pub struct ProtocolRecCash {
     ///
     /// Vendor's wording: “сума оплати”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Change given
     ///
     /// Vendor's wording: “сума решти”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub data: ::kassa::MinorUnits,
     /// Additional information
     ///
@@ -1558,7 +1558,7 @@ pub struct ProtocolRecCheck {
     ///
     /// Vendor's wording: “сума оплати”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Additional data (type not documented)
     ///
@@ -1601,7 +1601,7 @@ pub struct ProtocolRecCard {
     ///
     /// Vendor's wording: “сума оплати”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Additional data (type not documented)
     ///
@@ -1644,7 +1644,7 @@ pub struct ProtocolRecCredit {
     ///
     /// Vendor's wording: “сума оплати”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Additional data (type not documented)
     ///
@@ -1687,7 +1687,7 @@ pub struct ProtocolRecOther {
     ///
     /// Vendor's wording: “сума оплати”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Additional data (type not documented)
     ///
@@ -1824,7 +1824,7 @@ pub struct ProtocolRecSaledArt {
     ///
     /// Vendor's wording: “кількість у 0.001.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     ///
     /// Erratum (GETPRT / Типи записів протоколу (PRT_SALED_ART), Приклад): The table writes `qty`; the example sends `qnty`. The spec takes `qnty` and accepts `qty`.
     #[serde(alias = "qty")]
@@ -1833,17 +1833,17 @@ pub struct ProtocolRecSaledArt {
     ///
     /// Vendor's wording: “ціна у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub price: ::kassa::MinorUnits,
     /// Discount amount
     ///
     /// Vendor's wording: “сума знижки у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub discount: ::kassa::MinorUnits,
     /// Line amount (not in the table; seen in the example).
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     ///
     /// Erratum (GETPRT / Типи записів протоколу (PRT_SALED_ART), Приклад): The example's record has `sum` (5200), which the table does not list. The spec adds it as optional.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1894,7 +1894,7 @@ pub struct ProtocolRecCashIn {
     ///
     /// Vendor's wording: “сума у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Printer (register) number, 1 or 2 (table: `prn`)
     ///
@@ -1933,7 +1933,7 @@ pub struct ProtocolRecCashOut {
     ///
     /// Vendor's wording: “сума у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub sum: ::kassa::MinorUnits,
     /// Printer (register) number, 1 or 2 (table: `prn`)
     ///
@@ -2239,7 +2239,7 @@ pub struct ProtocolRecArtMove {
     ///
     /// Vendor's wording: “кількість у 0.001.”
     ///
-    /// Unit: thousandths; also read as `qty`.
+    /// Unit: thousandths (1/1000); also read as `qty`.
     ///
     /// Erratum (GETPRT / Типи записів протоколу (PRT_ART_MOVE)): The table writes `qty` here and for PRT_SALED_ART but `qnty` for PRT_ART_PLUS/MINUS; the example's records send `qnty` throughout. The spec takes `qnty` and accepts `qty`.
     #[serde(alias = "qty")]
@@ -2248,7 +2248,7 @@ pub struct ProtocolRecArtMove {
     ///
     /// Vendor's wording: “ціна у коп.”
     ///
-    /// Unit: minor units (1/100 of the currency).
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub price: ::kassa::MinorUnits,
 }
 
@@ -2293,14 +2293,14 @@ pub struct ProtocolRecEditArt {
     ///
     /// Vendor's wording: “Ціна товару у коп. Якщо відсутня – вважається 0. Ціна =0 – ознака товару з вільною ціною.”
     ///
-    /// Unit: minor units (1/100 of the currency); the vendor assumes `0` when absent.
+    /// Unit: minor units (1/100 of the currency, e.g. kopecks); the vendor assumes `0` when absent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub price: ::std::option::Option<::kassa::MinorUnits>,
     /// Quantity in stock, in 0.001 (32000 = 32 pcs); 0 when absent.
     ///
     /// Vendor's wording: “Кількість товару у 0.001 (наприклад, 32000 означає 32 шт.). Якщо відсутня – вважається 0.”
     ///
-    /// Unit: thousandths; the vendor assumes `0` when absent; also read as `qty`.
+    /// Unit: thousandths (1/1000); the vendor assumes `0` when absent; also read as `qty`.
     ///
     /// Erratum (UPDGOODS / Приклад; GETGOODS / Приклад): The table, the PUTGOODS and ADDGOODS examples and every other quantity of the document (GoodsQnty, CurrentSale, SaleRefund) write `qnty`; the UPDGOODS request example and the GETGOODS response example (goods and addPrices) write `qty`. The spec sends `qnty` (the name accepted by PUTGOODS/ADDGOODS in the examples and used in the table) and accepts `qty` on decode.
     #[serde(

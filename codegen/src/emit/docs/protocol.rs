@@ -4,7 +4,7 @@
 use super::table::Table;
 use super::{anchor, fields, heading, op_link, text};
 use crate::ir::{Answer, Auth, Body, Envelope, Placement, Protocol, Spec};
-use crate::model::SignatureEncoding;
+use crate::read::model::SignatureEncoding;
 
 /// The servers table with their variables.
 pub fn servers(spec: &Spec) -> String {

@@ -10,8 +10,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::diag::{Code, Diagnostic, did_you_mean};
-use crate::model::{Pos, Spanned};
-use crate::node::Node;
+use crate::read::model::{Pos, Spanned};
+use crate::read::node::Node;
 
 /// Checks `node` against `schema`, the root schema with its `$defs`.
 pub fn check(file: &Path, node: &Spanned<Node>, schema: &Value) -> Vec<Diagnostic> {

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::model::Spanned;
+use crate::read::model::Spanned;
 
 /// A YAML node.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use super::fields::{field, ident, rust_type};
 use super::items::struct_derives;
 use super::names::Names;
 use crate::ir::{self, Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
-use crate::model::SignatureEncoding;
+use crate::read::model::SignatureEncoding;
 
 /// The error table of an operation: its own, or the protocol's.
 fn error_table(spec: &Spec, op: &Operation) -> String {

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::diag::{Code, did_you_mean};
 use crate::ir;
-use crate::model::{self, NamedMap, Spanned};
+use crate::read::model::{self, NamedMap, Spanned};
+use crate::resolve::op_ref;
 use crate::resolve::{Cx, opt_text};
-use crate::resolve_protocol::op_ref;
 
 /// The refusal key of a request that names an instance nothing created.
 const MISSING: &str = "missing";

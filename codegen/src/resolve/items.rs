@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use crate::diag::{Code, did_you_mean};
 use crate::ir::{self, Ty};
-use crate::model::{self, Pos, Spanned};
 use crate::names;
+use crate::read::model::{self, Pos, Spanned};
 use crate::resolve::{Cx, Item, errata_of, fields, opt_text, show, value_matches_repr};
 use crate::types::Scalar;
 

@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crate::diag::{Code, Diagnostic, Sources};
-use crate::model::{Pos, Spanned, SpecFile};
-use crate::node::Node;
-use crate::shape;
+use crate::read::model::{Pos, Spanned, SpecFile};
+use crate::read::node::Node;
+use crate::read::shape;
 
 /// Largest spec file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -49,7 +49,8 @@ pub struct Loaded {
 pub fn meta_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        serde_json::to_value(crate::schema::spec_language_schema()).unwrap_or(Value::Bool(true))
+        serde_json::to_value(crate::read::meta_schema::spec_language_schema())
+            .unwrap_or(Value::Bool(true))
     })
 }
 

@@ -108,6 +108,21 @@ pub enum Unit {
     Milliseconds,
 }
 
+impl Unit {
+    /// The unit in words, as every emitter writes it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::MinorUnits => "minor units (1/100 of the currency, e.g. kopecks)",
+            Unit::Milli => "thousandths (1/1000)",
+            Unit::BasisPoints => "hundredths of a percent (2000 = 20.00 %)",
+            Unit::Percent => "percent",
+            Unit::Currency => "currency units",
+            Unit::Seconds => "seconds",
+            Unit::Milliseconds => "milliseconds",
+        }
+    }
+}
+
 /// How a list travels in the query string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 use schemars::Schema;
 use schemars::generate::SchemaSettings;
 
-use crate::model::SpecFile;
+use crate::read::model::SpecFile;
 
 /// The JSON Schema (draft 2020-12) of one spec file.
 pub fn spec_language_schema() -> Schema {

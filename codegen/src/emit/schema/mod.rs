@@ -8,6 +8,8 @@
 //! schemas accept exactly those spellings, so a payload the generated
 //! types decode validates, and one they reject does not.
 
+pub mod ops;
+
 use serde_json::{Map, Value, json};
 
 use crate::ir::{Enum, Field, FormKind, Repr, Spec, Ty, TypeDef, TypeKind, Union};
@@ -361,7 +363,7 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
     }
     let mut notes = Vec::new();
     if let Some(unit) = f.unit {
-        notes.push(format!("Unit: {}.", super::fields::unit_text(unit)));
+        notes.push(format!("Unit: {}.", unit.words()));
     }
     if let Some(format) = &f.format {
         notes.push(format!("Format `{format}`."));

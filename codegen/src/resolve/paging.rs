@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::diag::{Code, did_you_mean};
 use crate::ir::{self, Field, PageBy, Scalar, Ty};
-use crate::model::{self, Spanned};
+use crate::read::model::{self, Spanned};
 use crate::resolve::Cx;
 
 /// The IR of `paging`, or `None` (with diagnostics) where it does not fit

@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use crate::diag::{Code, did_you_mean};
 use crate::ir;
-use crate::model::{self, Pos, Spanned};
 use crate::names;
-use crate::resolve::{Cx, Item, errata_of, fields, opt_text, type_expr};
+use crate::read::model::{self, Pos, Spanned};
+use crate::resolve::{Cx, Item, errata_of, fields, op_ref, opt_text, type_expr};
 
 fn table_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, tables: &BTreeSet<String>) {
     if !tables.contains(&name.value) {
@@ -19,18 +19,6 @@ fn table_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, tables: &BTre
             "error table",
             tables.iter().map(String::as_str),
             "define it under `errors:`",
-        );
-    }
-}
-
-pub(crate) fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<String>) {
-    if !ops.contains(&name.value) {
-        cx.undefined(
-            file,
-            name,
-            "operation",
-            ops.iter().map(String::as_str),
-            "name an operation defined under `operations:`",
         );
     }
 }
@@ -217,12 +205,12 @@ pub(crate) fn auth(
 
 fn lifetime(cx: &mut Cx<'_>, file: &Path, d: &Option<Spanned<String>>) -> Option<u64> {
     d.as_ref()
-        .map(|d| crate::resolve_lifecycle::duration(cx, file, d))
+        .map(|d| crate::resolve::lifecycle::duration(cx, file, d))
 }
 
 fn refused(cx: &mut Cx<'_>, file: &Path, a: &Option<Spanned<model::Answer>>) -> Option<ir::Answer> {
     a.as_ref()
-        .map(|a| crate::resolve_lifecycle::answer(cx, file, a))
+        .map(|a| crate::resolve::lifecycle::answer(cx, file, a))
 }
 
 pub(crate) fn state(

@@ -4,11 +4,11 @@
 
 use serde_json::{Map, Value, json};
 
-use super::File;
-use super::schema::{self, DEFS_FILE, DIALECT, Refs, describe};
+use super::{self as schema, DEFS_FILE, DIALECT, Refs, describe};
+use crate::emit::File;
 use crate::ir::AuthMember;
 use crate::ir::{Body, Field, Operation, Placement, Protocol, Scalar, Spec, Ty};
-use crate::model::SignatureEncoding;
+use crate::read::model::SignatureEncoding;
 
 /// Which body of an operation a schema describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +135,7 @@ pub fn files(specs: &[(&Spec, String)]) -> Vec<File> {
     });
     files.push(File {
         path: "kassa-spec.schema.json".into(),
-        contents: crate::schema::spec_language_schema_json(),
+        contents: crate::read::meta_schema::spec_language_schema_json(),
     });
     files
 }

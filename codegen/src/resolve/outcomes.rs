@@ -5,7 +5,7 @@
 
 use crate::diag::{Code, did_you_mean};
 use crate::ir::{self, Body, Dedup, Field, Spec, Ty, TypeKind};
-use crate::model;
+use crate::read::model;
 use crate::resolve::{Cx, Item};
 
 pub(crate) fn check(

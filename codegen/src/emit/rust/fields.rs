@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::docs::Doc;
 use super::names::Names;
 use crate::ir::{Dedup, Field, Idempotency, Mint, Placement, Ty};
-use crate::model::field::Unit;
+use crate::read::model::field::Unit;
 use crate::types::Scalar;
 
 /// A Rust identifier from a name the spec already made valid (`r#type` included).
@@ -100,18 +100,6 @@ fn scalar(s: Scalar, field: Option<&Field>, names: &Names) -> TokenStream {
             None => quote!(::kassa::LocalTime<::kassa::IsoTime>),
         },
         Scalar::Json => quote!(::kassa::Json),
-    }
-}
-
-pub(super) fn unit_text(unit: Unit) -> &'static str {
-    match unit {
-        Unit::MinorUnits => "minor units (1/100 of the currency)",
-        Unit::Milli => "thousandths",
-        Unit::BasisPoints => "hundredths of a percent",
-        Unit::Percent => "percent",
-        Unit::Currency => "currency units",
-        Unit::Seconds => "seconds",
-        Unit::Milliseconds => "milliseconds",
     }
 }
 
@@ -253,7 +241,7 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
     doc.original(f.doc_original.as_deref(), f.doc.as_deref());
     let mut facts = Vec::new();
     if let Some(unit) = f.unit {
-        facts.push(format!("Unit: {}", unit_text(unit)));
+        facts.push(format!("Unit: {}", unit.words()));
     }
     match (f.precision, f.scale) {
         (Some(p), Some(s)) => facts.push(format!("decimal({p},{s})")),

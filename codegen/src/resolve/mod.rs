@@ -3,6 +3,13 @@
 //! Every check records a diagnostic and carries on, so one run reports every
 //! mistake. The IR is returned only when there were none.
 
+mod examples;
+mod items;
+mod lifecycle;
+mod outcomes;
+mod paging;
+mod protocol;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -10,9 +17,9 @@ use serde_json::Value;
 
 use crate::diag::{Code, Diagnostic, Sources, did_you_mean};
 use crate::ir;
-use crate::load::SourceMap;
-use crate::model::{self, NamedMap, Pos, Spanned, SpecFile};
 use crate::names;
+use crate::read::load::SourceMap;
+use crate::read::model::{self, NamedMap, Pos, Spanned, SpecFile};
 use crate::types::{self, Scalar};
 
 /// An item of a section together with the file it came from.
@@ -295,28 +302,22 @@ pub fn resolve(
 
     let ir_errors: Vec<ir::ErrorTable> = errors
         .iter()
-        .map(|i| crate::resolve_items::error_table(&mut cx, i))
+        .map(|i| items::error_table(&mut cx, i))
         .collect();
-    let ir_enums: Vec<ir::Enum> = enums
-        .iter()
-        .map(|i| crate::resolve_items::enum_def(&mut cx, i))
-        .collect();
+    let ir_enums: Vec<ir::Enum> = enums.iter().map(|i| items::enum_def(&mut cx, i)).collect();
     let mut ir_types: Vec<ir::TypeDef> = types
         .iter()
-        .map(|i| crate::resolve_items::type_def(&mut cx, i, &enums))
+        .map(|i| items::type_def(&mut cx, i, &enums))
         .collect();
-    crate::resolve_items::mark_recursion(&mut ir_types);
-    let ir_servers: Vec<ir::Server> = servers
-        .iter()
-        .map(|i| crate::resolve_items::server(&mut cx, i))
-        .collect();
+    items::mark_recursion(&mut ir_types);
+    let ir_servers: Vec<ir::Server> = servers.iter().map(|i| items::server(&mut cx, i)).collect();
 
     let error_table_names: BTreeSet<String> = errors.iter().map(|i| i.name.value.clone()).collect();
     let operation_names: BTreeSet<String> =
         operations.iter().map(|i| i.name.value.clone()).collect();
     let protocol = protocols
         .first()
-        .map(|(file, p)| crate::resolve_protocol::protocol(&mut cx, file, p, &error_table_names));
+        .map(|(file, p)| protocol::protocol(&mut cx, file, p, &error_table_names));
     let mut auth = Vec::new();
     let mut state = Vec::new();
     let mut lifecycles = Vec::new();
@@ -324,7 +325,7 @@ pub fn resolve(
     let mut counters = Vec::new();
     for (path, file) in files {
         for scheme in file.auth.iter().flatten() {
-            auth.push(crate::resolve_protocol::auth(
+            auth.push(protocol::auth(
                 &mut cx,
                 path,
                 scheme,
@@ -333,12 +334,7 @@ pub fn resolve(
             ));
         }
         for header in file.state.iter().flatten() {
-            state.push(crate::resolve_protocol::state(
-                &mut cx,
-                path,
-                header,
-                &operation_names,
-            ));
+            state.push(protocol::state(&mut cx, path, header, &operation_names));
         }
         for h in file.headers.iter().flatten() {
             let name = &h.name;
@@ -378,44 +374,34 @@ pub fn resolve(
                 refused: h
                     .refused
                     .as_ref()
-                    .map(|a| crate::resolve_lifecycle::answer(&mut cx, path, a)),
+                    .map(|a| lifecycle::answer(&mut cx, path, a)),
             });
         }
         for l in file.lifecycles.iter().flatten() {
-            lifecycles.push(crate::resolve_lifecycle::lifecycle(
-                &mut cx,
-                path,
-                l,
-                &operation_names,
-            ));
+            lifecycles.push(lifecycle::lifecycle(&mut cx, path, l, &operation_names));
         }
         for c in file.counters.iter().flatten() {
-            counters.push(crate::resolve_lifecycle::counter(
-                &mut cx,
-                path,
-                c,
-                &operation_names,
-            ));
+            counters.push(lifecycle::counter(&mut cx, path, c, &operation_names));
         }
     }
 
     let mut ir_operations = Vec::new();
     if let Some(protocol) = &protocol {
         for item in &operations {
-            ir_operations.push(crate::resolve_protocol::operation(
+            ir_operations.push(protocol::operation(
                 &mut cx,
                 item,
                 protocol,
                 &error_table_names,
             ));
         }
-        crate::resolve_protocol::wire_duplicates(&mut cx, &operations);
+        protocol::wire_duplicates(&mut cx, &operations);
     }
 
     let Some((vendor_file, vendor)) = vendors.first() else {
         return (None, finish(cx));
     };
-    crate::resolve_items::vendor_rules(&mut cx, vendor_file, vendor);
+    items::vendor_rules(&mut cx, vendor_file, vendor);
     let Some(protocol) = protocol else {
         return (None, finish(cx));
     };
@@ -454,8 +440,8 @@ pub fn resolve(
     let spec_ok = cx.diags.is_empty();
     // Examples are checked against the finished IR.
     for (item, op) in operations.iter().zip(&spec.operations) {
-        crate::examples::check_operation(&mut cx, item, op, &spec);
-        crate::resolve_outcomes::check(&mut cx, item, op, &spec);
+        examples::check_operation(&mut cx, item, op, &spec);
+        outcomes::check(&mut cx, item, op, &spec);
         for server in &item.value.servers {
             if !spec.servers.iter().any(|s| s.name == server.value) {
                 cx.undefined(
@@ -473,7 +459,7 @@ pub fn resolve(
         .zip(&spec.operations)
         .map(|(item, op)| {
             let paging = item.value.pagination.as_ref()?;
-            crate::resolve_paging::pagination(&mut cx, item.file, paging, op, &spec)
+            paging::pagination(&mut cx, item.file, paging, op, &spec)
         })
         .collect();
     let mut spec = spec;
@@ -481,13 +467,13 @@ pub fn resolve(
         op.pagination = paging;
     }
     for (path, file) in files {
-        crate::resolve_lifecycle::check_reports(&mut cx, path, file, &spec);
-        crate::resolve_lifecycle::check_login_fields(&mut cx, path, file, &spec);
+        lifecycle::check_reports(&mut cx, path, file, &spec);
+        lifecycle::check_login_fields(&mut cx, path, file, &spec);
     }
     if spec_ok && cx.diags.is_empty() {
         let mut spec = spec;
         for (item, op) in operations.iter().zip(spec.operations.iter_mut()) {
-            op.examples = crate::examples::to_ir(item);
+            op.examples = examples::to_ir(item);
         }
         (Some(spec), Vec::new())
     } else {
@@ -694,7 +680,7 @@ pub(crate) fn fields(
         cx.check_since(file, &body.since);
         // An unresolved type was reported; `json` keeps examples from cascading.
         let ty = type_expr(cx, file, &body.ty, field.pos).unwrap_or(ir::Ty::Scalar(Scalar::Json));
-        crate::resolve_items::field_rules(cx, file, field, &ty);
+        items::field_rules(cx, file, field, &ty);
         list_style(cx, file, name, body, &ty);
         out.push(ir::Field {
             wire: name.value.clone(),
@@ -854,5 +840,18 @@ pub(crate) fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{s}\""),
         other => other.to_string(),
+    }
+}
+
+/// Records an error unless `name` is one of the spec's operations.
+pub(crate) fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: &BTreeSet<String>) {
+    if !ops.contains(&name.value) {
+        cx.undefined(
+            file,
+            name,
+            "operation",
+            ops.iter().map(String::as_str),
+            "name an operation defined under `operations:`",
+        );
     }
 }

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::diag::Code;
 use crate::ir::{self, Body, Field, FormKind, Protocol, Spec, Ty, TypeKind};
-use crate::model::{self, Outcome, Pos, Spanned};
+use crate::read::model::{self, Outcome, Pos, Spanned};
 use crate::resolve::{Cx, Item, show};
 use crate::types::Scalar;
 

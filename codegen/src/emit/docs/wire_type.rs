@@ -2,7 +2,7 @@
 
 use super::{anchor, text};
 use crate::ir::{Field, Spec, Ty, TypeKind};
-use crate::model::field::Unit;
+use crate::read::model::field::Unit;
 use crate::types::Scalar;
 
 /// The wire type of `ty` (markdown for a table cell), named types and enums
@@ -89,15 +89,7 @@ fn scalar(s: Scalar, field: Option<&Field>) -> String {
 
 /// The unit of a field in words, if it has one.
 pub fn unit(unit: Option<Unit>) -> Option<&'static str> {
-    Some(match unit? {
-        Unit::MinorUnits => "minor units (1/100 of the currency, e.g. kopecks)",
-        Unit::Milli => "thousandths (1/1000)",
-        Unit::BasisPoints => "hundredths of a percent (2000 = 20.00 %)",
-        Unit::Percent => "percent",
-        Unit::Currency => "currency units",
-        Unit::Seconds => "seconds",
-        Unit::Milliseconds => "milliseconds",
-    })
+    unit.map(Unit::words)
 }
 
 /// The constraints of a field (markdown for a table cell), `None` without any.

@@ -54,9 +54,11 @@ fn name_cell(f: &Field) -> String {
         out.push_str(&format!("<br>_{place}_"));
     }
     let style = match f.style {
-        Some(crate::model::ListStyle::Repeated) => Some("the key once per item: `?k=A&k=B`"),
-        Some(crate::model::ListStyle::Comma) => Some("the items joined by commas: `?k=A,B`"),
-        Some(crate::model::ListStyle::Brackets) => Some("`k[]` once per item: `?k[]=A&k[]=B`"),
+        Some(crate::read::model::ListStyle::Repeated) => Some("the key once per item: `?k=A&k=B`"),
+        Some(crate::read::model::ListStyle::Comma) => Some("the items joined by commas: `?k=A,B`"),
+        Some(crate::read::model::ListStyle::Brackets) => {
+            Some("`k[]` once per item: `?k[]=A&k[]=B`")
+        }
         None => None,
     };
     if let Some(style) = style {
