@@ -414,7 +414,8 @@ pub enum Auth {
         refused: Option<Answer>,
     },
     Bearer {
-        login: String,
+        /// The login operations (by name); the configuration picks one.
+        logins: Vec<String>,
         token_field: String,
         relogin_on: Vec<u16>,
         lifetime: Option<u64>,
@@ -432,7 +433,8 @@ pub enum Auth {
         context: Vec<Field>,
     },
     Session {
-        login: String,
+        /// The login operations (by name); the configuration picks one.
+        logins: Vec<String>,
         from: String,
         field: String,
         lifetime: Option<u64>,
@@ -621,7 +623,9 @@ impl Spec {
                         encoding: *encoding,
                     });
                 }
-                Auth::Session { login, field, .. } if op.is_none_or(|op| *login != op.name) => {
+                Auth::Session { logins, field, .. }
+                    if op.is_none_or(|op| !logins.contains(&op.name)) =>
+                {
                     out.push(AuthMember::Session(field));
                 }
                 _ => {}

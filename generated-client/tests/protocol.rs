@@ -78,14 +78,7 @@ fn req<T: kassa::Operation + Default>(params: Option<Value>) -> T {
 }
 
 fn login_wires(vendor: &Vendor) -> Vec<&'static str> {
-    vendor
-        .auth
-        .iter()
-        .filter_map(|a| match a {
-            Auth::Bearer { login, .. } | Auth::Session { login, .. } => Some(*login),
-            _ => None,
-        })
-        .collect()
+    vendor.auth.iter().flat_map(Auth::logins).copied().collect()
 }
 
 /// A body without the JSON-RPC id (the server answers with the request's).

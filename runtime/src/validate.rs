@@ -254,6 +254,21 @@ impl<T: Length> Length for Option<T> {
 /// A value that is text, for `pattern` checks.
 pub trait Text {
     fn text(&self) -> Option<&str>;
+
+    /// A secret's text never appears in an error.
+    fn is_secret(&self) -> bool {
+        false
+    }
+}
+
+impl Text for crate::Secret {
+    fn text(&self) -> Option<&str> {
+        Some(self.expose())
+    }
+
+    fn is_secret(&self) -> bool {
+        true
+    }
 }
 
 impl Text for String {
@@ -265,6 +280,10 @@ impl Text for String {
 impl<T: Text> Text for Option<T> {
     fn text(&self) -> Option<&str> {
         self.as_ref().and_then(Text::text)
+    }
+
+    fn is_secret(&self) -> bool {
+        self.as_ref().is_some_and(Text::is_secret)
     }
 }
 
@@ -411,6 +430,11 @@ pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), Inva
     })?;
     if re.is_match(text) {
         Ok(())
+    } else if value.is_secret() {
+        Err(InvalidRequest::new(
+            field,
+            format!("must match `{pattern}` (the secret value is not shown)"),
+        ))
     } else {
         Err(InvalidRequest::new(
             field,
@@ -422,6 +446,17 @@ pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), Inva
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_that_breaks_its_pattern_is_not_shown() {
+        let pin = crate::Secret::new("12a4".to_owned());
+        let err = pattern(&Some(pin), "^[0-9]{4}$", "pin")
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("12a4"), "{err}");
+        assert!(err.contains("pin") && err.contains("^[0-9]{4}$"), "{err}");
+        assert!(pattern(&crate::Secret::new("1234".to_owned()), "^[0-9]{4}$", "pin").is_ok());
+    }
 
     #[test]
     fn patterns_are_anchored_compiled_once_and_bad_ones_reported() {

@@ -128,7 +128,8 @@ pub enum Auth {
     /// A bearer token from a login operation, sent as `Authorization: Bearer`;
     /// one re-login when a call fails with one of `relogin_on`.
     Bearer {
-        login: &'static str,
+        /// Wire names of the login operations; the configuration picks one.
+        logins: &'static [&'static str],
         token_field: &'static str,
         relogin_on: &'static [u16],
         /// Seconds a token stays valid, where the vendor says.
@@ -152,7 +153,8 @@ pub enum Auth {
     },
     /// A session id from a login operation's response, sent as a body field.
     Session {
-        login: &'static str,
+        /// Wire names of the login operations; the configuration picks one.
+        logins: &'static [&'static str],
         from: &'static str,
         field: &'static str,
         /// Seconds a session stays valid, where the vendor says.
@@ -160,6 +162,22 @@ pub enum Auth {
         /// The vendor's answer to a missing, unknown or expired session.
         refused: Option<crate::Answer>,
     },
+}
+
+impl Auth {
+    /// Wire names of the operations that log in for this scheme (none for
+    /// schemes without a login).
+    pub fn logins(&self) -> &'static [&'static str] {
+        match self {
+            Auth::Bearer { logins, .. } | Auth::Session { logins, .. } => logins,
+            _ => &[],
+        }
+    }
+
+    /// True when `wire` is one of this scheme's login operations.
+    pub fn is_login(&self, wire: &str) -> bool {
+        self.logins().contains(&wire)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -118,13 +118,13 @@ fn auth(spec: &Spec, a: &ir::Auth) -> Auth {
             refused: refused.as_ref().map(answer),
         },
         ir::Auth::Bearer {
-            login,
+            logins,
             token_field,
             relogin_on,
             lifetime,
             refused,
         } => Auth::Bearer {
-            login: text(wire_of(spec, login)),
+            logins: wires(spec, logins),
             token_field: text(token_field),
             relogin_on: slice(relogin_on.clone()),
             lifetime_secs: *lifetime,
@@ -157,13 +157,13 @@ fn auth(spec: &Spec, a: &ir::Auth) -> Auth {
             context: slice(context.iter().map(|f| text(&f.wire)).collect()),
         },
         ir::Auth::Session {
-            login,
+            logins,
             from,
             field,
             lifetime,
             refused,
         } => Auth::Session {
-            login: text(wire_of(spec, login)),
+            logins: wires(spec, logins),
             from: text(from),
             field: text(field),
             lifetime_secs: *lifetime,

@@ -304,38 +304,40 @@ pub(crate) fn check_login_fields(
     spec: &ir::Spec,
 ) {
     for scheme in f.auth.iter().flatten() {
-        let (login, field, what) = match &scheme.value {
+        let (logins, field, what) = match &scheme.value {
             model::AuthScheme::Bearer(b) => (&b.login, &b.token_field, "token_field"),
             model::AuthScheme::Session(s) => (&s.login, &s.from, "from"),
             _ => continue,
         };
-        let Some(op) = spec.operations.iter().find(|o| o.name == login.value) else {
-            continue; // reported as an unknown operation already
-        };
-        let Some(fields) = spec.body_fields(&op.response) else {
-            continue;
-        };
-        if fields.iter().any(|f| f.wire == field.value) {
-            continue;
-        }
-        let help = did_you_mean(&field.value, fields.iter().map(|f| f.wire.as_str()))
-            .unwrap_or_else(|| {
+        for login in logins.ops() {
+            let Some(op) = spec.operations.iter().find(|o| o.name == login.value) else {
+                continue; // reported as an unknown operation already
+            };
+            let Some(fields) = spec.body_fields(&op.response) else {
+                continue;
+            };
+            if fields.iter().any(|f| f.wire == field.value) {
+                continue;
+            }
+            let help = did_you_mean(&field.value, fields.iter().map(|f| f.wire.as_str()))
+                .unwrap_or_else(|| {
+                    format!(
+                        "name the field of `{}`'s response that carries it, or declare it there",
+                        op.name
+                    )
+                });
+            cx.error(
+                Code::Undefined,
+                file,
+                field.pos,
                 format!(
-                    "name the field of `{}`'s response that carries it, or declare it there",
-                    op.name
-                )
-            });
-        cx.error(
-            Code::Undefined,
-            file,
-            field.pos,
-            format!(
-                "`{what}: {}` is not a field of `{}`'s response",
-                field.value, op.name
-            ),
-        )
-        .width(field.value.chars().count())
-        .help(help);
+                    "`{what}: {}` is not a field of `{}`'s response",
+                    field.value, op.name
+                ),
+            )
+            .width(field.value.chars().count())
+            .help(help);
+        }
     }
 }
 

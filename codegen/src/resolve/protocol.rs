@@ -120,9 +120,9 @@ pub(crate) fn auth(
             }
         }
         model::AuthScheme::Bearer(b) => {
-            op_ref(cx, file, &b.login, ops);
+            let logins = login_refs(cx, file, &b.login, ops);
             ir::Auth::Bearer {
-                login: b.login.value.clone(),
+                logins,
                 token_field: b.token_field.value.clone(),
                 relogin_on: b.relogin_on.iter().map(|s| s.value).collect(),
                 lifetime: lifetime(cx, file, &b.lifetime),
@@ -191,9 +191,9 @@ pub(crate) fn auth(
             }
         }
         model::AuthScheme::Session(s) => {
-            op_ref(cx, file, &s.login, ops);
+            let logins = login_refs(cx, file, &s.login, ops);
             ir::Auth::Session {
-                login: s.login.value.clone(),
+                logins,
                 from: s.from.value.clone(),
                 field: s.field.value.clone(),
                 lifetime: lifetime(cx, file, &s.lifetime),
@@ -527,4 +527,29 @@ fn recovery(r: &model::Recovery) -> Option<ir::Recovery> {
         test,
         doc: opt_text(&r.doc),
     })
+}
+
+/// Resolves the login operations of a scheme: each must exist, none twice.
+fn login_refs(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    logins: &Spanned<model::Logins>,
+    ops: &BTreeSet<String>,
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for op in logins.ops() {
+        op_ref(cx, file, &op, ops);
+        if names.contains(&op.value) {
+            cx.error(
+                Code::Duplicate,
+                file,
+                op.pos,
+                format!("login operation `{}` is listed twice", op.value),
+            )
+            .width(op.value.chars().count())
+            .help("list each login operation once");
+        }
+        names.push(op.value.clone());
+    }
+    names
 }

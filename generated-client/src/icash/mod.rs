@@ -79,7 +79,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             context: &["WareHouseID", "UserID"],
         },
         ::kassa::Auth::Session {
-            login: "login",
+            logins: &["login"],
             from: "session_id",
             field: "ses",
             lifetime_secs: ::std::option::Option::None,

@@ -58,7 +58,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     },
     auth: &[
         ::kassa::Auth::Bearer {
-            login: "POST /auth",
+            logins: &["POST /auth"],
             token_field: "Token",
             relogin_on: &[401u16],
             lifetime_secs: ::std::option::Option::None,

@@ -109,12 +109,12 @@ impl Client {
         let started = Instant::now();
         // Seeded on the first resend: most calls never need it.
         let mut jitter = None;
-        let login = self.login_scheme();
-        let is_login = login.is_some_and(|(wire, _)| wire == info.wire);
+        let has_login = self.has_login();
+        let is_login = self.is_login(info.wire);
         let (mut attempt, mut relogged) = (0u32, false);
         loop {
             attempt += 1;
-            if login.is_some() && !is_login && !self.logged_in() {
+            if has_login && !is_login && !self.logged_in() {
                 self.login::<E>(None).await?;
             }
             let mut auth = self.auth_values();
@@ -137,7 +137,7 @@ impl Client {
                 }
                 Err(failed) => failed,
             };
-            let expired = !is_login && login.is_some() && self.expired(&failed.error);
+            let expired = !is_login && has_login && self.expired(&failed.error);
             let meaning = meaning(&failed.error, expired);
             tracing::debug!(
                 vendor = self.vendor.id,
@@ -148,7 +148,7 @@ impl Client {
             );
             let resend = match meaning {
                 Meaning::Transient => true,
-                Meaning::Relogin if !relogged && login.is_some() && !is_login => {
+                Meaning::Relogin if !relogged && has_login && !is_login => {
                     // Log in again, unless another call already replaced the
                     // token this request carried; not counted as an attempt.
                     relogged = true;

@@ -8,14 +8,14 @@ use crate::codec::Prepared;
 use crate::{Auth, DecodeError, Error, ErrorTable, Retry, Secret};
 
 impl Client {
-    pub(super) fn login_scheme(&self) -> Option<(&'static str, &'static str)> {
-        self.vendor.auth.iter().find_map(|a| match a {
-            Auth::Bearer {
-                login, token_field, ..
-            } => Some((*login, *token_field)),
-            Auth::Session { login, from, .. } => Some((*login, *from)),
-            _ => None,
-        })
+    /// True when the vendor logs in (bearer token or session id).
+    pub(super) fn has_login(&self) -> bool {
+        self.vendor.auth.iter().any(|a| !a.logins().is_empty())
+    }
+
+    /// True when `wire` is one of the vendor's login operations.
+    pub(super) fn is_login(&self, wire: &str) -> bool {
+        self.vendor.auth.iter().any(|a| a.is_login(wire))
     }
 
     pub(super) fn logged_in(&self) -> bool {

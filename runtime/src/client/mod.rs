@@ -167,6 +167,16 @@ impl Client {
                     vendor.name
                 )));
             }
+            if let (logins @ [_, ..], Some(login)) = (scheme.logins(), &config.login)
+                && !logins.contains(&login.info.wire)
+            {
+                return Err(ConfigError(format!(
+                    "{} logs in with {}; Config::login was given `{}`",
+                    vendor.name,
+                    logins.join(" or "),
+                    login.info.wire
+                )));
+            }
             if let Auth::Hmac { context, .. } = scheme {
                 for name in *context {
                     if !config.context.iter().any(|(n, _)| n == name) {

@@ -270,10 +270,10 @@ fn auth_fields(
                 body.string(username, user);
                 body.string(password, pass);
             }
-            Auth::Bearer { login, .. } if info.wire != *login => {
+            Auth::Bearer { .. } if !scheme.is_login(info.wire) => {
                 headers.extend(bearer(auth));
             }
-            Auth::Session { login, field, .. } if info.wire != *login => {
+            Auth::Session { field, .. } if !scheme.is_login(info.wire) => {
                 if let Some(session) = &auth.session {
                     body.string(field, session.expose());
                 }

@@ -245,8 +245,8 @@ fn apply_auth(
                 body.insert((*username).to_owned(), Value::from(user));
                 body.insert((*password).to_owned(), Value::from(pass));
             }
-            Auth::Bearer { login, .. } => {
-                if info.wire == *login {
+            Auth::Bearer { .. } => {
+                if scheme.is_login(info.wire) {
                     continue;
                 }
                 headers.extend(bearer(auth));
@@ -299,8 +299,8 @@ fn apply_auth(
                     })?;
                 body.insert((*signature_field).to_owned(), Value::from(signature));
             }
-            Auth::Session { login, field, .. } => {
-                if info.wire == *login {
+            Auth::Session { field, .. } => {
+                if scheme.is_login(info.wire) {
                     continue;
                 }
                 if let Some(session) = &auth.session {

@@ -41,11 +41,10 @@ pub(super) fn authenticate(
     for scheme in vendor.auth {
         let (ok, refused, fallback) = match scheme {
             Auth::Bearer {
-                login,
                 lifetime_secs,
                 refused,
                 ..
-            } if info.wire != *login => {
+            } if !scheme.is_login(info.wire) => {
                 let sent = wire
                     .header("authorization")
                     .and_then(|h| h.strip_prefix("Bearer "));
@@ -58,12 +57,11 @@ pub(super) fn authenticate(
                 (ok, refused, Some((Code::Int(401), "token is expired")))
             }
             Auth::Session {
-                login,
                 field,
                 lifetime_secs,
                 refused,
                 ..
-            } if info.wire != *login => {
+            } if !scheme.is_login(info.wire) => {
                 let ok = given(field)
                     .and_then(|s| inner.sessions.get(&s))
                     .is_some_and(|issued| valid(*issued, *lifetime_secs));
@@ -126,15 +124,13 @@ pub(super) fn answer(
     let mut login_data = Map::new();
     for scheme in vendor.auth {
         match scheme {
-            Auth::Bearer {
-                login, token_field, ..
-            } if info.wire == *login => {
+            Auth::Bearer { token_field, .. } if scheme.is_login(info.wire) => {
                 inner.tokens_issued += 1;
                 let token = format!("mock-token-{}", inner.tokens_issued);
                 inner.token = Some((token.clone(), now));
                 login_data.insert((*token_field).to_owned(), Value::String(token));
             }
-            Auth::Session { login, from, .. } if info.wire == *login => {
+            Auth::Session { from, .. } if scheme.is_login(info.wire) => {
                 inner.sessions_issued += 1;
                 let session = format!("mock-session-{}", inner.sessions_issued);
                 inner.sessions.insert(session.clone(), now);

@@ -145,7 +145,7 @@ static TIMED: Vendor = Vendor {
     servers: &[],
     protocol: Protocol::JsonRpc { by_position: false },
     auth: &[Auth::Bearer {
-        login: "login",
+        logins: &["login"],
         token_field: "token",
         relogin_on: &[],
         lifetime_secs: Some(60),

@@ -342,7 +342,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
             s
         }
         Auth::Bearer {
-            login,
+            logins,
             token_field,
             relogin_on,
             lifetime,
@@ -351,7 +351,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
             let mut s = format!(
                 "**Bearer token.** The client calls {} first and sends the {} of its response \
                  as `Authorization: Bearer <token>` on every later request.",
-                op_link(spec, login),
+                login_links(spec, logins),
                 code(token_field)
             )
             .replace("<token>", "…");
@@ -396,7 +396,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
             )
         }
         Auth::Session {
-            login,
+            logins,
             from,
             field,
             lifetime,
@@ -404,11 +404,24 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
         } => format!(
             "**Session.** After {}, the client sends the {} of its response as the body field \
              {} of every later request.{}",
-            op_link(spec, login),
+            login_links(spec, logins),
             code(from),
             code(field),
             login_limits(*lifetime, refused.as_ref(), "session")
         ),
+    }
+}
+
+/// The login operation, or the alternatives the configuration picks from.
+fn login_links(spec: &Spec, logins: &[String]) -> String {
+    let links: Vec<String> = logins.iter().map(|l| op_link(spec, l)).collect();
+    match links.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!(
+            "the login the configuration names ({} or {last})",
+            init.join(", ")
+        ),
+        [] => String::new(),
     }
 }
 

@@ -553,12 +553,12 @@ pub fn vendor(spec: &Spec) -> TokenStream {
             let refused = opt_answer(refused.as_ref());
             quote!(::kassa::Auth::BodyCredentials { username: #username, password: #password, except: #except, refused: #refused })
         }
-        Auth::Bearer { login, token_field, relogin_on, lifetime, refused } => {
-            let login = wire_of(spec, login);
+        Auth::Bearer { logins, token_field, relogin_on, lifetime, refused } => {
+            let logins = wires(spec, logins);
             let lifetime = opt_u64(*lifetime);
             let refused = opt_answer(refused.as_ref());
             quote!(::kassa::Auth::Bearer {
-                login: #login,
+                logins: #logins,
                 token_field: #token_field,
                 relogin_on: &[#(#relogin_on),*],
                 lifetime_secs: #lifetime,
@@ -584,12 +584,12 @@ pub fn vendor(spec: &Spec) -> TokenStream {
                 context: #context,
             })
         }
-        Auth::Session { login, from, field, lifetime, refused } => {
-            let login = wire_of(spec, login);
+        Auth::Session { logins, from, field, lifetime, refused } => {
+            let logins = wires(spec, logins);
             let lifetime = opt_u64(*lifetime);
             let refused = opt_answer(refused.as_ref());
             quote!(::kassa::Auth::Session {
-                login: #login,
+                logins: #logins,
                 from: #from,
                 field: #field,
                 lifetime_secs: #lifetime,

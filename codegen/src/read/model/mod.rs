@@ -10,6 +10,7 @@
 
 pub mod field;
 mod lifecycle;
+mod logins;
 mod map;
 mod protocol;
 mod span;
@@ -22,6 +23,7 @@ pub use field::{Each, Field, FieldBody, ListStyle, Placement};
 pub use lifecycle::{
     Answer, Counter, CounterReport, Creation, Expiry, Lifecycle, Move, StateReport,
 };
+pub use logins::Logins;
 pub use map::NamedMap;
 pub use protocol::{
     AuthScheme, BearerAuth, BodyCredentials, Envelope, ErrorSource, FormProtocol, HmacAuth,

@@ -150,8 +150,8 @@ pub struct BodyCredentials {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BearerAuth {
-    /// The login operation.
-    pub login: Spanned<String>,
+    /// The login operation, or the alternatives the configuration picks from.
+    pub login: Spanned<super::Logins>,
     /// Response field of the login operation holding the token.
     pub token_field: Spanned<String>,
     /// HTTP statuses after which the client logs in again once and retries.
@@ -213,8 +213,8 @@ pub enum SignatureEncoding {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SessionAuth {
-    /// The login operation.
-    pub login: Spanned<String>,
+    /// The login operation, or the alternatives the configuration picks from.
+    pub login: Spanned<super::Logins>,
     /// Response field of the login operation holding the session id.
     pub from: Spanned<String>,
     /// Request field that carries it.

@@ -1,0 +1,245 @@
+//! Tally, the made-up REST vendor of the test fixtures, generated with
+//! `include_spec!` and called over HTTP against the example server: one test
+//! per construct of the spec language it uses.
+
+use kassa::mock::{Canned, MockServer};
+use kassa::{Config, Error, Method};
+use serde_json::json;
+
+kassa::include_spec!("../../codegen/tests/fixtures/tally");
+
+use tally::*;
+
+const LICENCE: &str = "licence-7f3a";
+
+async fn server() -> MockServer {
+    let mock = MockServer::start(&VENDOR, OPERATIONS).await.unwrap();
+    mock.record_requests(true);
+    mock
+}
+
+fn pin() -> PinSignIn {
+    PinSignIn { pin: "4321".into() }
+}
+
+fn config(mock: &MockServer) -> Config {
+    Config::new()
+        .base_url(mock.url())
+        .header("X-License-Key", LICENCE)
+        .login(&pin())
+}
+
+fn client(mock: &MockServer) -> Client {
+    Client::new(config(mock)).unwrap()
+}
+
+fn sale(lines: Vec<Line>) -> Sell {
+    Sell {
+        key: String::new(),
+        kind: ReceiptKind::Sale,
+        lines,
+        phone: Some("+380441234567".into()),
+        email: None,
+    }
+}
+
+fn line() -> Line {
+    Line {
+        name: "Tea".into(),
+        qty: "1.500".parse().unwrap(),
+        price: kassa::MinorUnits(4_200),
+        codes: Some(vec![7]),
+    }
+}
+
+fn receipt(id: u64) -> serde_json::Value {
+    json!({"id": id, "kind": "SALE", "sum": 100})
+}
+
+fn ok(data: serde_json::Value) -> Canned {
+    Canned::ok(json!({"status": 200, "message": "OK", "data": data}))
+}
+
+#[tokio::test]
+async fn the_configured_login_of_two_is_the_one_sent() {
+    let mock = server().await;
+    let c = client(&mock);
+    c.get_receipt(&GetReceipt { id: 9, shop: None })
+        .await
+        .unwrap();
+    let sent = mock.requests();
+    assert_eq!(sent[0].path, "/auth/pin");
+    assert_eq!(sent[0].body_field("pin").as_deref(), Some("4321"));
+    let bearer = sent[1].header("authorization").unwrap();
+    assert!(bearer.starts_with("Bearer mock-token-"), "{bearer}");
+}
+
+#[tokio::test]
+async fn a_login_that_is_not_one_of_the_vendors_is_refused_when_the_client_is_built() {
+    let mock = server().await;
+    let config = config(&mock).login(&GetReceipt { id: 1, shop: None });
+    let err = Client::new(config).unwrap_err().to_string();
+    assert!(
+        err.contains("logs in with POST /auth or POST /auth/pin")
+            && err.contains("`GET /receipts/{id}`"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn the_vendor_wide_header_is_required_and_sent_with_every_request() {
+    let mock = server().await;
+    let err = Client::new(Config::new().base_url(mock.url()).login(&pin()))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("X-License-Key"), "{err}");
+    client(&mock)
+        .get_receipt(&GetReceipt { id: 9, shop: None })
+        .await
+        .unwrap();
+    for request in mock.requests() {
+        assert_eq!(
+            request.header("X-License-Key"),
+            Some(LICENCE),
+            "{}",
+            request.path
+        );
+    }
+}
+
+#[tokio::test]
+async fn array_query_parameters_repeat_their_key() {
+    let mock = server().await;
+    let request = Receipts {
+        kinds: Some(vec![ReceiptKind::Sale, ReceiptKind::Refund]),
+        ..Receipts::default()
+    };
+    client(&mock).receipts(&request).await.unwrap();
+    let sent = mock.requests().pop().unwrap();
+    let kinds: Vec<&str> = sent
+        .query
+        .iter()
+        .filter(|(k, _)| k == "kinds")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(kinds, ["SALE", "REFUND"]);
+}
+
+#[tokio::test]
+async fn pages_are_read_until_the_total_is_reached() {
+    let mock = server().await;
+    mock.respond_once(
+        "GET /receipts",
+        ok(json!({"total": 3, "items": [receipt(1), receipt(2)]})),
+    );
+    mock.respond_once(
+        "GET /receipts",
+        ok(json!({"total": 3, "items": [receipt(3)]})),
+    );
+    let first = Receipts {
+        limit: Some(2),
+        ..Receipts::default()
+    };
+    let all = client(&mock).receipts_pages(first).all().await.unwrap();
+    let ids: Vec<u64> = all.iter().map(|r| r.id).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    let offsets: Vec<Option<String>> = mock
+        .requests()
+        .iter()
+        .filter(|r| r.method == Method::Get && r.path == "/receipts")
+        .map(|r| {
+            r.query
+                .iter()
+                .find(|(k, _)| k == "offset")
+                .map(|(_, v)| v.clone())
+        })
+        .collect();
+    assert_eq!(offsets, [None, Some("2".to_owned())]);
+}
+
+#[tokio::test]
+async fn a_reply_in_either_of_two_shapes_decodes_to_its_form() {
+    let mock = server().await;
+    let c = client(&mock);
+    mock.respond_once("DELETE /receipts/{id}", ok(json!("OK")));
+    assert_eq!(
+        c.delete_receipt(&DeleteReceipt { id: 5 }).await.unwrap(),
+        DeleteReply::Ok
+    );
+    mock.respond_once("DELETE /receipts/{id}", ok(json!({"id": 5})));
+    assert_eq!(
+        c.delete_receipt(&DeleteReceipt { id: 5 }).await.unwrap(),
+        DeleteReply::Deleted(Deleted { id: 5 })
+    );
+}
+
+/// Element constraints, decimal precision and field groups are checked
+/// before anything is sent.
+#[tokio::test]
+async fn constraints_refuse_a_request_before_it_is_sent() {
+    let mock = server().await;
+    let c = client(&mock);
+    let cases: Vec<(Sell, &str)> = vec![
+        (
+            sale(vec![Line {
+                codes: Some(vec![7, 0]),
+                ..line()
+            }]),
+            "lines[0].codes[1]",
+        ),
+        (
+            sale(vec![Line {
+                qty: "12345678.5".parse().unwrap(),
+                ..line()
+            }]),
+            "lines[0].qty",
+        ),
+        (
+            Sell {
+                phone: None,
+                email: None,
+                ..sale(vec![line()])
+            },
+            "phone",
+        ),
+        (sale(Vec::new()), "lines"),
+    ];
+    for (request, path) in cases {
+        match c.sell(&request).await {
+            Err(Error::InvalidRequest(e)) => {
+                assert!(e.to_string().contains(path), "{path}: {e}")
+            }
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    assert!(
+        mock.requests().iter().all(|r| r.path != "/receipts"),
+        "a refused sale was sent"
+    );
+    c.sell(&sale(vec![line()])).await.unwrap();
+}
+
+#[tokio::test]
+async fn an_operation_absent_from_the_configured_server_is_refused() {
+    let mock = server().await;
+    // A base URL alone names no server; this names `main` and fills its URL.
+    let on_main = Config::new()
+        .server("main")
+        .variable("base_url", mock.url())
+        .header("X-License-Key", LICENCE)
+        .login(&pin());
+    let c = Client::new(on_main).unwrap();
+    c.get_receipt(&GetReceipt { id: 9, shop: None })
+        .await
+        .unwrap();
+    let err = c
+        .archived(&Archived {
+            id: 1,
+            ids_or_one: None,
+        })
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("archive"), "{err}");
+    assert!(mock.requests().iter().all(|r| !r.path.starts_with("/old")));
+}
