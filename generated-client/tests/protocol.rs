@@ -877,6 +877,26 @@ async fn call_icash(c: &icash::Client, name: &str, params: Option<Value>) -> Got
         "add_cash_register_amount" => got(c
             .add_cash_register_amount(&req::<icash::AddCashRegisterAmount>(params))
             .await),
+        "edit_sale_item_by_store" => {
+            // The default names no article; exactly one of the two ids is required.
+            let mut item = req::<icash::EditSaleItemByStore>(params);
+            if item.sale_item_id.is_none() && item.sale_item_inventory_id.is_none() {
+                item.sale_item_id = Some(1);
+            }
+            got(c.edit_sale_item_by_store(&item).await)
+        }
+        "get_sale_items" => got(c.get_sale_items(&req::<icash::GetSaleItems>(params)).await),
+        "get_sale_item_qty" => got(c
+            .get_sale_item_qty(&req::<icash::GetSaleItemQty>(params))
+            .await),
+        "add_contragent" => got(c.add_contragent(&req::<icash::AddContragent>(params)).await),
+        "get_contragents" => got(c
+            .get_contragents(&req::<icash::GetContragents>(params))
+            .await),
+        "documents_list" => got(c.documents_list(&req::<icash::DocumentsList>(params)).await),
+        "get_document" => got(c.get_document(&req::<icash::GetDocument>(params)).await),
+        "get_bank_accounts" => got(c.get_bank_accounts().await),
+        "einvoices_list" => got(c.einvoices_list(&req::<icash::EinvoicesList>(params)).await),
         other => panic!("icash: no typed method for `{other}`"),
     }
 }

@@ -76,7 +76,8 @@ fn derived_schemas_name_the_published_fields() {
             ShiftStatusInfo, ShiftUser;
         caspos: CashDocument, ControlTape, CreditPayItem, CurrencyTotals, MoneyBackItem,
             PeriodicReport, PrepaymentItem, Receipt, SaleItem, ShiftReport, TapeDocument;
-        icash: CashRegister, MeasureUnit, Operation, OperationSaleItem, PayType, Payment;
+        icash: BankAccount, CashRegister, Contragent, Document, MeasureUnit, Operation,
+            OperationSaleItem, PayType, Payment, SaleItem;
     }
 }
 

@@ -393,6 +393,7 @@ pub fn resolve(
                 item,
                 protocol,
                 &error_table_names,
+                &ir_types,
             ));
         }
         protocol::wire_duplicates(&mut cx, &operations);

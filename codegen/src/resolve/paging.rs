@@ -18,6 +18,26 @@ pub(crate) fn pagination(
     spec: &ir::Spec,
 ) -> Option<ir::Pagination> {
     let p = &paging.value;
+    if let ir::Body::Type(ty) = &op.request {
+        // The pager sets the offset, page or cursor on the request struct,
+        // which a request given as a whole type only wraps.
+        cx.error(
+            Code::WrongKind,
+            file,
+            paging.pos,
+            format!(
+                "the request of paged `{}` is a whole type; the pager needs its fields",
+                op.name
+            ),
+        )
+        .help(match ty {
+            ir::Ty::Type(name) => format!(
+                "write the request as `like: {name}` (its fields, plus any of the operation's own)"
+            ),
+            _ => "declare the request's `fields:`".to_owned(),
+        });
+        return None;
+    }
     let request = spec.body_fields(&op.request).unwrap_or_default();
     let response = spec.body_fields(&op.response).unwrap_or_default();
     let given = [p.offset.is_some(), p.page.is_some(), p.cursor.is_some()];

@@ -234,8 +234,15 @@ pub(crate) fn state(
 
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-fn body(cx: &mut Cx<'_>, file: &Path, b: &Spanned<model::Body>, what: &str) -> ir::Body {
-    let given = [b.fields.is_some(), b.ty.is_some(), b.unknown]
+fn body(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    types: &[ir::TypeDef],
+    b: &Spanned<model::Body>,
+    what: &str,
+) -> ir::Body {
+    let has_fields = b.fields.is_some() || b.like.is_some();
+    let given = [has_fields, b.ty.is_some(), b.unknown]
         .iter()
         .filter(|x| **x)
         .count();
@@ -244,12 +251,44 @@ fn body(cx: &mut Cx<'_>, file: &Path, b: &Spanned<model::Body>, what: &str) -> i
             Code::Invalid,
             file,
             b.pos,
-            format!("the {what} has more than one of `fields`, `type` and `unknown`"),
+            format!("the {what} has more than one of `fields` (or `like`), `type` and `unknown`"),
         )
         .help("describe the body one way");
     }
-    if let Some(f) = &b.fields {
-        ir::Body::Fields(fields(cx, file, f, what))
+    if has_fields {
+        let mut out = b
+            .like
+            .as_ref()
+            .map(|l| like(cx, file, types, l))
+            .unwrap_or_default();
+        for field in b
+            .fields
+            .as_ref()
+            .map(|f| fields(cx, file, f, what))
+            .unwrap_or_default()
+        {
+            if out.iter().any(|o| o.wire == field.wire) {
+                let like = b.like.as_ref().map_or("", |l| l.value.as_str());
+                let pos = b
+                    .fields
+                    .as_ref()
+                    .and_then(|f| f.iter().find(|(k, _)| k.value == field.wire))
+                    .map_or(b.pos, |(k, _)| k.pos);
+                cx.error(
+                    Code::Duplicate,
+                    file,
+                    pos,
+                    format!("`{}` is already a field of `{like}`", field.wire),
+                )
+                .width(field.wire.chars().count())
+                .help(format!(
+                    "remove it here, or drop `like: {like}` and list every field"
+                ));
+                continue;
+            }
+            out.push(field);
+        }
+        ir::Body::Fields(out)
     } else if let Some(t) = &b.ty {
         type_expr(cx, file, t, t.pos).map_or(ir::Body::Unknown, ir::Body::Type)
     } else if b.unknown {
@@ -259,11 +298,50 @@ fn body(cx: &mut Cx<'_>, file: &Path, b: &Spanned<model::Body>, what: &str) -> i
     }
 }
 
+/// The fields of the object type a body is `like`.
+fn like(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    types: &[ir::TypeDef],
+    name: &Spanned<String>,
+) -> Vec<ir::Field> {
+    match types.iter().find(|t| t.name == name.value).map(|t| &t.kind) {
+        Some(ir::TypeKind::Object(fields)) => fields.clone(),
+        Some(_) => {
+            cx.error(
+                Code::WrongKind,
+                file,
+                name.pos,
+                format!("`like: {}` names a type that is not an object", name.value),
+            )
+            .width(name.value.chars().count())
+            .help("name a type with `fields:`");
+            Vec::new()
+        }
+        None => {
+            let objects: Vec<&str> = types
+                .iter()
+                .filter(|t| matches!(t.kind, ir::TypeKind::Object(_)))
+                .map(|t| t.name.as_str())
+                .collect();
+            cx.undefined(
+                file,
+                name,
+                "type",
+                objects,
+                "name a type with `fields:` under `types:`",
+            );
+            Vec::new()
+        }
+    }
+}
+
 pub(crate) fn operation(
     cx: &mut Cx<'_>,
     item: &Item<'_, model::Operation>,
     protocol: &ir::Protocol,
     tables: &BTreeSet<String>,
+    types: &[ir::TypeDef],
 ) -> ir::Operation {
     let file = item.file;
     let op = &item.value.value;
@@ -276,12 +354,14 @@ pub(crate) fn operation(
     let request = body(
         cx,
         file,
+        types,
         &op.request,
         &format!("request of `{}`", item.name.value),
     );
     let response = body(
         cx,
         file,
+        types,
         &op.response,
         &format!("response of `{}`", item.name.value),
     );

@@ -33,6 +33,44 @@ impl Client {
         self.inner.call(request).await
     }
 
+    /// Set the prices and parameters of an article in one store. Exactly one of SaleItemID and SaleItemInventoryID must be given. Answers the bare string "OK".
+    ///
+    /// Wire name `edit-sale-item-by-store`; documented in “3.11 edit-sale-item-by-store”.
+    pub async fn edit_sale_item_by_store(
+        &self,
+        request: &EditSaleItemByStore,
+    ) -> ::std::result::Result<::std::string::String, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// List the articles, page by page. Which fields `sort` accepts is not documented.
+    ///
+    /// Wire name `get-sale-items`; documented in “3.12 get-sale-items”; safe to retry.
+    pub async fn get_sale_items(
+        &self,
+        request: &GetSaleItems,
+    ) -> ::std::result::Result<GetSaleItemsResponse, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// Every page of [`get_sale_items`](Self::get_sale_items), from `first` on: `next().await` reads one page, `all().await` all of them.
+    pub fn get_sale_items_pages(
+        &self,
+        first: GetSaleItems,
+    ) -> ::kassa::Pages<'_, GetSaleItems> {
+        self.inner.pages(first)
+    }
+
+    /// Read the stock (quantity) of an article. StoreID names a store; what the answer covers when it is not sent is not documented.
+    ///
+    /// Wire name `get-sale-item-qty`; documented in “3.23 get-sale-item-qty”; safe to retry.
+    pub async fn get_sale_item_qty(
+        &self,
+        request: &GetSaleItemQty,
+    ) -> ::std::result::Result<GetSaleItemQtyResponse, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
     /// Open a session. WareHouseID and UserID (both required) travel with every request from the hmac context; the returned session_id is sent as `ses` by every other call.
     ///
     /// Wire name `login`; documented in “3.01 Login”; safe to retry.
@@ -81,6 +119,91 @@ impl Client {
         self.inner.call(request).await
     }
 
+    /// Add a customer or supplier, or edit one when EditContragentID is given. The answer is an object with the contragent's id (SUPPLEMENT.md; not confirmed, and the field's name is not given), so it is decoded as raw JSON. The vendor's live log shows this call failing with a plain `error_message` (the envelope's failure form).
+    ///
+    /// Wire name `add-contragent`; documented in “3.08 add-contragent”.
+    pub async fn add_contragent(
+        &self,
+        request: &AddContragent,
+    ) -> ::std::result::Result<::kassa::Json, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// List the customers and suppliers, page by page. Which fields `sort` accepts is not documented.
+    ///
+    /// Wire name `get-contragents`; documented in “3.09 get-contragents”; safe to retry.
+    pub async fn get_contragents(
+        &self,
+        request: &GetContragents,
+    ) -> ::std::result::Result<GetContragentsResponse, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// Every page of [`get_contragents`](Self::get_contragents), from `first` on: `next().await` reads one page, `all().await` all of them.
+    pub fn get_contragents_pages(
+        &self,
+        first: GetContragents,
+    ) -> ::kassa::Pages<'_, GetContragents> {
+        self.inner.pages(first)
+    }
+
+    /// List documents (invoices, proformas), page by page, optionally of one DocumentType. Which fields `sort` accepts and which other filters exist is not documented.
+    ///
+    /// Wire name `documents-list`; documented in “3.21 documents-list”; safe to retry.
+    pub async fn documents_list(
+        &self,
+        request: &DocumentsList,
+    ) -> ::std::result::Result<DocumentsListResponse, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// Every page of [`documents_list`](Self::documents_list), from `first` on: `next().await` reads one page, `all().await` all of them.
+    pub fn documents_list_pages(
+        &self,
+        first: DocumentsList,
+    ) -> ::kassa::Pages<'_, DocumentsList> {
+        self.inner.pages(first)
+    }
+
+    /// Read a document. Only its type, subtype, status and operation type are documented.
+    ///
+    /// Wire name `get-document`; documented in “3.22 get-document”; safe to retry.
+    pub async fn get_document(
+        &self,
+        request: &GetDocument,
+    ) -> ::std::result::Result<Document, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// List the bank accounts.
+    ///
+    /// Wire name `get-bank-accounts`; documented in “3.28 get-bank-accounts”; safe to retry.
+    ///
+    /// Erratum (3.28 get-bank-accounts): The page's table documents `id` and `name`; its example returns BankAccountID, BankAccountBankName and the other BankAccount… fields. The spec decodes what the example shows.
+    pub async fn get_bank_accounts(
+        &self,
+    ) -> ::std::result::Result<::std::vec::Vec<BankAccount>, ::kassa::Error<ApiError>> {
+        self.inner.call(&GetBankAccounts).await
+    }
+
+    /// List e-invoices, page by page (Albania only: offered on the AL servers). The fields of an e-invoice are not documented, so each is decoded as raw JSON.
+    ///
+    /// Wire name `einvoices-list`; documented in “3.29 einvoices-list”; safe to retry.
+    pub async fn einvoices_list(
+        &self,
+        request: &EinvoicesList,
+    ) -> ::std::result::Result<EinvoicesListResponse, ::kassa::Error<ApiError>> {
+        self.inner.call(request).await
+    }
+
+    /// Every page of [`einvoices_list`](Self::einvoices_list), from `first` on: `next().await` reads one page, `all().await` all of them.
+    pub fn einvoices_list_pages(
+        &self,
+        first: EinvoicesList,
+    ) -> ::kassa::Pages<'_, EinvoicesList> {
+        self.inner.pages(first)
+    }
+
     /// Create a sale, return or delivery operation. Not available on the AL production server (deprecated for Albania). Return fields (StornoType … FiskBonUUID) are for returns only.
     ///
     /// Wire name `new-operation`; documented in “3.13 new-operation”.
@@ -123,7 +246,7 @@ impl Client {
         self.inner.send(request).await
     }
 
-    /// Delete an item of an operation.
+    /// Delete an item of an operation. Answers either the id of the removed row or the bare string "OK" (the page and the table disagree; both are accepted).
     ///
     /// Wire name `del-operation-sale-item`; documented in “3.16 del-operation-sale-item”.
     pub async fn del_operation_sale_item(

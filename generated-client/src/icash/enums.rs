@@ -123,7 +123,7 @@ pub enum StornoType {
     Unknown(::std::string::String),
 }
 
-/// Status of an item of an operation. 3.14 types it "ENUM" and loses the values; SUPPLEMENT.md writes them "Normal/Deleted", the example sends "NORMAL"; the codes follow the wire.
+/// Status of an item of an operation (3.14) and of an article (get-sale-items, 3.12). 3.14 types it "ENUM" and loses the values; SUPPLEMENT.md writes them "Normal/Deleted", the 3.14 example sends "NORMAL"; the codes follow the wire. No article list has been seen on the wire: should it spell the status otherwise, the value decodes as unknown (the enum is open).
 ///
 /// Vendor's wording: “Status of item”
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
@@ -200,6 +200,211 @@ pub enum SortOrder {
     /// Code `"DESC"`.
     #[kassa(code = "DESC")]
     Desc,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Kind of contragent (add-contragent, get-contragents; 3.08).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum ContragentType {
+    /// A client (customer).
+    ///
+    /// Code `"CLIENT"`.
+    #[default]
+    #[kassa(code = "CLIENT")]
+    Client,
+    /// A supplier.
+    ///
+    /// Code `"SUPPLIER"`.
+    #[kassa(code = "SUPPLIER")]
+    Supplier,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Kind of the contragent's tax number, for Albania (3.08). SUPPLEMENT.md lists the codes without describing them; each value's meaning below is assumed from its name (see `unknowns`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum ContragentAlbaniaTaxNumType {
+    /// NUIS (assumed: the Albanian business identification number, NUIS).
+    ///
+    /// Code `"NUIS"`.
+    #[default]
+    #[kassa(code = "NUIS")]
+    Nuis,
+    /// ID (assumed: a personal identity document number).
+    ///
+    /// Code `"ID"`.
+    #[kassa(code = "ID")]
+    Id,
+    /// PASS (assumed: a passport number).
+    ///
+    /// Code `"PASS"`.
+    #[kassa(code = "PASS")]
+    Pass,
+    /// TAX (assumed: a tax number).
+    ///
+    /// Code `"TAX"`.
+    #[kassa(code = "TAX")]
+    Tax,
+    /// SOC (assumed: a social security number).
+    ///
+    /// Code `"SOC"`.
+    #[kassa(code = "SOC")]
+    Soc,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Kind of document (get-document, the documents-list filter; 3.21, 3.22).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum DocumentType {
+    /// An invoice.
+    ///
+    /// Code `"INVOICE"`.
+    #[default]
+    #[kassa(code = "INVOICE")]
+    Invoice,
+    /// A proforma invoice.
+    ///
+    /// Code `"PROFORMA"`.
+    #[kassa(code = "PROFORMA")]
+    Proforma,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Subtype of a document (3.22). The codes are listed without descriptions; the meanings below are assumed from the names (see `unknowns`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum DocumentSubType {
+    /// NORMAL (assumed: an ordinary document).
+    ///
+    /// Code `"NORMAL"`.
+    #[default]
+    #[kassa(code = "NORMAL")]
+    Normal,
+    /// CREDIT (assumed: a credit note).
+    ///
+    /// Code `"CREDIT"`.
+    #[kassa(code = "CREDIT")]
+    Credit,
+    /// DEBIT (assumed: a debit note).
+    ///
+    /// Code `"DEBIT"`.
+    #[kassa(code = "DEBIT")]
+    Debit,
+    /// ADVANCE (assumed: an invoice for an advance payment).
+    ///
+    /// Code `"ADVANCE"`.
+    #[kassa(code = "ADVANCE")]
+    Advance,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Status of a document (3.22).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum DocumentStatus {
+    /// NORMAL (not described further).
+    ///
+    /// Code `"NORMAL"`.
+    #[default]
+    #[kassa(code = "NORMAL")]
+    Normal,
+    /// DELETED (assumed: deleted).
+    ///
+    /// Code `"DELETED"`.
+    #[kassa(code = "DELETED")]
+    Deleted,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Operation type of a document (3.22). The codes are listed without descriptions (see `unknowns`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum DocumentOperationType {
+    /// NORMAL (not described).
+    ///
+    /// Code `"NORMAL"`.
+    #[default]
+    #[kassa(code = "NORMAL")]
+    Normal,
+    /// FINANCIAL (not described).
+    ///
+    /// Code `"FINANCIAL"`.
+    #[kassa(code = "FINANCIAL")]
+    Financial,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Status filter of einvoices-list (3.29, Albania only).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum EInvoiceStatus {
+    /// All (assumed: no status filter). Note the spelling: the other codes are upper case.
+    ///
+    /// Code `"All"`.
+    #[default]
+    #[kassa(code = "All")]
+    All,
+    /// DELIVERED.
+    ///
+    /// Code `"DELIVERED"`.
+    #[kassa(code = "DELIVERED")]
+    Delivered,
+    /// ACCEPTED.
+    ///
+    /// Code `"ACCEPTED"`.
+    #[kassa(code = "ACCEPTED")]
+    Accepted,
+    /// REFUSED.
+    ///
+    /// Code `"REFUSED"`.
+    #[kassa(code = "REFUSED")]
+    Refused,
+    /// PARTIALLY_PAID.
+    ///
+    /// Code `"PARTIALLY_PAID"`.
+    #[kassa(code = "PARTIALLY_PAID")]
+    PartiallyPaid,
+    /// PAID.
+    ///
+    /// Code `"PAID"`.
+    #[kassa(code = "PAID")]
+    Paid,
+    /// A code this client does not know; it is sent back unchanged.
+    #[kassa(other)]
+    Unknown(::std::string::String),
+}
+
+/// Party filter of einvoices-list (3.29, Albania only). Which e-invoices each value selects is not described; the meanings below are assumed from the names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, kassa::VendorEnum, kassa::Validate)]
+#[kassa(repr = "string")]
+pub enum EInvoiceParty {
+    /// BUYER (assumed: e-invoices in which the company is the buyer).
+    ///
+    /// Code `"BUYER"`.
+    #[default]
+    #[kassa(code = "BUYER")]
+    Buyer,
+    /// SELLER (assumed: e-invoices in which the company is the seller).
+    ///
+    /// Code `"SELLER"`.
+    #[kassa(code = "SELLER")]
+    Seller,
     /// A code this client does not know; it is sent back unchanged.
     #[kassa(other)]
     Unknown(::std::string::String),

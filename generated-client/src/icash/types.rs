@@ -8,6 +8,37 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
 #[allow(unused_imports)]
 use ::kassa::__private::serde;
 
+/// The list parameters every list call takes (3.20 operations-list; 3.09, 3.12, 3.21 and 3.29 refer to them). A list call's request is `like: ListParams`.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct ListParams {
+    /// Field to sort by (which fields each list accepts is not documented).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sort: ::std::option::Option<::std::string::String>,
+    /// ASC or DESC.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub order: ::std::option::Option<SortOrder>,
+    /// Number of records to skip.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub offset: ::std::option::Option<u64>,
+    /// Number of records to return (max 100, default 10).
+    ///
+    /// at most 100; the vendor assumes `10` when absent.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[kassa(max = "100")]
+    pub count: ::std::option::Option<u32>,
+}
+
 /// A sale, return or delivery operation with its items and payments (3.14 structure "operation"; operations-list returns the same structure). Decimals arrive as strings with 5 decimals ("7.30000"). Fields marked "YES -Сторно" are present for returns only.
 ///
 /// Vendor's wording: “Structure of type “operation””
@@ -552,4 +583,288 @@ pub struct RemovedSaleItem {
     /// Id of the removed operation item.
     #[serde(rename = "OperationSaleItemID")]
     pub operation_sale_item_id: u64,
+}
+
+/// A customer or supplier (get-contragents, 3.09): the fields of add-contragent (3.08) plus ContragentID. Only ContragentID and ContragentName are known to be always present; whether the others come back absent, empty or null is not documented.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct Contragent {
+    /// Contragent id.
+    #[serde(rename = "ContragentID")]
+    pub contragent_id: u64,
+    /// Name.
+    #[serde(rename = "ContragentName")]
+    pub contragent_name: ::std::string::String,
+    /// CLIENT or SUPPLIER.
+    #[serde(
+        rename = "ContragentType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_type: ::std::option::Option<ContragentType>,
+    /// Country, ISO 3166-1 alpha-2 code.
+    ///
+    /// at most 2 characters.
+    #[serde(
+        rename = "ContragentCountryCode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[kassa(min_length = 2, max_length = 2)]
+    pub contragent_country_code: ::std::option::Option<::std::string::String>,
+    /// City.
+    #[serde(
+        rename = "ContragentCityName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_city_name: ::std::option::Option<::std::string::String>,
+    /// Tax number.
+    #[serde(
+        rename = "ContragentTaxNum",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_tax_num: ::std::option::Option<::std::string::String>,
+    /// Registered for VAT (0|1; "0"/"1" are accepted on decode).
+    ///
+    /// Erratum (3.08 add-contragent (vendor sample)): Documented 0|1; the vendor's own sample sends the string "1". The field is a 0|1 flag that also accepts "0"/"1" (and true/false) on decode.
+    #[serde(
+        rename = "ContragentVatRegistered",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_vat_registered: ::std::option::Option<::kassa::Bool01>,
+    /// Address.
+    #[serde(
+        rename = "ContragentAddress",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_address: ::std::option::Option<::std::string::String>,
+    /// Phone number.
+    #[serde(
+        rename = "ContragentPhone",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_phone: ::std::option::Option<::std::string::String>,
+    /// Kind of the tax number (Albania).
+    #[serde(
+        rename = "ContragentAlbaniaTaxNumType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub contragent_albania_tax_num_type: ::std::option::Option<
+        ContragentAlbaniaTaxNumType,
+    >,
+}
+
+/// An article (get-sale-items, 3.12): the fields of add-sale-item (3.10) plus SaleItemID and SaleItemStatus. Required and optional as in add-sale-item; whether the optional ones come back absent, empty or null is not documented. Decimals in responses arrive as strings (SUPPLEMENT.md); their places are kept as received.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct SaleItem {
+    /// Article id.
+    #[serde(rename = "SaleItemID")]
+    pub sale_item_id: u64,
+    /// Normal or deleted.
+    ///
+    /// Erratum (3.12 get-sale-items): SUPPLEMENT.md writes the values "Normal|Deleted"; the only status seen on the wire (OperationSaleItemStatus, 3.14) is "NORMAL". The codes follow the wire; another spelling decodes as an unknown value.
+    #[serde(rename = "SaleItemStatus")]
+    pub sale_item_status: SaleItemStatus,
+    /// Barcode.
+    ///
+    /// at most 20 characters.
+    #[serde(
+        rename = "SaleItemBarcode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[kassa(max_length = 20)]
+    pub sale_item_barcode: ::std::option::Option<::std::string::String>,
+    /// Inventory id (article code).
+    ///
+    /// at most 20 characters.
+    #[serde(rename = "SaleItemInventoryID")]
+    #[kassa(max_length = 20)]
+    pub sale_item_inventory_id: ::std::string::String,
+    /// Article name.
+    ///
+    /// at most 100 characters.
+    #[serde(rename = "SaleItemName")]
+    #[kassa(max_length = 100)]
+    pub sale_item_name: ::std::string::String,
+    /// Name printed by the cash register.
+    ///
+    /// at most 100 characters.
+    #[serde(rename = "SaleItemCashRegisterName")]
+    #[kassa(max_length = 100)]
+    pub sale_item_cash_register_name: ::std::string::String,
+    /// Product or service.
+    #[serde(
+        rename = "SaleItemType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_type: ::std::option::Option<SaleItemType>,
+    /// Primary measure unit id (see get-measure-units).
+    #[serde(rename = "SaleItemPrimaryMeasureUnitID")]
+    pub sale_item_primary_measure_unit_id: u64,
+    /// Tax (VAT) group id.
+    #[serde(rename = "SaleItemTaxGroupID")]
+    pub sale_item_tax_group_id: u64,
+    /// Sell price without VAT, decimal(14,6).
+    #[serde(
+        rename = "SaleItemSellPriceWithoutVat",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_sell_price_without_vat: ::std::option::Option<::kassa::DecimalText>,
+    /// Sell price with VAT, decimal(14,6).
+    #[serde(
+        rename = "SaleItemSellPrice",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_sell_price: ::std::option::Option<::kassa::DecimalText>,
+    /// Supplements forbidden (0|1).
+    #[serde(
+        rename = "SaleItemForbidSupplements",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_forbid_supplements: ::std::option::Option<::kassa::Bool01>,
+    /// Sales forbidden (0|1).
+    #[serde(
+        rename = "SaleItemForbidSales",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_forbid_sales: ::std::option::Option<::kassa::Bool01>,
+    /// Refunds forbidden (0|1).
+    #[serde(
+        rename = "SaleItemForbidRefund",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_forbid_refund: ::std::option::Option<::kassa::Bool01>,
+    /// Comment (text).
+    #[serde(
+        rename = "SaleItemComment",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_comment: ::std::option::Option<::std::string::String>,
+    /// Article group id.
+    #[serde(
+        rename = "SaleItemSaleItemGroupID",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub sale_item_sale_item_group_id: ::std::option::Option<u64>,
+}
+
+/// A document (get-document 3.22; documents-list 3.21). Only these four fields are documented; the document's other fields (its id, number, dates, amounts, lines) are not confirmed and are not in the spec (they are ignored on decode).
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct Document {
+    /// INVOICE or PROFORMA.
+    #[serde(rename = "DocumentType")]
+    pub document_type: DocumentType,
+    /// NORMAL, CREDIT, DEBIT or ADVANCE.
+    #[serde(rename = "DocumentSubType")]
+    pub document_sub_type: DocumentSubType,
+    /// NORMAL or DELETED.
+    #[serde(rename = "DocumentStatus")]
+    pub document_status: DocumentStatus,
+    /// NORMAL or FINANCIAL.
+    #[serde(rename = "DocumentOperationType")]
+    pub document_operation_type: DocumentOperationType,
+}
+
+/// A bank account (get-bank-accounts, 3.28), as the page's example returns it.
+///
+/// Erratum (3.28 get-bank-accounts): The page's table documents the fields `id` and `name`, but its example returns the BankAccount… fields below. The spec decodes what the example shows; an answer with only `id` and `name` would not decode.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+pub struct BankAccount {
+    /// Bank account id.
+    #[serde(rename = "BankAccountID")]
+    pub bank_account_id: u64,
+    /// Name of the bank.
+    #[serde(rename = "BankAccountBankName")]
+    pub bank_account_bank_name: ::std::string::String,
+    /// Name of the branch.
+    #[serde(rename = "BankAccountBranchName")]
+    pub bank_account_branch_name: ::std::string::String,
+    /// IBAN.
+    #[serde(rename = "BankAccountIBAN")]
+    pub bank_account_iban: ::std::string::String,
+    /// BIC of the bank.
+    #[serde(rename = "BankAccountBIC")]
+    pub bank_account_bic: ::std::string::String,
+    /// Currency code (ALL in the example).
+    ///
+    /// at most 3 characters.
+    #[serde(rename = "BankAccountCurrencyCode")]
+    #[kassa(max_length = 3)]
+    pub bank_account_currency_code: ::std::string::String,
+    /// City id.
+    #[serde(rename = "BankAccountCityID")]
+    pub bank_account_city_id: u64,
+    /// City name.
+    #[serde(rename = "BankAccountCityName")]
+    pub bank_account_city_name: ::std::string::String,
+    /// Address.
+    #[serde(rename = "BankAccountAddress")]
+    pub bank_account_address: ::std::string::String,
+    /// Id of the user who created the account.
+    #[serde(rename = "BankAccountCreateUserID")]
+    pub bank_account_create_user_id: u64,
+    /// Creation date and time, as text. Its layout is not documented, so it is kept as text (other iCash dates read YYYY-MM-DD HH:MM:SS).
+    #[serde(rename = "BankAccountCreateDate")]
+    pub bank_account_create_date: ::std::string::String,
+    /// Whether the account is active (0|1).
+    #[serde(rename = "BankAccountActive")]
+    pub bank_account_active: ::kassa::Bool01,
 }

@@ -486,6 +486,9 @@ pub struct Pagination {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
+    /// An object type whose fields come first (the list parameters several
+    /// list calls share); `fields` adds to them.
+    pub like: Option<Spanned<String>>,
     /// Fields keyed by wire name, in document order.
     pub fields: Option<NamedMap<Spanned<Field>>>,
     /// The whole body is this type expression instead (`Shift`, `array<Kkm>`, `json`).
