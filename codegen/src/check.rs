@@ -84,11 +84,19 @@ fn summary(dir: &Path, spec: &Spec) -> String {
     let values: usize = spec.enums.iter().map(|e| e.values.len()).sum();
     let codes: usize = spec.errors.iter().map(|e| e.codes.len()).sum();
     let examples: usize = spec.operations.iter().map(|o| o.examples.len()).sum();
+    let forms = spec
+        .operations
+        .iter()
+        .filter(|o| o.variant_of.is_some())
+        .count();
+    let operations = match forms {
+        0 => format!("{} operations", spec.operations.len()),
+        n => format!("{} operations (+{n} forms)", spec.operations.len() - n),
+    };
     format!(
-        "ok {:<8} {}: {} operations, {} types, {} enums ({} values), {} error codes, {} examples",
+        "ok {:<8} {}: {operations}, {} types, {} enums ({} values), {} error codes, {} examples",
         spec.id,
         dir.display(),
-        spec.operations.len(),
         spec.types.len(),
         spec.enums.len(),
         values,

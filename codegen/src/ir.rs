@@ -239,6 +239,35 @@ pub enum Body {
     Unknown,
 }
 
+/// What the body of a successful reply is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reply {
+    /// JSON in the envelope (the response body's type).
+    #[default]
+    Json,
+    /// JSON in the envelope, or sometimes an empty body.
+    JsonOrEmpty,
+    /// Text as it is; the response is a `string`.
+    Text,
+    /// Bytes as they are; the response is `base64` in Rust and schemas.
+    Binary,
+    /// No body.
+    Empty,
+}
+
+impl Reply {
+    /// The derive's and the docs' word for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Reply::Json => "json",
+            Reply::JsonOrEmpty => "json_or_empty",
+            Reply::Text => "text",
+            Reply::Binary => "binary",
+            Reply::Empty => "empty",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Operation {
     pub name: String,
@@ -265,6 +294,16 @@ pub struct Operation {
     pub servers: Vec<String>,
     /// It answers one page of a longer list.
     pub pagination: Option<Pagination>,
+    /// What a successful reply's body is.
+    pub reply: Reply,
+    /// The content type of a text or binary reply.
+    pub content_type: Option<String>,
+    /// JSON-RPC: the method's parameters go by position (`Some(true)`) or
+    /// by name (`Some(false)`) whatever the protocol's default.
+    pub rpc_by_position: Option<bool>,
+    /// A form of another operation (by name): same wire name, its own
+    /// request fields.
+    pub variant_of: Option<String>,
     pub errata: Vec<Erratum>,
     pub examples: Vec<Example>,
 }

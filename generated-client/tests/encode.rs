@@ -27,6 +27,7 @@ fn auth() -> AuthValues {
         ],
         state: vec![("Uid".into(), "u-1".into())],
         rpc_id: 7,
+        rpc_by_position: false,
         route: None,
     }
 }

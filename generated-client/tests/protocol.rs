@@ -81,6 +81,17 @@ fn login_wires(vendor: &Vendor) -> Vec<&'static str> {
     vendor.auth.iter().flat_map(Auth::logins).copied().collect()
 }
 
+/// Whether example parameters carry every required request field of `op`.
+fn carries_required(op: &kassa_codegen::ir::Operation, params: &Value) -> bool {
+    match &op.request {
+        kassa_codegen::ir::Body::Fields(fields) => fields
+            .iter()
+            .filter(|f| !f.optional)
+            .all(|f| params.get(&f.wire).is_some()),
+        _ => true,
+    }
+}
+
 /// A body without the JSON-RPC id (the server answers with the request's).
 fn without_id(body: &Value) -> Value {
     let mut body = body.clone();
@@ -153,16 +164,21 @@ async fn every_operation(
     let (mut called, mut from_request_example, mut queued, mut relogins) = (0, 0, 0, 0);
     for entry in ops {
         let info = &entry.info;
-        let op = spec
-            .operations
-            .iter()
-            .find(|o| o.wire == info.wire)
-            .unwrap_or_else(|| panic!("{id}: `{}` is not in the spec", info.wire));
-        let params = op
-            .examples
+        let find = |name: &str| {
+            spec.operations
+                .iter()
+                .find(|o| o.name == name)
+                .unwrap_or_else(|| panic!("{id}: `{name}` is not in the spec"))
+        };
+        let op = find(info.name);
+        // A form of an operation (`variants:`) is called with the first of
+        // its operation's example requests that carries the form's fields.
+        let examples = &op.variant_of.as_deref().map_or(op, find).examples;
+        let params = examples
             .iter()
             .filter_map(|ex| ex.request.as_ref())
-            .find_map(|r| example_params(vendor, ops, info.wire, r));
+            .filter_map(|r| example_params(vendor, ops, info.wire, r))
+            .find(|p| carries_required(op, p));
         from_request_example += usize::from(params.is_some());
 
         // Served from the examples (or the sample).
@@ -172,7 +188,7 @@ async fn every_operation(
         failures.append(&mut problems);
         match mine.as_slice() {
             [one] => {
-                let want = expected(&op.examples, &one.response);
+                let want = expected(examples, &one.response);
                 if got != want {
                     failures.push(format!(
                         "{id} `{}`: got {got:?}, expected {want:?}",
@@ -812,9 +828,15 @@ async fn call_caspos(c: &caspos::Client, name: &str, params: Option<Value>) -> G
             .await),
         "get_control_tape" => got(c.get_control_tape().await),
         "money_back" => got(c.money_back(&req::<caspos::MoneyBack>(params)).await),
+        "money_back_manual" => got(c
+            .money_back_manual(&req::<caspos::MoneyBackManual>(params))
+            .await),
         "correction" => got(c.correction(&req::<caspos::Correction>(params)).await),
         "rollback" => got(c.rollback(&req::<caspos::Rollback>(params)).await),
         "sale" => got(c.sale(&req::<caspos::Sale>(params)).await),
+        "sale_plain" => got(c.sale_plain(&req::<caspos::SalePlain>(params)).await),
+        "sale_credit" => got(c.sale_credit(&req::<caspos::SaleCredit>(params)).await),
+        "sale_advance" => got(c.sale_advance(&req::<caspos::SaleAdvance>(params)).await),
         "credit" => got(c.credit(&req::<caspos::Credit>(params)).await),
         "prepayment" => got(c.prepayment(&req::<caspos::Prepayment>(params)).await),
         "prepayment_products" => got(c
@@ -992,4 +1014,64 @@ async fn kassa24_list_in_the_query_is_comma_separated() {
         listed.params.unwrap()["companies"],
         serde_json::json!(["1", "22", "333"])
     );
+}
+
+/// HEADO documents positional signatures but tables of names: a client
+/// switched to positions sends an array in the documented order (an absent
+/// optional parameter before a present one as `null`), and the example
+/// server reads it back by name.
+#[tokio::test]
+async fn heado_params_by_position_when_configured() {
+    let mock = MockServer::start(&heado::VENDOR, heado::OPERATIONS)
+        .await
+        .unwrap();
+    let plan = heado::PlanSet {
+        metric: "revenue".into(),
+        plan: "1500.5".parse().unwrap(),
+        year: 2026,
+        month: None,
+        day: Some(3),
+        day_corr_plan: None,
+    };
+    let by_name = heado::Client::new(heado_config(&mock.url())).unwrap();
+    by_name.plan_set(&plan).await.unwrap();
+    let by_position =
+        heado::Client::new(heado_config(&mock.url()).rpc_params(kassa::RpcParams::ByPosition))
+            .unwrap();
+    by_position.plan_set(&plan).await.unwrap();
+    // One method back to names, whatever the rest do.
+    let mixed = heado::Client::new(
+        heado_config(&mock.url())
+            .rpc_params(kassa::RpcParams::ByPosition)
+            .rpc_params_for::<heado::PlanSet>(kassa::RpcParams::ByName),
+    )
+    .unwrap();
+    mixed.plan_set(&plan).await.unwrap();
+
+    let sent = mock.requests();
+    let params = |i: usize| match &sent[i].body {
+        kassa::codec::WireBody::Json(body) => body["params"].clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        params(0),
+        serde_json::json!({"metric": "revenue", "plan": 1500.5, "year": 2026, "day": 3})
+    );
+    assert_eq!(
+        params(1),
+        serde_json::json!(["revenue", 1500.5, 2026, null, 3])
+    );
+    assert_eq!(params(2), params(0));
+    // The server read all three the same way.
+    assert_eq!(sent[1].params, sent[0].params);
+    assert_eq!(sent[2].params, sent[0].params);
+
+    // The switch is for JSON-RPC vendors only.
+    let err = kassa24::Client::new(
+        Config::new()
+            .base_url(mock.url())
+            .rpc_params(kassa::RpcParams::ByPosition),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("not a JSON-RPC API"), "{err}");
 }

@@ -23,7 +23,18 @@ const KEYS: &[&str] = &[
     "recovery",
     "not_modified",
     "servers",
+    "params",
+    "reply",
+    "content_type",
 ];
+const REPLIES: &[(&str, &str)] = &[
+    ("json", "Json"),
+    ("json_or_empty", "JsonOrEmpty"),
+    ("text", "Text"),
+    ("binary", "Binary"),
+    ("empty", "Empty"),
+];
+const RPC_PARAMS: &[(&str, &str)] = &[("by_name", "ByName"), ("by_position", "ByPosition")];
 const PLACEMENTS: &[(&str, &str)] = &[
     ("params", "Params"),
     ("envelope", "Envelope"),
@@ -124,6 +135,39 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let not_modified = attrs.flag("not_modified", &mut errors).is_some();
     let servers = attrs.strings("servers", &mut errors).unwrap_or_default();
+    let rpc_params = attrs.string("params", &mut errors).and_then(|lit| {
+        let value = lit.value();
+        match RPC_PARAMS.iter().find(|(name, _)| *name == value) {
+            Some((_, variant)) => Some(syn::Ident::new(variant, lit.span())),
+            None => {
+                errors.help(
+                    lit.span(),
+                    format!("unknown params style \"{value}\""),
+                    "expected by_name or by_position (how a JSON-RPC method sends its parameters)",
+                );
+                None
+            }
+        }
+    });
+    let reply = attrs.string("reply", &mut errors).and_then(|lit| {
+        let value = lit.value();
+        match REPLIES.iter().find(|(name, _)| *name == value) {
+            Some((_, variant)) => Some(syn::Ident::new(variant, lit.span())),
+            None => {
+                let names: Vec<&str> = REPLIES.iter().map(|(n, _)| *n).collect();
+                errors.help(
+                    lit.span(),
+                    format!("unknown reply \"{value}\""),
+                    format!("expected one of: {}", names.join(", ")),
+                );
+                None
+            }
+        }
+    });
+    let content_type = match attrs.string("content_type", &mut errors) {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
     errors.finish()?;
     let (Some(wire), Some(response), Some(error)) = (wire, response, error) else {
         return Ok(TokenStream::new());
@@ -149,6 +193,16 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let wire = &f.wire;
         let variant = syn::Ident::new(variant, lit.span());
         Some(quote!((#wire, ::kassa::ListStyle::#variant)))
+    });
+    let reply = reply.unwrap_or_else(|| syn::Ident::new("Json", Span::call_site()));
+    let rpc_params = match rpc_params {
+        Some(variant) => quote!(::core::option::Option::Some(::kassa::RpcParams::#variant)),
+        None => quote!(::core::option::Option::None),
+    };
+    // The parameters in declaration order: the positions of a JSON-RPC call.
+    let params = fields.iter().filter_map(|f| match &f.placement {
+        None | Some(("Params", _)) => Some(&f.wire),
+        Some(_) => None,
     });
     let idempotency = match idempotency {
         Some((field, mint, dedup)) => {
@@ -177,6 +231,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 http: #http,
                 placement: &[#(#placed),*],
                 lists: &[#(#lists),*],
+                params: &[#(#params),*],
+                rpc_params: #rpc_params,
+                reply: ::kassa::ReplyKind::#reply,
+                content_type: #content_type,
                 servers: &[#(#servers),*],
                 idempotency: #idempotency,
                 safe_to_retry: #safe_to_retry,

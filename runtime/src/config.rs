@@ -26,6 +26,10 @@ pub struct Config {
     pub(crate) headers: Vec<(String, Secret)>,
     /// REST paths used instead of the spec's, by operation name.
     pub(crate) paths: Vec<(String, String)>,
+    /// JSON-RPC: how every method sends its parameters, where set.
+    pub(crate) rpc_params: Option<crate::RpcParams>,
+    /// JSON-RPC: the same for one method, by Rust name.
+    pub(crate) rpc_params_for: Vec<(&'static str, crate::RpcParams)>,
     pub(crate) login: Option<LoginCall>,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
@@ -52,6 +56,8 @@ impl Default for Config {
             context: Vec::new(),
             headers: Vec::new(),
             paths: Vec::new(),
+            rpc_params: None,
+            rpc_params_for: Vec::new(),
             login: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
             timeout: Self::DEFAULT_TIMEOUT,
@@ -142,6 +148,25 @@ impl Config {
         let operation = operation.into();
         self.paths.retain(|(op, _)| *op != operation);
         self.paths.push((operation, path.into()));
+        self
+    }
+
+    /// JSON-RPC: sends every method's parameters by name (an object) or by
+    /// position (an array in the documented order), whatever the spec says:
+    /// for a server that reads the other form. `Client::new` rejects it for
+    /// a vendor that is not JSON-RPC.
+    pub fn rpc_params(mut self, style: crate::RpcParams) -> Self {
+        self.rpc_params = Some(style);
+        self
+    }
+
+    /// The same for one method, named by its request type
+    /// (`.rpc_params_for::<heado::PlanSet>(RpcParams::ByPosition)`); it wins
+    /// over [`Config::rpc_params`].
+    pub fn rpc_params_for<O: Operation>(mut self, style: crate::RpcParams) -> Self {
+        let operation = O::INFO.name;
+        self.rpc_params_for.retain(|(op, _)| *op != operation);
+        self.rpc_params_for.push((operation, style));
         self
     }
 

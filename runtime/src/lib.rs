@@ -39,7 +39,7 @@ pub use error_table::{Category, ErrorTable, Retry};
 pub use lifecycle::{Answer, Counter, Creation, Expiry, Lifecycle, Move, StateReport};
 pub use operation::{
     Dedup, Fresh, Idempotency, ListStyle, Method, Mint, Operation, OperationInfo, Placement,
-    Recovery, Reply, Test,
+    Recovery, Reply, ReplyKind, Test,
 };
 pub use paging::{Paged, Pages};
 pub use retry::RetryPolicy;
@@ -48,8 +48,8 @@ pub use secret::{REDACTED, Redactor, Secret, redact, redact_cut};
 pub use table::{Classified, OperationEntry};
 pub use validate::{InvalidRequest, Validate};
 pub use vendor::{
-    Auth, ConfigHeader, Envelope, Protocol, Server, ServerVariable, SignatureEncoding, StateHeader,
-    Vendor,
+    Auth, ConfigHeader, Envelope, Protocol, RpcParams, Server, ServerVariable, SignatureEncoding,
+    StateHeader, Vendor,
 };
 
 /// `#[derive(kassa::JsonSchema)]` derives `schemars::JsonSchema` where

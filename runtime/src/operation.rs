@@ -131,6 +131,24 @@ pub enum Test {
     NotIn(&'static [crate::Code]),
 }
 
+/// What the body of a successful reply is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReplyKind {
+    /// JSON in the protocol's envelope.
+    #[default]
+    Json,
+    /// JSON in the envelope, or sometimes an empty body: the response type
+    /// is an `Option`, `None` for the empty body.
+    JsonOrEmpty,
+    /// Text as it is, not in an envelope (a receipt as `text/plain`): `String`.
+    Text,
+    /// Bytes as they are (a PDF or PNG receipt): [`Base64`](crate::Base64)
+    /// holds them.
+    Binary,
+    /// Nothing: an empty body, `()`.
+    Empty,
+}
+
 /// What the runtime needs to know about an operation besides its types.
 #[derive(Clone, Copy, Debug)]
 pub struct OperationInfo {
@@ -146,6 +164,16 @@ pub struct OperationInfo {
     pub placement: &'static [(&'static str, Placement)],
     /// Query fields that are lists, and how each is written.
     pub lists: &'static [(&'static str, ListStyle)],
+    /// The parameters (wire names) in their documented order: the positions
+    /// of a JSON-RPC call by position.
+    pub params: &'static [&'static str],
+    /// JSON-RPC: how this method sends its parameters, where it differs
+    /// from the protocol's default.
+    pub rpc_params: Option<crate::RpcParams>,
+    /// What a successful reply's body is: JSON in the envelope, or not.
+    pub reply: ReplyKind,
+    /// The content type of a text or binary reply, where the vendor says.
+    pub content_type: Option<&'static str>,
     /// The servers (by name) that offer it; empty: all of the vendor's.
     pub servers: &'static [&'static str],
     /// The key field, how it is minted and whether the vendor deduplicates by it.

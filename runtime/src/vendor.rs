@@ -55,7 +55,8 @@ pub enum Protocol {
         echo_operation: bool,
         response: Envelope,
     },
-    /// JSON-RPC 2.0 over POST.
+    /// JSON-RPC 2.0 over POST; `by_position` is how methods send their
+    /// parameters unless the method or `Config::rpc_params` says otherwise.
     JsonRpc { by_position: bool },
     /// REST: method and path per operation, JSON bodies.
     Rest { response: Envelope },
@@ -112,6 +113,16 @@ impl Envelope {
     pub fn is_replayed(&self, status: &Code) -> bool {
         self.replayed.contains(status)
     }
+}
+
+/// How a JSON-RPC method sends its parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RpcParams {
+    /// An object keyed by parameter name: `"params": {"metric": "sales"}`.
+    ByName,
+    /// An array in the documented order: `"params": ["sales"]`. An absent
+    /// optional parameter before a present one is sent as `null`.
+    ByPosition,
 }
 
 /// An authentication scheme.

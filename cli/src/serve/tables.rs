@@ -335,6 +335,31 @@ fn info(op: &ir::Operation) -> OperationInfo {
             ),
             _ => &[],
         },
+        params: match &op.request {
+            Body::Fields(fields) => slice(
+                fields
+                    .iter()
+                    .filter(|f| f.placement == ir::Placement::Params)
+                    .map(|f| text(&f.wire))
+                    .collect(),
+            ),
+            _ => &[],
+        },
+        reply: match op.reply {
+            ir::Reply::Json => kassa::ReplyKind::Json,
+            ir::Reply::JsonOrEmpty => kassa::ReplyKind::JsonOrEmpty,
+            ir::Reply::Text => kassa::ReplyKind::Text,
+            ir::Reply::Binary => kassa::ReplyKind::Binary,
+            ir::Reply::Empty => kassa::ReplyKind::Empty,
+        },
+        content_type: op.content_type.as_deref().map(text),
+        rpc_params: op.rpc_by_position.map(|p| {
+            if p {
+                kassa::RpcParams::ByPosition
+            } else {
+                kassa::RpcParams::ByName
+            }
+        }),
         servers: texts(&op.servers),
         idempotency: op.idempotency.as_ref().map(|i| Idempotency {
             field: text(&i.field),

@@ -443,7 +443,7 @@ fn check_request(
                 }
             }
         }
-        Protocol::JsonRpc { by_position, .. } => {
+        Protocol::JsonRpc { .. } => {
             match obj.get("method") {
                 Some(name) if names_ok(name) => {}
                 _ => c.push(
@@ -457,13 +457,14 @@ fn check_request(
                     c.push("$", Some(k), format!("unknown JSON-RPC member `{k}`"));
                 }
             }
-            match (by_position, obj.get("params")) {
-                (true, Some(Value::Array(items))) => {
+            // By name or by position: the server reads either.
+            match obj.get("params") {
+                Some(Value::Array(items)) => {
                     for (item, f) in items.iter().zip(req) {
                         c.field(item, f, &format!("$.params.{}", f.wire), &f.wire);
                     }
                 }
-                (_, params) => payload(c, params, &op.request, "$.params", &[]),
+                params => payload(c, params, &op.request, "$.params", &[]),
             }
         }
         Protocol::Rest { .. } | Protocol::Form { .. } => {
@@ -699,6 +700,21 @@ pub(crate) fn check_operation(
         }
         for (which, text) in [("request", &ex.request), ("response", &ex.response)] {
             let Some(text) = text else { continue };
+            if which == "response" && raw_reply(op.reply, ex.outcome) {
+                if op.reply == ir::Reply::Empty && !text.value.trim().is_empty() {
+                    cx.error(
+                        Code::BadExample,
+                        item.file,
+                        text.pos,
+                        format!(
+                            "example `{}` answers a body where the reply is empty",
+                            ex.name.value
+                        ),
+                    )
+                    .help("leave the response empty, or say which reply the operation has");
+                }
+                continue;
+            }
             let Some(value) = parse_json(cx, item.file, text, which, &ex.name.value) else {
                 continue;
             };
@@ -722,7 +738,16 @@ pub(crate) fn check_operation(
     }
 }
 
-pub(crate) fn to_ir(item: &Item<'_, model::Operation>) -> Vec<ir::Example> {
+/// Whether a successful response example is the raw body (text, bytes in
+/// base64, nothing) rather than JSON.
+fn raw_reply(reply: ir::Reply, outcome: model::Outcome) -> bool {
+    matches!(
+        reply,
+        ir::Reply::Text | ir::Reply::Binary | ir::Reply::Empty
+    ) && outcome == model::Outcome::Success
+}
+
+pub(crate) fn to_ir(item: &Item<'_, model::Operation>, reply: ir::Reply) -> Vec<ir::Example> {
     item.value
         .examples
         .iter()
@@ -735,10 +760,15 @@ pub(crate) fn to_ir(item: &Item<'_, model::Operation>) -> Vec<ir::Example> {
                 .request
                 .as_ref()
                 .and_then(|t| serde_json::from_str(&t.value).ok()),
-            response: ex
-                .response
-                .as_ref()
-                .and_then(|t| serde_json::from_str(&t.value).ok()),
+            response: ex.response.as_ref().and_then(|t| {
+                if !raw_reply(reply, ex.outcome) {
+                    serde_json::from_str(&t.value).ok()
+                } else if reply == ir::Reply::Empty {
+                    Some(Value::Null)
+                } else {
+                    Some(Value::String(t.value.clone()))
+                }
+            }),
             http_status: ex.http_status.as_ref().map(|s| s.value),
             response_headers: ex
                 .response_headers

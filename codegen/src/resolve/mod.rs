@@ -9,6 +9,7 @@ mod lifecycle;
 mod outcomes;
 mod paging;
 mod protocol;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -386,15 +387,15 @@ pub fn resolve(
     }
 
     let mut ir_operations = Vec::new();
+    // Forms of operations, appended after every operation once the spec is
+    // checked: the checks below pair `operations` with the IR by position.
+    let mut forms = Vec::new();
     if let Some(protocol) = &protocol {
+        let mut taken = operation_names.clone();
         for item in &operations {
-            ir_operations.push(protocol::operation(
-                &mut cx,
-                item,
-                protocol,
-                &error_table_names,
-                &ir_types,
-            ));
+            let op = protocol::operation(&mut cx, item, protocol, &error_table_names, &ir_types);
+            forms.extend(variants::expand(&mut cx, item, &op, &mut taken));
+            ir_operations.push(op);
         }
         protocol::wire_duplicates(&mut cx, &operations);
     }
@@ -474,7 +475,16 @@ pub fn resolve(
     if spec_ok && cx.diags.is_empty() {
         let mut spec = spec;
         for (item, op) in operations.iter().zip(spec.operations.iter_mut()) {
-            op.examples = examples::to_ir(item);
+            op.examples = examples::to_ir(item, op.reply);
+        }
+        for mut form in forms {
+            let base = form.variant_of.as_deref();
+            form.pagination = spec
+                .operations
+                .iter()
+                .find(|o| Some(o.name.as_str()) == base)
+                .and_then(|o| o.pagination.clone());
+            spec.operations.push(form);
         }
         (Some(spec), Vec::new())
     } else {

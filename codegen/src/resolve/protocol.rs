@@ -298,6 +298,62 @@ fn body(
     }
 }
 
+/// What a successful reply is (`reply:`, `or_empty:`), checked: only on
+/// responses, not beside a described body, a content type only for text
+/// and bytes.
+fn reply(
+    cx: &mut Cx<'_>,
+    file: &Path,
+    request: &Spanned<model::Body>,
+    response: &Spanned<model::Body>,
+) -> (ir::Reply, Option<String>) {
+    let r = &request.value;
+    if r.reply.is_some() || r.or_empty || r.content_type.is_some() {
+        cx.error(
+            Code::Invalid,
+            file,
+            request.pos,
+            "`reply`, `or_empty` and `content_type` describe a response, not a request",
+        )
+        .help("move them under `response:`");
+    }
+    let b = &response.value;
+    let described = b.fields.is_some() || b.like.is_some() || b.ty.is_some() || b.unknown;
+    let reply = match &b.reply {
+        Some(form) => {
+            if described || b.or_empty {
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    form.pos,
+                    "a `reply` that is not JSON has no `fields`, `type`, `unknown` or `or_empty`",
+                )
+                .help("the reply is the text, the bytes or nothing: remove the rest");
+            }
+            match form.value {
+                model::ReplyForm::Text => ir::Reply::Text,
+                model::ReplyForm::Binary => ir::Reply::Binary,
+                model::ReplyForm::Empty => ir::Reply::Empty,
+            }
+        }
+        None if b.or_empty => ir::Reply::JsonOrEmpty,
+        None => ir::Reply::Json,
+    };
+    if let Some(ct) = &b.content_type
+        && !matches!(reply, ir::Reply::Text | ir::Reply::Binary)
+    {
+        cx.error(
+            Code::Invalid,
+            file,
+            ct.pos,
+            "`content_type` is for a `reply: text` or `reply: binary`",
+        )
+        .width(ct.value.chars().count())
+        .help("a JSON reply's content type is the protocol's; remove it");
+    }
+    (reply, opt_text(&b.content_type))
+}
+
 /// The fields of the object type a body is `like`.
 fn like(
     cx: &mut Cx<'_>,
@@ -358,13 +414,19 @@ pub(crate) fn operation(
         &op.request,
         &format!("request of `{}`", item.name.value),
     );
-    let response = body(
-        cx,
-        file,
-        types,
-        &op.response,
-        &format!("response of `{}`", item.name.value),
-    );
+    let (reply, content_type) = reply(cx, file, &op.request, &op.response);
+    let response = match reply {
+        ir::Reply::Text => ir::Body::Type(ir::Ty::Scalar(ir::Scalar::String)),
+        ir::Reply::Binary => ir::Body::Type(ir::Ty::Scalar(ir::Scalar::Base64)),
+        ir::Reply::Empty => ir::Body::Empty,
+        ir::Reply::Json | ir::Reply::JsonOrEmpty => body(
+            cx,
+            file,
+            types,
+            &op.response,
+            &format!("response of `{}`", item.name.value),
+        ),
+    };
     if let Some(t) = &op.errors {
         table_ref(cx, file, t, tables);
     }
@@ -372,6 +434,24 @@ pub(crate) fn operation(
         ir::Body::Fields(f) => f,
         _ => &[],
     };
+    if let Some(p) = &op.params
+        && !matches!(protocol, ir::Protocol::JsonRpc { .. })
+    {
+        cx.error(
+            Code::Invalid,
+            file,
+            p.pos,
+            format!(
+                "`params` on `{}`, but the protocol is not JSON-RPC",
+                item.name.value
+            ),
+        )
+        .width(match p.value {
+            model::ParamStyle::ByName => "by_name".len(),
+            model::ParamStyle::ByPosition => "by_position".len(),
+        })
+        .help("only a JSON-RPC method sends its parameters by name or by position; remove it");
+    }
     // REST wire names are `METHOD /path/{param}`.
     let mut http = None;
     if let ir::Protocol::Rest { .. } = protocol {
@@ -554,6 +634,13 @@ pub(crate) fn operation(
         servers: op.servers.iter().map(|s| s.value.clone()).collect(),
         // Checked and filled in against the finished IR (resolve_paging).
         pagination: None,
+        variant_of: None,
+        reply,
+        content_type,
+        rpc_by_position: op
+            .params
+            .as_ref()
+            .map(|p| p.value == model::ParamStyle::ByPosition),
         errata: errata_of(&op.errata),
         examples: Vec::new(),
     }

@@ -243,3 +243,39 @@ async fn an_operation_absent_from_the_configured_server_is_refused() {
     assert!(err.contains("archive"), "{err}");
     assert!(mock.requests().iter().all(|r| !r.path.starts_with("/old")));
 }
+
+#[tokio::test]
+async fn a_form_of_an_operation_has_its_own_required_fields_and_the_same_wire() {
+    let mock = server().await;
+    let form = SellByPhone {
+        key: String::new(),
+        kind: ReceiptKind::Sale,
+        lines: vec![line()],
+        phone: "+380441234567".into(),
+        sms_sender: Some("TALLY".into()),
+    };
+    let receipt = client(&mock).sell_by_phone(&form).await.unwrap();
+    assert_eq!(receipt.kind, ReceiptKind::Sale);
+    let sent = mock.requests().pop().unwrap();
+    assert_eq!(
+        (sent.method, sent.path.as_str()),
+        (Method::Post, "/receipts")
+    );
+    assert_eq!(sent.body_field("phone").as_deref(), Some("+380441234567"));
+    assert_eq!(sent.body_field("sms_sender").as_deref(), Some("TALLY"));
+    assert_eq!(sent.operation, Some("POST /receipts"));
+    // The form keeps the operation's rules: a fresh key is minted, and the
+    // element constraints of the lines still apply.
+    assert!(!sent.body_field("key").unwrap_or_default().is_empty());
+    let bad = SellByPhone {
+        lines: vec![Line {
+            codes: Some(vec![0]),
+            ..line()
+        }],
+        ..form
+    };
+    assert!(matches!(
+        client(&mock).sell_by_phone(&bad).await,
+        Err(Error::InvalidRequest(_))
+    ));
+}

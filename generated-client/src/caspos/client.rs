@@ -187,7 +187,7 @@ impl Client {
         self.inner.send(request).await
     }
 
-    /// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional.
+    /// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional here, and each form is also an operation of its own (`sale_plain`, `sale_credit`, `sale_advance`) that requires its fields.
     ///
     /// Vendor's wording: “The Sales request is used to process sales transactions on the cash register equipment. It includes parameters for various payment methods, information about the items on the receipt, and optional client data.”
     ///
@@ -315,6 +315,54 @@ impl Client {
         &self,
         request: &Withdraw,
     ) -> ::std::result::Result<::kassa::Reply<CashDocument>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
+    }
+
+    /// A money back the device does not check against its own database (its data damaged or lost, or the return made on another device); isManual is sent, true.
+    ///
+    /// Wire name `moneyBack`; documented in “Money Back Manual”; a form of `money_back` with its own required fields.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    pub async fn money_back_manual(
+        &self,
+        request: &MoneyBackManual,
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
+    }
+
+    /// A sale paid now (cash, card, bonuses, an advance balance); no credit, no advance receipt.
+    ///
+    /// Wire name `sale`; documented in “Sales”; a form of `sale` with its own required fields.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    pub async fn sale_plain(
+        &self,
+        request: &SalePlain,
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
+    }
+
+    /// A sale on credit: the credited amount in creditPayment, the contract and the payer named; the rest (the down payment) paid by any other method.
+    ///
+    /// Wire name `sale`; documented in “Credit Sale”; a form of `sale` with its own required fields.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    pub async fn sale_credit(
+        &self,
+        request: &SaleCredit,
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
+        self.inner.send(request).await
+    }
+
+    /// A sale paid from an earlier advance: the advance receipt in prepaymentDocumentId, the advance amount in depositPayment.
+    ///
+    /// Wire name `sale`; documented in “Advance Pay”; a form of `sale` with its own required fields.
+    ///
+    /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    pub async fn sale_advance(
+        &self,
+        request: &SaleAdvance,
+    ) -> ::std::result::Result<::kassa::Reply<Receipt>, ::kassa::Error<ApiError>> {
         self.inner.send(request).await
     }
 }

@@ -303,4 +303,8 @@ pub static OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<CloseShift>(),
     ::kassa::OperationEntry::of::<Deposit>(),
     ::kassa::OperationEntry::of::<Withdraw>(),
+    ::kassa::OperationEntry::of::<MoneyBackManual>(),
+    ::kassa::OperationEntry::of::<SalePlain>(),
+    ::kassa::OperationEntry::of::<SaleCredit>(),
+    ::kassa::OperationEntry::of::<SaleAdvance>(),
 ];

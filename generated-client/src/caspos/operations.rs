@@ -782,7 +782,7 @@ pub struct Rollback {
     pub currency: ::std::string::String,
 }
 
-/// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional.
+/// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional here, and each form is also an operation of its own (`sale_plain`, `sale_credit`, `sale_advance`) that requires its fields.
 ///
 /// Vendor's wording: “The Sales request is used to process sales transactions on the cash register equipment. It includes parameters for various payment methods, information about the items on the receipt, and optional client data.”
 ///
@@ -1672,6 +1672,716 @@ pub struct Withdraw {
     /// Vendor's wording: “Cashier name”
     #[serde(rename = "cashierName")]
     pub cashier_name: ::std::string::String,
+    /// Currency code; always AZN.
+    ///
+    /// Vendor's wording: “Currency code”
+    pub currency: ::std::string::String,
+}
+
+/// A money back the device does not check against its own database (its data damaged or lost, or the return made on another device); isManual is sent, true.
+///
+/// Wire name `moneyBack`; documented in “Money Back Manual”; a form of `money_back` with its own required fields.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate,
+    kassa::Operation
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+#[kassa(
+    name = "money_back_manual",
+    wire = "moneyBack",
+    response = Receipt,
+    error = ApiError,
+    idempotency = "documentUUID",
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
+)]
+pub struct MoneyBackManual {
+    /// Fiscal id (document_id) of the receipt being returned.
+    ///
+    /// Vendor's wording: “Document id of Sale”
+    #[serde(rename = "parentDocumentId")]
+    pub parent_document_id: ::std::string::String,
+    /// Unique id of this receipt (idempotency key).
+    ///
+    /// Vendor's wording: “Unical Document ID”
+    ///
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
+    #[serde(rename = "documentUUID")]
+    pub document_uuid: ::std::string::String,
+    /// Amount returned in cash.
+    ///
+    /// Vendor's wording: “Cash payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cashPayment")]
+    pub cash_payment: ::kassa::Number,
+    /// Amount returned against credit.
+    ///
+    /// Vendor's wording: “Credit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "creditPayment")]
+    pub credit_payment: ::kassa::Number,
+    /// Amount returned against an advance.
+    ///
+    /// Vendor's wording: “Deposit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "depositPayment")]
+    pub deposit_payment: ::kassa::Number,
+    /// Amount returned to the bank card.
+    ///
+    /// Vendor's wording: “Card payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cardPayment")]
+    pub card_payment: ::kassa::Number,
+    /// Amount returned in bonuses.
+    ///
+    /// Vendor's wording: “Bonus payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "bonusPayment")]
+    pub bonus_payment: ::kassa::Number,
+    /// The returned lines.
+    #[kassa(min_items = 1)]
+    pub items: ::std::vec::Vec<MoneyBackItem>,
+    /// True for a manual money back: the device does not validate the return against its database. In the Money Back Manual table only.
+    ///
+    /// Vendor's wording: “Manual MoneyBack”
+    ///
+    /// Erratum (Money Back (Refound) / Example Request): The example of the standard (checked) money back also sends `"isManual": true`, identical to the Money Back Manual example in this respect. The spec reads the standard form as isManual absent or false, as the Manual section implies.
+    #[serde(rename = "isManual")]
+    pub is_manual: bool,
+    /// Kind of receipt returned.
+    ///
+    /// Vendor's wording: “Sale, Advance Sale, Credit Pay”
+    #[serde(rename = "moneyBackType")]
+    pub money_back_type: MoneyBackType,
+    /// Client's name (optional).
+    ///
+    /// Vendor's wording: “Client name”
+    #[serde(
+        rename = "clientName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_name: ::std::option::Option<::std::string::String>,
+    /// Total bonus balance of the client.
+    ///
+    /// Vendor's wording: “Client total bonus”
+    #[serde(
+        rename = "clientTotalBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_total_bonus: ::std::option::Option<::kassa::Number>,
+    /// Bonuses of this receipt.
+    ///
+    /// Vendor's wording: “Client earned bonus”
+    #[serde(
+        rename = "clientEarnedBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_earned_bonus: ::std::option::Option<::kassa::Number>,
+    /// Client's bonus card number.
+    ///
+    /// Vendor's wording: “Card number”
+    #[serde(
+        rename = "clientBonusCardNumber",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_bonus_card_number: ::std::option::Option<::std::string::String>,
+    /// Full name of the cashier.
+    ///
+    /// Vendor's wording: “Cashier name”
+    #[serde(rename = "cashierName")]
+    pub cashier_name: ::std::string::String,
+    /// Currency code; always AZN.
+    ///
+    /// Vendor's wording: “Currency code”
+    pub currency: ::std::string::String,
+    /// RRN of the bank card transaction being refunded. Only with a card amount (device error 648 "RRN cannot be used without cashless funds").
+    ///
+    /// Vendor's wording: “Bank transaction RRN”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rrn: ::std::option::Option<::std::string::String>,
+    /// Id of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction ID”
+    ///
+    /// also read as `transaction_id`.
+    ///
+    /// Erratum (Money Back (Refound) / Money Back Manual (example requests)): The comments of the examples are shifted by one line: transactionId is commented "Bank transaction approval code", transactionNumber "Bank transaction ID" and approvalCode "Bank transaction number". The spec follows the field names (and the Money Back Manual table). That table spells them approval_code, transaction_id, transaction_number; the examples send camelCase (taken; snake_case accepted on decode).
+    #[serde(
+        rename = "transactionId",
+        alias = "transaction_id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_id: ::std::option::Option<::std::string::String>,
+    /// Number of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction Number”
+    ///
+    /// also read as `transaction_number`.
+    #[serde(
+        rename = "transactionNumber",
+        alias = "transaction_number",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_number: ::std::option::Option<::std::string::String>,
+    /// Approval code of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Approval Code”
+    ///
+    /// also read as `approval_code`.
+    #[serde(
+        rename = "approvalCode",
+        alias = "approval_code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub approval_code: ::std::option::Option<::std::string::String>,
+    /// Additional line printed at the end of the receipt (not in the property tables).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
+}
+
+/// A sale paid now (cash, card, bonuses, an advance balance); no credit, no advance receipt.
+///
+/// Wire name `sale`; documented in “Sales”; a form of `sale` with its own required fields.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate,
+    kassa::Operation
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+#[kassa(
+    name = "sale_plain",
+    wire = "sale",
+    response = Receipt,
+    error = ApiError,
+    idempotency = "documentUUID",
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
+)]
+pub struct SalePlain {
+    /// Unique id of this receipt (idempotency key).
+    ///
+    /// Vendor's wording: “Unical Document ID”
+    ///
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
+    #[serde(rename = "documentUUID")]
+    pub document_uuid: ::std::string::String,
+    /// Cash handed over by the customer. When it exceeds the total, the application computes the change (e.g. total 10 AZN, cash 100 AZN: "Cash: 10 AZN, Given: 100 AZN, Change: 90 AZN").
+    ///
+    /// Vendor's wording: “Cash payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cashPayment")]
+    pub cash_payment: ::kassa::Number,
+    /// Amount paid from an advance (advance pay form; 0 otherwise).
+    ///
+    /// Vendor's wording: “Deposit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "depositPayment")]
+    pub deposit_payment: ::kassa::Number,
+    /// Amount paid by bank card.
+    ///
+    /// Vendor's wording: “Card payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cardPayment")]
+    pub card_payment: ::kassa::Number,
+    /// Amount paid with bonuses.
+    ///
+    /// Vendor's wording: “Bonus payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "bonusPayment")]
+    pub bonus_payment: ::kassa::Number,
+    /// Lines of the receipt (device error 610 "items array is empty" rejects an empty list).
+    ///
+    /// Vendor's wording: “items: List of items in the receipt.”
+    #[kassa(min_items = 1)]
+    pub items: ::std::vec::Vec<SaleItem>,
+    /// Client's name (optional).
+    ///
+    /// Vendor's wording: “Client name”
+    #[serde(
+        rename = "clientName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_name: ::std::option::Option<::std::string::String>,
+    /// Total bonus balance of the client (optional client data).
+    ///
+    /// Vendor's wording: “Client total bonus”
+    #[serde(
+        rename = "clientTotalBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_total_bonus: ::std::option::Option<::kassa::Number>,
+    /// Bonuses earned with this receipt (optional client data).
+    ///
+    /// Vendor's wording: “Client earned bonus”
+    #[serde(
+        rename = "clientEarnedBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_earned_bonus: ::std::option::Option<::kassa::Number>,
+    /// Client's bonus card number (optional client data).
+    ///
+    /// Vendor's wording: “Card number”
+    #[serde(
+        rename = "clientBonusCardNumber",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_bonus_card_number: ::std::option::Option<::std::string::String>,
+    /// Full name of the cashier.
+    ///
+    /// Vendor's wording: “Cashier name”
+    #[serde(rename = "cashierName")]
+    pub cashier_name: ::std::string::String,
+    /// Additional line printed at the end of the receipt. Absent from the Advance Pay example.
+    ///
+    /// Vendor's wording: “note: Note (description) - an additional line to be printed at the end of the receipt.”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
+    /// RRN of the bank card transaction (from the POS terminal's slip). Only with a card payment (device error 648 "RRN cannot be used without cashless funds").
+    ///
+    /// Vendor's wording: “Bank transaction RRN”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rrn: ::std::option::Option<::std::string::String>,
+    /// Approval code of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Approval Code”
+    ///
+    /// also read as `approval_code`.
+    ///
+    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    #[serde(
+        rename = "approvalCode",
+        alias = "approval_code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub approval_code: ::std::option::Option<::std::string::String>,
+    /// Id of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction ID”
+    ///
+    /// also read as `transaction_id`.
+    #[serde(
+        rename = "transactionId",
+        alias = "transaction_id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_id: ::std::option::Option<::std::string::String>,
+    /// Number of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction Number”
+    ///
+    /// also read as `transaction_number`.
+    #[serde(
+        rename = "transactionNumber",
+        alias = "transaction_number",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_number: ::std::option::Option<::std::string::String>,
+    /// Currency code; always AZN.
+    ///
+    /// Vendor's wording: “Currency code”
+    pub currency: ::std::string::String,
+}
+
+/// A sale on credit: the credited amount in creditPayment, the contract and the payer named; the rest (the down payment) paid by any other method.
+///
+/// Wire name `sale`; documented in “Credit Sale”; a form of `sale` with its own required fields.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate,
+    kassa::Operation
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+#[kassa(
+    name = "sale_credit",
+    wire = "sale",
+    response = Receipt,
+    error = ApiError,
+    idempotency = "documentUUID",
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
+)]
+pub struct SaleCredit {
+    /// Unique id of this receipt (idempotency key).
+    ///
+    /// Vendor's wording: “Unical Document ID”
+    ///
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
+    #[serde(rename = "documentUUID")]
+    pub document_uuid: ::std::string::String,
+    /// Cash handed over by the customer. When it exceeds the total, the application computes the change (e.g. total 10 AZN, cash 100 AZN: "Cash: 10 AZN, Given: 100 AZN, Change: 90 AZN").
+    ///
+    /// Vendor's wording: “Cash payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cashPayment")]
+    pub cash_payment: ::kassa::Number,
+    /// Amount sold on credit (credit sale form). Absent from the Advance Pay example.
+    ///
+    /// Vendor's wording: “Credit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "creditPayment")]
+    pub credit_payment: ::kassa::Number,
+    /// Amount paid from an advance (advance pay form; 0 otherwise).
+    ///
+    /// Vendor's wording: “Deposit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "depositPayment")]
+    pub deposit_payment: ::kassa::Number,
+    /// Amount paid by bank card.
+    ///
+    /// Vendor's wording: “Card payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cardPayment")]
+    pub card_payment: ::kassa::Number,
+    /// Amount paid with bonuses.
+    ///
+    /// Vendor's wording: “Bonus payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "bonusPayment")]
+    pub bonus_payment: ::kassa::Number,
+    /// Lines of the receipt (device error 610 "items array is empty" rejects an empty list).
+    ///
+    /// Vendor's wording: “items: List of items in the receipt.”
+    #[kassa(min_items = 1)]
+    pub items: ::std::vec::Vec<SaleItem>,
+    /// Client's name (optional).
+    ///
+    /// Vendor's wording: “Client name”
+    #[serde(
+        rename = "clientName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_name: ::std::option::Option<::std::string::String>,
+    /// Total bonus balance of the client (optional client data).
+    ///
+    /// Vendor's wording: “Client total bonus”
+    #[serde(
+        rename = "clientTotalBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_total_bonus: ::std::option::Option<::kassa::Number>,
+    /// Bonuses earned with this receipt (optional client data).
+    ///
+    /// Vendor's wording: “Client earned bonus”
+    #[serde(
+        rename = "clientEarnedBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_earned_bonus: ::std::option::Option<::kassa::Number>,
+    /// Client's bonus card number (optional client data).
+    ///
+    /// Vendor's wording: “Card number”
+    #[serde(
+        rename = "clientBonusCardNumber",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_bonus_card_number: ::std::option::Option<::std::string::String>,
+    /// Full name of the cashier.
+    ///
+    /// Vendor's wording: “Cashier name”
+    #[serde(rename = "cashierName")]
+    pub cashier_name: ::std::string::String,
+    /// Additional line printed at the end of the receipt. Absent from the Advance Pay example.
+    ///
+    /// Vendor's wording: “note: Note (description) - an additional line to be printed at the end of the receipt.”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
+    /// RRN of the bank card transaction (from the POS terminal's slip). Only with a card payment (device error 648 "RRN cannot be used without cashless funds").
+    ///
+    /// Vendor's wording: “Bank transaction RRN”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rrn: ::std::option::Option<::std::string::String>,
+    /// Approval code of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Approval Code”
+    ///
+    /// also read as `approval_code`.
+    ///
+    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    #[serde(
+        rename = "approvalCode",
+        alias = "approval_code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub approval_code: ::std::option::Option<::std::string::String>,
+    /// Id of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction ID”
+    ///
+    /// also read as `transaction_id`.
+    #[serde(
+        rename = "transactionId",
+        alias = "transaction_id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_id: ::std::option::Option<::std::string::String>,
+    /// Number of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction Number”
+    ///
+    /// also read as `transaction_number`.
+    #[serde(
+        rename = "transactionNumber",
+        alias = "transaction_number",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_number: ::std::option::Option<::std::string::String>,
+    /// Credit contract number (credit sale form).
+    ///
+    /// Vendor's wording: “Credit Contract number”
+    #[serde(rename = "creditContract")]
+    pub credit_contract: ::std::string::String,
+    /// Name of the credit payer (credit sale form).
+    ///
+    /// Vendor's wording: “Credit payer name”
+    #[serde(rename = "creditPayer")]
+    pub credit_payer: ::std::string::String,
+    /// Currency code; always AZN.
+    ///
+    /// Vendor's wording: “Currency code”
+    pub currency: ::std::string::String,
+}
+
+/// A sale paid from an earlier advance: the advance receipt in prepaymentDocumentId, the advance amount in depositPayment.
+///
+/// Wire name `sale`; documented in “Advance Pay”; a form of `sale` with its own required fields.
+///
+/// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+#[derive(
+    Clone,
+    Debug,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    kassa::Validate,
+    kassa::Operation
+)]
+#[serde(crate = "::kassa::__private::serde")]
+#[schemars(crate = "::kassa::__private::schemars")]
+#[kassa(
+    name = "sale_advance",
+    wire = "sale",
+    response = Receipt,
+    error = ApiError,
+    idempotency = "documentUUID",
+    mint = "uuid_v4",
+    dedup = "replay",
+    fiscal
+)]
+pub struct SaleAdvance {
+    /// Unique id of this receipt (idempotency key).
+    ///
+    /// Vendor's wording: “Unical Document ID”
+    ///
+    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    ///
+    /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
+    #[serde(rename = "documentUUID")]
+    pub document_uuid: ::std::string::String,
+    /// Cash handed over by the customer. When it exceeds the total, the application computes the change (e.g. total 10 AZN, cash 100 AZN: "Cash: 10 AZN, Given: 100 AZN, Change: 90 AZN").
+    ///
+    /// Vendor's wording: “Cash payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cashPayment")]
+    pub cash_payment: ::kassa::Number,
+    /// Amount paid from an advance (advance pay form; 0 otherwise).
+    ///
+    /// Vendor's wording: “Deposit payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "depositPayment")]
+    pub deposit_payment: ::kassa::Number,
+    /// Amount paid by bank card.
+    ///
+    /// Vendor's wording: “Card payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "cardPayment")]
+    pub card_payment: ::kassa::Number,
+    /// Amount paid with bonuses.
+    ///
+    /// Vendor's wording: “Bonus payment”
+    ///
+    /// Unit: currency units.
+    #[serde(rename = "bonusPayment")]
+    pub bonus_payment: ::kassa::Number,
+    /// Fiscal id (document_id) of the advance receipt being used (advance pay form).
+    ///
+    /// Vendor's wording: “Advance sale Doc ID”
+    ///
+    /// also read as `prepymentDocumentId`.
+    ///
+    /// Erratum (Sales (request property table)): The Sales table spells it `prepymentDocumentId`; the Advance Pay prose, table and example spell `prepaymentDocumentId`, which the spec sends (the table spelling is accepted on decode).
+    #[serde(rename = "prepaymentDocumentId", alias = "prepymentDocumentId")]
+    pub prepayment_document_id: ::std::string::String,
+    /// Lines of the receipt (device error 610 "items array is empty" rejects an empty list).
+    ///
+    /// Vendor's wording: “items: List of items in the receipt.”
+    #[kassa(min_items = 1)]
+    pub items: ::std::vec::Vec<SaleItem>,
+    /// Client's name (optional).
+    ///
+    /// Vendor's wording: “Client name”
+    #[serde(
+        rename = "clientName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_name: ::std::option::Option<::std::string::String>,
+    /// Total bonus balance of the client (optional client data).
+    ///
+    /// Vendor's wording: “Client total bonus”
+    #[serde(
+        rename = "clientTotalBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_total_bonus: ::std::option::Option<::kassa::Number>,
+    /// Bonuses earned with this receipt (optional client data).
+    ///
+    /// Vendor's wording: “Client earned bonus”
+    #[serde(
+        rename = "clientEarnedBonus",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_earned_bonus: ::std::option::Option<::kassa::Number>,
+    /// Client's bonus card number (optional client data).
+    ///
+    /// Vendor's wording: “Card number”
+    #[serde(
+        rename = "clientBonusCardNumber",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub client_bonus_card_number: ::std::option::Option<::std::string::String>,
+    /// Full name of the cashier.
+    ///
+    /// Vendor's wording: “Cashier name”
+    #[serde(rename = "cashierName")]
+    pub cashier_name: ::std::string::String,
+    /// Additional line printed at the end of the receipt. Absent from the Advance Pay example.
+    ///
+    /// Vendor's wording: “note: Note (description) - an additional line to be printed at the end of the receipt.”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub note: ::std::option::Option<::std::string::String>,
+    /// RRN of the bank card transaction (from the POS terminal's slip). Only with a card payment (device error 648 "RRN cannot be used without cashless funds").
+    ///
+    /// Vendor's wording: “Bank transaction RRN”
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub rrn: ::std::option::Option<::std::string::String>,
+    /// Approval code of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Approval Code”
+    ///
+    /// also read as `approval_code`.
+    ///
+    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    #[serde(
+        rename = "approvalCode",
+        alias = "approval_code",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub approval_code: ::std::option::Option<::std::string::String>,
+    /// Id of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction ID”
+    ///
+    /// also read as `transaction_id`.
+    #[serde(
+        rename = "transactionId",
+        alias = "transaction_id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_id: ::std::option::Option<::std::string::String>,
+    /// Number of the bank card transaction.
+    ///
+    /// Vendor's wording: “Bank Transaction Number”
+    ///
+    /// also read as `transaction_number`.
+    #[serde(
+        rename = "transactionNumber",
+        alias = "transaction_number",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub transaction_number: ::std::option::Option<::std::string::String>,
     /// Currency code; always AZN.
     ///
     /// Vendor's wording: “Currency code”

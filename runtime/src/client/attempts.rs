@@ -119,6 +119,7 @@ impl Client {
             }
             let mut auth = self.auth_values();
             auth.route = self.route(info);
+            auth.rpc_by_position = self.by_position(info);
             let carried: Option<Secret> = auth.token.clone().or_else(|| auth.session.clone());
             let carried_state = auth.state.clone();
             let failed = match self

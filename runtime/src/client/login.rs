@@ -78,6 +78,7 @@ impl Client {
         );
         let mut auth = self.auth_values();
         auth.route = self.route(&call.info);
+        auth.rpc_by_position = self.by_position(&call.info);
         let typed = self
             .exchange::<Value, E>(&call.info, &Prepared::Value(call.params), None, auth)
             .await

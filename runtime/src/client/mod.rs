@@ -136,6 +136,13 @@ impl Client {
                 vendor.name
             )));
         }
+        let rpc = matches!(vendor.protocol, crate::Protocol::JsonRpc { .. });
+        if !rpc && (config.rpc_params.is_some() || !config.rpc_params_for.is_empty()) {
+            return Err(ConfigError(format!(
+                "Config::rpc_params: {} is not a JSON-RPC API; its parameters have one form",
+                vendor.name
+            )));
+        }
         for (operation, path) in &config.paths {
             if !matches!(vendor.protocol, crate::Protocol::Rest { .. }) {
                 return Err(ConfigError(format!(
@@ -351,6 +358,24 @@ impl Client {
             .map(|(method, path)| (method, path.to_owned()))
     }
 
+    /// Whether the JSON-RPC method `info` sends its parameters by position:
+    /// `Config::rpc_params_for` that method, else `Config::rpc_params`, else
+    /// the method's spec, else the protocol's.
+    pub(crate) fn by_position(&self, info: &OperationInfo) -> bool {
+        let crate::Protocol::JsonRpc { by_position } = self.vendor.protocol else {
+            return false;
+        };
+        let style = self
+            .config
+            .rpc_params_for
+            .iter()
+            .find(|(op, _)| *op == info.name)
+            .map(|(_, style)| *style)
+            .or(self.config.rpc_params)
+            .or(info.rpc_params);
+        style.map_or(by_position, |s| s == crate::RpcParams::ByPosition)
+    }
+
     fn auth_values(&self) -> AuthValues {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let signs = self
@@ -369,6 +394,7 @@ impl Client {
             context: self.config.context.clone(),
             state: state.headers.clone(),
             rpc_id: self.rpc_id.fetch_add(1, Ordering::SeqCst) + 1,
+            rpc_by_position: false,
             route: None,
         }
     }

@@ -43,6 +43,10 @@ fn mints_only_empty_keys() {
         http: None,
         placement: &[],
         lists: &[],
+        params: &[],
+        rpc_params: None,
+        reply: crate::ReplyKind::Json,
+        content_type: None,
         servers: &[],
         idempotency: Some(crate::Idempotency {
             field: "documentUUID",

@@ -165,7 +165,7 @@ pub fn assemble(
     auth: &AuthValues,
 ) -> Result<Outgoing, EncodeError> {
     let fallback = || encode_request(vendor, info, split.to_value(), auth).map(Outgoing::from);
-    if !splits(vendor) {
+    if !splits(vendor) || auth.rpc_by_position {
         return fallback();
     }
     let mut body = Object::new();

@@ -8,6 +8,7 @@
 mod assemble;
 mod lenient;
 mod query;
+mod raw;
 mod request;
 mod response;
 mod sign;

@@ -29,6 +29,8 @@ pub struct AuthValues {
     pub state: Vec<(String, String)>,
     /// JSON-RPC request id.
     pub rpc_id: u64,
+    /// JSON-RPC: send the parameters by position (an array) in this call.
+    pub rpc_by_position: bool,
     /// The REST method and path template to use instead of the
     /// operation's (`Config::path`).
     pub route: Option<(Method, String)>,
@@ -356,14 +358,12 @@ pub fn encode_request(
             body.append(&mut parts.envelope);
             WireBody::Json(Value::Object(body))
         }
-        Protocol::JsonRpc { by_position } => {
+        Protocol::JsonRpc { .. } => {
             let mut rpc = Map::new();
             rpc.insert("jsonrpc".into(), "2.0".into());
             rpc.insert("method".into(), info.wire.into());
-            let params = match (by_position, parts.params) {
-                (true, Value::Object(map)) => {
-                    Value::Array(map.into_iter().map(|(_, v)| v).collect())
-                }
+            let params = match (auth.rpc_by_position, parts.params) {
+                (true, Value::Object(map)) => positional(info, map),
                 (_, params) => params,
             };
             if !params.is_null() {
@@ -491,6 +491,46 @@ fn find_op(ops: &[OperationInfo], name: &str) -> Option<usize> {
         .or_else(|| ops.iter().position(|o| o.wire_aliases.contains(&name)))
 }
 
+/// The parameters as a JSON-RPC array: in the documented order, an absent
+/// parameter before a present one as `null`, none after the last present
+/// one. Parameters the operation does not list keep their order at the end.
+fn positional(info: &OperationInfo, mut map: Map<String, Value>) -> Value {
+    let mut list: Vec<Value> = info
+        .params
+        .iter()
+        .map(|name| map.remove(*name).unwrap_or(Value::Null))
+        .collect();
+    list.extend(map.into_iter().map(|(_, v)| v));
+    while list.last().is_some_and(Value::is_null) {
+        list.pop();
+    }
+    Value::Array(list)
+}
+
+/// A JSON-RPC `params` array read back into an object by the operation's
+/// parameter order (`null` items are absent parameters).
+fn by_name(info: &OperationInfo, params: Value) -> Result<Value, String> {
+    let Value::Array(items) = params else {
+        return Ok(params);
+    };
+    if items.len() > info.params.len() {
+        return Err(format!(
+            "{} parameters by position; `{}` takes at most {}",
+            items.len(),
+            info.wire,
+            info.params.len()
+        ));
+    }
+    let map = info
+        .params
+        .iter()
+        .zip(items)
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| ((*k).to_owned(), v))
+        .collect();
+    Ok(Value::Object(map))
+}
+
 /// Reads a request the way the vendor's server would: which operation,
 /// which parameters, which auth values. The inverse of [`encode_request`].
 pub fn decode_request(
@@ -552,7 +592,9 @@ pub fn decode_request(
                 .to_owned();
             let op = find_op(ops, &wire)
                 .ok_or_else(|| fail("method", format!("unknown method {wire:?}")))?;
+            // By name or by position: a server reads either.
             let params = body.get("params").cloned().unwrap_or(Value::Null);
+            let params = by_name(&ops[op], params).map_err(|e| fail("params", e))?;
             (op, wire, params, Map::new(), body.get("id").cloned())
         }
         Protocol::Rest { .. } => {

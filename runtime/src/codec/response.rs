@@ -252,6 +252,14 @@ pub fn encode_success(
     extra: &Map<String, Value>,
     rpc_id: Option<&Value>,
 ) -> (u16, Value) {
+    // Text, bytes (in base64) or nothing, without the envelope; the
+    // example server sends them as they are.
+    if matches!(
+        info.reply,
+        crate::ReplyKind::Text | crate::ReplyKind::Binary | crate::ReplyKind::Empty
+    ) {
+        return (200, data);
+    }
     match &vendor.protocol {
         Protocol::JsonEnvelope {
             operation_field,

@@ -63,6 +63,11 @@ pub fn decode_response_as<T: DeserializeOwned>(
         ))
     })?;
     if (200..300).contains(&status)
+        && let Some(typed) = super::raw::decode(vendor, info, status, body)
+    {
+        return typed;
+    }
+    if (200..300).contains(&status)
         && let Some(typed) = one_pass(&vendor.protocol, text)
     {
         return Ok(typed);

@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 
 use crate::codec::{self, WireBody, WireRequest, value_to_text};
-use crate::{Auth, Code, Method, OperationEntry, OperationInfo, Protocol, Vendor};
+use crate::{Auth, Code, Method, OperationEntry, OperationInfo, Protocol, ReplyKind, Vendor};
 
 /// Request bodies larger than this are refused.
 const MAX_BODY: usize = 16 * 1024 * 1024;
@@ -413,6 +413,35 @@ fn text_response(status: u16, text: String) -> Response {
         .unwrap_or_default()
 }
 
+/// The answer as `info` replies: a successful reply that is not JSON (text,
+/// bytes, nothing) is canned as a JSON string (the text, or the bytes in
+/// base64) or `null`, and sent as it is.
+fn response(info: &OperationInfo, canned: &Canned) -> Response {
+    let raw = |content_type: &str, bytes: Vec<u8>| {
+        let mut response = json_response(canned);
+        *response.body_mut() = Body::from(bytes);
+        if let Ok(value) = HeaderValue::from_str(content_type) {
+            response.headers_mut().insert("content-type", value);
+        }
+        response
+    };
+    if !(200..300).contains(&canned.status) {
+        return json_response(canned);
+    }
+    match (info.reply, &canned.body) {
+        (ReplyKind::Text, Value::String(text)) => raw(
+            info.content_type.unwrap_or("text/plain; charset=utf-8"),
+            text.clone().into_bytes(),
+        ),
+        (ReplyKind::Binary, Value::String(text)) => raw(
+            info.content_type.unwrap_or("application/octet-stream"),
+            crate::Base64::decode(text).map(|b| b.0).unwrap_or_default(),
+        ),
+        (ReplyKind::Empty | ReplyKind::JsonOrEmpty, Value::Null) => raw("text/plain", Vec::new()),
+        _ => json_response(canned),
+    }
+}
+
 fn json_response(canned: &Canned) -> Response {
     let mut response = Response::new(Body::from(canned.body.to_string()));
     *response.status_mut() = StatusCode::from_u16(canned.status).unwrap_or(StatusCode::OK);
@@ -553,11 +582,12 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             return text_response(400, reason);
         }
     };
+    let info = shared.infos[decoded.operation];
     match serve(&shared, wire, decoded) {
-        Served::Answer(canned) => json_response(&canned),
+        Served::Answer(canned) => response(&info, &canned),
         Served::Before(fault) => faults::before(fault),
         Served::After(canned, fault, plan) => {
-            faults::after(fault, &plan, json_response(&canned)).await
+            faults::after(fault, &plan, response(&info, &canned)).await
         }
     }
 }

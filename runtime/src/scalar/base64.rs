@@ -86,7 +86,7 @@ impl Serialize for Base64 {
     }
 }
 
-/// Reads [`Base64`] from a string.
+/// Reads [`Base64`] from a string, or from raw bytes where a format has them.
 struct Base64Visitor;
 
 impl Visitor<'_> for Base64Visitor {
@@ -98,6 +98,11 @@ impl Visitor<'_> for Base64Visitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Base64, E> {
         Base64::decode(v).map_err(|e| E::custom(format!("invalid base64: {e}")))
+    }
+
+    /// The bytes themselves: a binary reply (a PDF, a PNG) arrives raw.
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Base64, E> {
+        Ok(Base64(v.to_vec()))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::table::Table;
 use super::{anchor, fields, heading, protocol, text, wire_type};
-use crate::ir::{Body, Dedup, Example, Mint, Operation, Outcome, Protocol, Spec, Test};
+use crate::ir::{Body, Dedup, Example, Mint, Operation, Outcome, Protocol, Reply, Spec, Test};
 
 /// The operations section.
 pub fn section(spec: &Spec) -> String {
@@ -86,7 +86,13 @@ fn operation(spec: &Spec, op: &Operation) -> String {
         &anchor::operation_part(&spec.id, &op.name, "response"),
         "Response",
     ));
-    out.push_str(&body(spec, &op.response, "payload"));
+    out.push_str(&reply(op).unwrap_or_else(|| body(spec, &op.response, "payload")));
+    if op.reply == Reply::JsonOrEmpty {
+        out.push_str(
+            "The vendor sometimes answers with an empty body instead; the client then returns \
+             `None`.\n\n",
+        );
+    }
     if !op.errata.is_empty() {
         out.push_str(&heading(
             4,
@@ -119,6 +125,15 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
     let mut t = Table::new(&[("Fact", true), ("Value", true)]);
     let mut row = |k: &str, v: String| t.row(vec![k.to_owned(), v]);
     row("Wire name", text::code(&op.wire));
+    if let Some(base) = &op.variant_of {
+        row(
+            "Form of",
+            format!(
+                "{}: the same call with its own required fields",
+                super::op_link(spec, base)
+            ),
+        );
+    }
     if let Some((method, path)) = &op.http {
         row("HTTP", text::code(&format!("{method} {path}")));
     } else if let Protocol::Form { path, .. } = &spec.protocol {
@@ -270,6 +285,28 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
         row("Errors", protocol::table_link(spec, table));
     }
     t
+}
+
+/// The response of an operation whose reply is not (only) JSON.
+fn reply(op: &Operation) -> Option<String> {
+    let ct = |default: &str| text::code_text(op.content_type.as_deref().unwrap_or(default));
+    Some(match op.reply {
+        Reply::Json => return None,
+        Reply::JsonOrEmpty => return None,
+        Reply::Text => format!(
+            "The reply is text ({}) as it is, not JSON in the envelope: a `String`. A failure \
+             still comes in the envelope.\n\n",
+            ct("text/plain")
+        ),
+        Reply::Binary => format!(
+            "The reply is bytes ({}) as they are, not JSON in the envelope: `kassa::Base64` \
+             holds them. A failure still comes in the envelope.\n\n",
+            ct("application/octet-stream")
+        ),
+        Reply::Empty => {
+            "The reply is an empty body. A failure still comes in the envelope.\n\n".to_owned()
+        }
+    })
 }
 
 fn body(spec: &Spec, body: &Body, what: &str) -> String {

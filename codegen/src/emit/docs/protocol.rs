@@ -94,6 +94,23 @@ pub fn protocol(spec: &Spec) -> String {
             } else {
                 "`params` is an object keyed by the wire names of the request fields.".to_owned()
             });
+            let other: Vec<String> = spec
+                .operations
+                .iter()
+                .filter(|o| o.rpc_by_position.is_some_and(|p| p != *by_position))
+                .map(|o| super::op_link(spec, &o.name))
+                .collect();
+            if !other.is_empty() {
+                lines.push(format!(
+                    "These methods send them the other way: {}.",
+                    other.join(", ")
+                ));
+            }
+            lines.push(
+                "A client can switch every method, or one, to the other form at run time \
+                 (`Config::rpc_params`, `Config::rpc_params_for`); the example server reads both."
+                    .to_owned(),
+            );
             lines.push(format!(
                 "The payload is `result`. A failure comes back as the `error` object; its `code` \
                  is looked up in {}.",

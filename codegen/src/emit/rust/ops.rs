@@ -20,6 +20,15 @@ fn error_table(spec: &Spec, op: &Operation) -> String {
 }
 
 fn response_type(op: &Operation, names: &Names) -> TokenStream {
+    let ty = payload_type(op, names);
+    if op.reply == ir::Reply::JsonOrEmpty {
+        quote!(::std::option::Option<#ty>)
+    } else {
+        ty
+    }
+}
+
+fn payload_type(op: &Operation, names: &Names) -> TokenStream {
     match &op.response {
         Body::Empty => quote!(::kassa::Empty),
         Body::Fields(_) => {
@@ -40,6 +49,9 @@ fn op_doc(op: &Operation) -> Doc {
     }];
     if let Some(section) = &op.section {
         facts.push(format!("documented in “{}”", escape(section)));
+    }
+    if let Some(base) = &op.variant_of {
+        facts.push(format!("a form of `{base}` with its own required fields"));
     }
     if op.safe_to_retry {
         facts.push("safe to retry".to_owned());
@@ -141,6 +153,21 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     if !op.servers.is_empty() {
         let servers = &op.servers;
         attrs.push(quote!(servers = [#(#servers),*]));
+    }
+    if op.reply != ir::Reply::Json {
+        let reply = op.reply.word();
+        attrs.push(quote!(reply = #reply));
+    }
+    if let Some(content_type) = &op.content_type {
+        attrs.push(quote!(content_type = #content_type));
+    }
+    if let Some(by_position) = op.rpc_by_position {
+        let style = if by_position {
+            "by_position"
+        } else {
+            "by_name"
+        };
+        attrs.push(quote!(params = #style));
     }
     attrs.extend(super::items::group_attrs(&op.request_groups).unwrap_or_default());
     let recovery = op.recovery.as_ref().map(|r| {

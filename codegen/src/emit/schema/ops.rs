@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::{self as schema, DEFS_FILE, DIALECT, Refs, describe};
 use crate::emit::File;
 use crate::ir::AuthMember;
-use crate::ir::{Body, Field, Operation, Placement, Protocol, Scalar, Spec, Ty};
+use crate::ir::{Body, Field, Operation, Placement, Protocol, Reply, Scalar, Spec, Ty};
 use crate::read::model::SignatureEncoding;
 
 /// Which body of an operation a schema describes.
@@ -314,17 +314,29 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
             })
         }
         Protocol::JsonRpc { by_position, .. } => {
-            let params = payload(&op.request, &op.request_groups).map(|p| {
-                match (by_position, &op.request) {
-                    (true, Body::Fields(fields)) => {
-                        let items: Vec<Value> = fields
-                            .iter()
-                            .map(|f| schema::field_schema(f, Refs::DefsFile))
-                            .collect();
-                        json!({ "type": "array", "prefixItems": items })
+            // A server reads either form and the client can be switched
+            // (`Config::rpc_params`): both, the spec's own first.
+            let params = payload(&op.request, &op.request_groups).map(|p| match &op.request {
+                Body::Fields(fields) => {
+                    let items: Vec<Value> = fields
+                        .iter()
+                        .map(|f| {
+                            let item = schema::field_schema(f, Refs::DefsFile);
+                            if f.optional {
+                                json!({ "anyOf": [item, { "type": "null" }], "description": "null: absent" })
+                            } else {
+                                item
+                            }
+                        })
+                        .collect();
+                    let array = json!({ "type": "array", "prefixItems": items, "items": false });
+                    if op.rpc_by_position.unwrap_or(*by_position) {
+                        json!({ "anyOf": [array, p] })
+                    } else {
+                        json!({ "anyOf": [p, array] })
                     }
-                    _ => p,
                 }
+                _ => p,
             });
             let mut members = vec![
                 ("jsonrpc".to_owned(), json!({ "const": "2.0" }), true),
@@ -358,6 +370,30 @@ fn status_text(values: &[Value]) -> String {
 }
 
 fn response(spec: &Spec, op: &Operation) -> Value {
+    let enveloped = enveloped_response(spec, op);
+    let empty = json!({ "const": null, "description": "An empty body." });
+    let ct = op.content_type.as_deref();
+    let raw = match op.reply {
+        Reply::Json => return enveloped,
+        Reply::JsonOrEmpty => return json!({ "anyOf": [enveloped, empty] }),
+        Reply::Text => json!({
+            "type": "string",
+            "contentMediaType": ct.unwrap_or("text/plain"),
+            "description": "A successful reply is this text as it is, not JSON.",
+        }),
+        Reply::Binary => json!({
+            "type": "string",
+            "contentEncoding": "base64",
+            "contentMediaType": ct.unwrap_or("application/octet-stream"),
+            "description": "A successful reply is these bytes as they are, not JSON (in base64 where they are carried as JSON).",
+        }),
+        Reply::Empty => empty,
+    };
+    // A failure still comes in the envelope.
+    json!({ "anyOf": [raw, enveloped] })
+}
+
+fn enveloped_response(spec: &Spec, op: &Operation) -> Value {
     let table = op.errors.as_deref().or(spec.protocol.error_table());
     let body = payload(&op.response, &crate::ir::Groups::default());
     match &spec.protocol {

@@ -451,12 +451,47 @@ pub struct Operation {
     pub servers: Vec<Spanned<String>>,
     /// It answers one page of a longer list: which fields move through the pages.
     pub pagination: Option<Spanned<Pagination>>,
+    /// JSON-RPC: how this method sends its parameters, where it differs
+    /// from the protocol's `params` (`by_name` or `by_position`).
+    pub params: Option<Spanned<ParamStyle>>,
+    /// Forms of the request under the same wire name with their own required
+    /// fields (Caspos `sale`: plain, credit, advance), keyed by the form's name.
+    #[serde(default)]
+    pub variants: NamedMap<Spanned<Variant>>,
     /// Doc errors about this operation.
     #[serde(default)]
     pub errata: Vec<Spanned<Erratum>>,
     /// Example payloads copied from the vendor documentation.
     #[serde(default)]
     pub examples: Vec<Spanned<Example>>,
+}
+
+/// One form of an operation's request: the operation's request fields, less
+/// `omit`, with `required` ones no longer optional, plus `fields`. The
+/// client gets an operation `<operation>_<form>` with the same wire name,
+/// response and retry rules.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// What this form is for, in English.
+    pub doc: Option<Spanned<String>>,
+    /// The same in the vendor's words.
+    pub doc_original: Option<Spanned<String>>,
+    /// Section of the vendor document that describes the form.
+    pub section: Option<Spanned<String>>,
+    /// Documentation revision that introduced it.
+    pub since: Option<Spanned<String>>,
+    /// Optional request fields (wire names) that this form requires.
+    #[serde(default)]
+    pub required: Vec<Spanned<String>>,
+    /// Request fields (wire names) this form does not send.
+    #[serde(default)]
+    pub omit: Vec<Spanned<String>>,
+    /// Fields only this form has, keyed by wire name.
+    pub fields: Option<NamedMap<Spanned<Field>>>,
+    /// Doc errors about this form.
+    #[serde(default)]
+    pub errata: Vec<Spanned<Erratum>>,
 }
 
 /// How a paged operation moves through its pages: exactly one of `offset`,
@@ -497,6 +532,15 @@ pub struct Body {
     /// The docs give no shape for this body: it is decoded as raw JSON.
     #[serde(default)]
     pub unknown: bool,
+    /// A reply that is not JSON in the envelope: `text` (a `String`),
+    /// `binary` (bytes: a PDF, a PNG) or `empty` (no body). Responses only.
+    pub reply: Option<Spanned<ReplyForm>>,
+    /// The content type of a `text` or `binary` reply (`application/pdf`).
+    pub content_type: Option<Spanned<String>>,
+    /// The vendor sometimes answers with an empty body instead of this JSON
+    /// reply (iCash `login`); the client then gets `None`. Responses only.
+    #[serde(default)]
+    pub or_empty: bool,
     /// What the body is.
     pub doc: Option<Spanned<String>>,
     /// Groups of optional fields of which exactly one is given (iCash `SaleItemID` or
@@ -512,6 +556,18 @@ impl Default for Spanned<Body> {
     fn default() -> Self {
         Spanned::new(Body::default(), Pos::default())
     }
+}
+
+/// A reply that is not JSON in the protocol's envelope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyForm {
+    /// Text as it is (a receipt as `text/plain`).
+    Text,
+    /// Bytes as they are (a PDF or PNG receipt).
+    Binary,
+    /// No body.
+    Empty,
 }
 
 /// Which request field makes a retry safe.

@@ -56,11 +56,29 @@ pub struct GetShift {
     pub id: u32,
 }
 
+/// A JSON-RPC method by position, and a reply that is a PDF.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
+#[kassa(wire = "planSet", response = kassa::Base64, error = ApiError, params = "by_position")]
+#[kassa(reply = "binary", content_type = "application/pdf")]
+pub struct PlanSet {
+    pub metric: String,
+    pub year: i32,
+    pub month: Option<i32>,
+}
+
 fn info<O: Operation>() -> kassa::OperationInfo {
     O::INFO
 }
 
 fn main() {
+    let p = info::<PlanSet>();
+    assert_eq!(p.params, &["metric", "year", "month"]);
+    assert_eq!(p.rpc_params, Some(kassa::RpcParams::ByPosition));
+    assert_eq!(p.reply, kassa::ReplyKind::Binary);
+    assert_eq!(p.content_type, Some("application/pdf"));
+    assert_eq!(info::<GetShift>().reply, kassa::ReplyKind::Json);
+    assert_eq!(info::<GetShift>().rpc_params, None);
+
     let i = info::<OpenShift>();
     assert_eq!(i.name, "open_shift");
     assert_eq!(i.wire, "openShift");
