@@ -267,6 +267,8 @@ impl Client {
     /// Vendor's wording: “The `Open Shift` request is used to open a shift on the cash register equipment. If a shift is already open, the API will return an error message. If the shift is closed, it will be opened, and a successful response will be returned. The `sum` parameter allows you to specify the amount of the initial deposit that will be placed in the cash drawer when the shift is opened.”
     ///
     /// Wire name `openShift`; documented in “Open Shift”.
+    ///
+    /// Erratum (Open Shift (example request); Login; public client code (not in SUPPLEMENT.md)): The example request carries `username` and `password`, as every example request does. Public client code is reported to send openShift without them, relying on the login the device keeps after toLogin (the Login section says the token is stored on the device and need not be sent). Neither the document nor SUPPLEMENT.md records that form, so it is not an example, and how the device answers a request without credentials is unknown. The client sends the credentials with every request, as documented. The language can stop sending them for an operation (`body_credentials.except`), but not make them optional (sent, yet not required of a request), so the published request schema requires both.
     pub async fn open_shift(
         &self,
         request: &OpenShift,
@@ -281,6 +283,8 @@ impl Client {
     /// Wire name `closeShift`; documented in “Close Shift”.
     ///
     /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+    ///
+    /// Erratum (Close Shift (example request); public client code (not in SUPPLEMENT.md)): The prose and the example put `cashierName` and `documentUUID` inside `data`. Public client code is reported to send closeShift with `cashierName` beside `data` (where openShift, correction and rollBack carry it) and with no `data` and no `documentUUID` at all. Neither the document nor SUPPLEMENT.md records that form, so it is not an example. The client sends the documented form: `documentUUID` is what makes a Z report whose answer was lost safe to send again. The reported form cannot be accepted alongside it: a field has exactly one `placement` (inside `data` or beside it, never either), so the published request schema rejects the reported form (`data` required, `cashierName` unexpected beside it).
     ///
     /// Erratum (Close Shift (response property table)): The table names the Z report id `documentId`; the example sends `document_id` (taken; `documentId` accepted on decode). The table leaves out `currencies`.
     pub async fn close_shift(

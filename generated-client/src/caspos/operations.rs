@@ -939,7 +939,7 @@ pub struct Sale {
     ///
     /// also read as `approval_code`.
     ///
-    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    /// Erratum (Sales (request property table); Basics of Working with the API / Parameter Descriptions): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. Which one the device reads in a sale is unknown. The spec sends the camelCase names, because the only example requests that carry these fields (Money Back, Money Back Manual) use them and the table's names look copied from the response; it accepts the snake_case names on decode (`aliases` on all three fields).
     #[serde(
         rename = "approvalCode",
         alias = "approval_code",
@@ -1476,6 +1476,8 @@ pub struct GetShiftStatusResponse {
 /// Vendor's wording: “The `Open Shift` request is used to open a shift on the cash register equipment. If a shift is already open, the API will return an error message. If the shift is closed, it will be opened, and a successful response will be returned. The `sum` parameter allows you to specify the amount of the initial deposit that will be placed in the cash drawer when the shift is opened.”
 ///
 /// Wire name `openShift`; documented in “Open Shift”.
+///
+/// Erratum (Open Shift (example request); Login; public client code (not in SUPPLEMENT.md)): The example request carries `username` and `password`, as every example request does. Public client code is reported to send openShift without them, relying on the login the device keeps after toLogin (the Login section says the token is stored on the device and need not be sent). Neither the document nor SUPPLEMENT.md records that form, so it is not an example, and how the device answers a request without credentials is unknown. The client sends the credentials with every request, as documented. The language can stop sending them for an operation (`body_credentials.except`), but not make them optional (sent, yet not required of a request), so the published request schema requires both.
 #[derive(
     Clone,
     Debug,
@@ -1518,6 +1520,8 @@ pub struct OpenShift {
 /// Wire name `closeShift`; documented in “Close Shift”.
 ///
 /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
+///
+/// Erratum (Close Shift (example request); public client code (not in SUPPLEMENT.md)): The prose and the example put `cashierName` and `documentUUID` inside `data`. Public client code is reported to send closeShift with `cashierName` beside `data` (where openShift, correction and rollBack carry it) and with no `data` and no `documentUUID` at all. Neither the document nor SUPPLEMENT.md records that form, so it is not an example. The client sends the documented form: `documentUUID` is what makes a Z report whose answer was lost safe to send again. The reported form cannot be accepted alongside it: a field has exactly one `placement` (inside `data` or beside it, never either), so the published request schema rejects the reported form (`data` required, `cashierName` unexpected beside it).
 ///
 /// Erratum (Close Shift (response property table)): The table names the Z report id `documentId`; the example sends `document_id` (taken; `documentId` accepted on decode). The table leaves out `currencies`.
 #[derive(
@@ -1992,7 +1996,7 @@ pub struct SalePlain {
     ///
     /// also read as `approval_code`.
     ///
-    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    /// Erratum (Sales (request property table); Basics of Working with the API / Parameter Descriptions): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. Which one the device reads in a sale is unknown. The spec sends the camelCase names, because the only example requests that carry these fields (Money Back, Money Back Manual) use them and the table's names look copied from the response; it accepts the snake_case names on decode (`aliases` on all three fields).
     #[serde(
         rename = "approvalCode",
         alias = "approval_code",
@@ -2165,7 +2169,7 @@ pub struct SaleCredit {
     ///
     /// also read as `approval_code`.
     ///
-    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    /// Erratum (Sales (request property table); Basics of Working with the API / Parameter Descriptions): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. Which one the device reads in a sale is unknown. The spec sends the camelCase names, because the only example requests that carry these fields (Money Back, Money Back Manual) use them and the table's names look copied from the response; it accepts the snake_case names on decode (`aliases` on all three fields).
     #[serde(
         rename = "approvalCode",
         alias = "approval_code",
@@ -2350,7 +2354,7 @@ pub struct SaleAdvance {
     ///
     /// also read as `approval_code`.
     ///
-    /// Erratum (Sales (request property table)): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. The spec sends the camelCase names of the examples.
+    /// Erratum (Sales (request property table); Basics of Working with the API / Parameter Descriptions): The table spells the bank fields `approval_code`, `transaction_id`, `transaction_number` (the spellings of the response); the Parameter Descriptions and the Money Back examples send `approvalCode`, `transactionId`, `transactionNumber`. Which one the device reads in a sale is unknown. The spec sends the camelCase names, because the only example requests that carry these fields (Money Back, Money Back Manual) use them and the table's names look copied from the response; it accepts the snake_case names on decode (`aliases` on all three fields).
     #[serde(
         rename = "approvalCode",
         alias = "approval_code",

@@ -208,10 +208,10 @@ pub struct PlanSet {
     ///
     /// Vendor's wording: “Если =0, то установка планового значения = plan Если &lt;0, то удаление”
     ///
-    /// 4 decimal places.
+    /// decimal(13,4).
     ///
     /// Erratum (Управление планами, Параметры запроса (plan)): The doc says "Если =0, то установка планового значения = plan" (if = 0, the plan is set to plan), which would only ever set zero; the `&gt;` of `&gt;=0` is evidently lost. The spec reads: plan ≥ 0 sets the value, plan &lt; 0 deletes it.
-    #[kassa(scale = 4u32)]
+    #[kassa(scale = 4u32, precision = 13u32)]
     pub plan: ::kassa::Number,
     /// Year.
     ///

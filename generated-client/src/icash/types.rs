@@ -43,7 +43,7 @@ pub struct ListParams {
 ///
 /// Vendor's wording: “Structure of type “operation””
 ///
-/// Erratum (3.14 Read operation, JSON response on success (example)): In the example, the closing brace of `data` stands before OperationElectronicDataQrCode and OperationElectronicDataReceipt, putting them in the envelope, while the table lists them in the "operation" structure. The spec follows the table (the example is normalised by moving the brace); a misplaced brace in hand-edited text is the likelier mistake.
+/// Erratum (3.14 Read operation, JSON response on success (example); Structure of type “operation”): In the example, the closing brace of `data` stands before OperationElectronicDataQrCode and OperationElectronicDataReceipt, putting them in the envelope beside `nonce` and `status`, while the table lists them in the "operation" structure. Which one the server sends is unknown. The spec decodes them inside `data`, as the table says (the example is normalised by moving the brace; a misplaced brace in hand-edited text is the likelier mistake), and cannot also accept them beside `data`: the language has no way to say that a payload field may arrive in the envelope instead (`placement: envelope` is for request fields only; the envelope's `extra_fields` hold values of every operation, which the client does not hand to the caller). A reply laid out as the example prints it still decodes, since unknown envelope members are ignored, but both fields then come back absent; the published response schema accepts it too.
 ///
 /// Erratum (3.14 Read operation, Structure of type “operation” (example)): stornoType, FiskBonRcpNum and FiskDeviceNum are documented as ENUM(0,1,2) / Integer but the example sends them as strings ("0", "292", "36542249"). The integer fields are integers that also accept digit strings on decode; StornoType's codes are strings.
 #[derive(
@@ -110,9 +110,9 @@ pub struct Operation {
     ///
     /// Vendor's wording: “Price with discount”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationPrice")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_price: ::kassa::DecimalString<5>,
     /// Currency code (BGN).
     ///
@@ -126,25 +126,25 @@ pub struct Operation {
     ///
     /// Vendor's wording: “Price without VAT”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationPriceWithoutVat")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_price_without_vat: ::kassa::DecimalString<5>,
     /// VAT of the operation, DECIMAL(15,5).
     ///
     /// Vendor's wording: “Tax of operation”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationTotalVat")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_total_vat: ::kassa::DecimalString<5>,
     /// Total paid, DECIMAL(15,5).
     ///
     /// Vendor's wording: “Total payed”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationPayedSum")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_payed_sum: ::kassa::DecimalString<5>,
     /// Unique sale number (УНП) of the fiscal receipt.
     ///
@@ -188,9 +188,9 @@ pub struct Operation {
     ///
     /// Vendor's wording: “Dicount in %”
     ///
-    /// Unit: percent; 5 decimal places.
+    /// Unit: percent; decimal(15,5).
     #[serde(rename = "OperationTotalDiscount")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_total_discount: ::kassa::DecimalString<5>,
     /// Import type ("API").
     ///
@@ -285,7 +285,7 @@ pub struct Operation {
     /// Vendor's wording: “Payments of operation”
     #[serde(rename = "OperationPayments")]
     pub operation_payments: ::std::vec::Vec<Payment>,
-    /// QR code of the printed receipt; present when OperationElectronicReceipt = YES.
+    /// QR code of the printed receipt; present when OperationElectronicReceipt = YES. Read from `data` only: the 3.14 example prints it beside `data` (see the Operation errata).
     ///
     /// Vendor's wording: “QR of printed receipt”
     #[serde(
@@ -294,7 +294,7 @@ pub struct Operation {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub operation_electronic_data_qr_code: ::std::option::Option<::std::string::String>,
-    /// Receipt text from the cash register (printer control codes included); present when OperationElectronicReceipt = YES.
+    /// Receipt text from the cash register (printer control codes included); present when OperationElectronicReceipt = YES. Read from `data` only: the 3.14 example prints it beside `data` (see the Operation errata).
     ///
     /// Vendor's wording: “Text from cash register”
     #[serde(
@@ -361,17 +361,17 @@ pub struct OperationSaleItem {
     ///
     /// Vendor's wording: “Quantity”
     ///
-    /// 5 decimal places.
+    /// decimal(10,5).
     #[serde(rename = "OperationSaleItemPMUQuantity")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 10u32)]
     pub operation_sale_item_pmu_quantity: ::kassa::DecimalString<5>,
     /// Unit price with discount, DECIMAL(15,5).
     ///
     /// Vendor's wording: “Unite price with discount”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationSaleItemPrice")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_sale_item_price: ::kassa::DecimalString<5>,
     /// Currency code.
     ///
@@ -385,25 +385,25 @@ pub struct OperationSaleItem {
     ///
     /// Vendor's wording: “Item unit price with discount without tax”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationSaleItemPriceWithoutVat")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_sale_item_price_without_vat: ::kassa::DecimalString<5>,
     /// Discount in percent, DECIMAL(15,5).
     ///
     /// Vendor's wording: “Discount in %”
     ///
-    /// Unit: percent; 5 decimal places.
+    /// Unit: percent; decimal(15,5).
     #[serde(rename = "OperationSaleItemDiscount")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_sale_item_discount: ::kassa::DecimalString<5>,
     /// Average delivery (purchase) price, DECIMAL(15,5).
     ///
     /// Vendor's wording: “Average delivery price”
     ///
-    /// 5 decimal places.
+    /// decimal(15,5).
     #[serde(rename = "OperationSaleItemAverageBuyPrice")]
-    #[kassa(scale = 5u32)]
+    #[kassa(scale = 5u32, precision = 15u32)]
     pub operation_sale_item_average_buy_price: ::kassa::DecimalString<5>,
     /// Measure unit name ("кг").
     ///
@@ -442,11 +442,11 @@ pub struct Payment {
     ///
     /// Vendor's wording: “Operation unique number”
     ///
-    /// 2 decimal places.
+    /// decimal(10,2).
     ///
     /// Erratum (3.14 Read operation, Structure of type “payment”): The description reads "Operation unique number", copied from another row; the type DECIMAL(10,2), the name and the example ("7.30") show it is the amount paid.
     #[serde(rename = "PaymentSum")]
-    #[kassa(scale = 2u32)]
+    #[kassa(scale = 2u32, precision = 10u32)]
     pub payment_sum: ::kassa::DecimalString<2>,
     /// Payment method id (see get-pay-types).
     ///
@@ -670,7 +670,7 @@ pub struct Contragent {
     >,
 }
 
-/// An article (get-sale-items, 3.12): the fields of add-sale-item (3.10) plus SaleItemID and SaleItemStatus. Required and optional as in add-sale-item; whether the optional ones come back absent, empty or null is not documented. Decimals in responses arrive as strings (SUPPLEMENT.md); their places are kept as received.
+/// An article (get-sale-items, 3.12): the fields of add-sale-item (3.10) plus SaleItemID and SaleItemStatus. Required and optional as in add-sale-item; whether the optional ones come back absent, empty or null is not documented. Decimals in responses arrive as strings (SUPPLEMENT.md); their text is kept as received, and the prices are bounded by add-sale-item's decimal(14,6).
 #[derive(
     Clone,
     Debug,
@@ -733,20 +733,28 @@ pub struct SaleItem {
     /// Tax (VAT) group id.
     #[serde(rename = "SaleItemTaxGroupID")]
     pub sale_item_tax_group_id: u64,
-    /// Sell price without VAT, decimal(14,6).
+    /// Sell price without VAT, decimal(14,6) as in add-sale-item (at most 8 digits before the point and 6 after; the text is kept as received).
+    ///
+    /// decimal(14,6).
     #[serde(
         rename = "SaleItemSellPriceWithoutVat",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub sale_item_sell_price_without_vat: ::std::option::Option<::kassa::DecimalText>,
-    /// Sell price with VAT, decimal(14,6).
+    #[kassa(scale = 6u32, precision = 14u32)]
+    pub sale_item_sell_price_without_vat: ::std::option::Option<
+        ::kassa::DecimalString<6>,
+    >,
+    /// Sell price with VAT, decimal(14,6) as in add-sale-item (at most 8 digits before the point and 6 after; the text is kept as received).
+    ///
+    /// decimal(14,6).
     #[serde(
         rename = "SaleItemSellPrice",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub sale_item_sell_price: ::std::option::Option<::kassa::DecimalText>,
+    #[kassa(scale = 6u32, precision = 14u32)]
+    pub sale_item_sell_price: ::std::option::Option<::kassa::DecimalString<6>>,
     /// Supplements forbidden (0|1).
     #[serde(
         rename = "SaleItemForbidSupplements",

@@ -414,11 +414,13 @@ pub enum InfoType {
     /// Code `4`; vendor constant `IT_RRO_WARNING`.
     #[kassa(code = 4)]
     RroWarning,
-    /// Service check data of software register 1 (the document says ПРРО2, see vendor errata); info: tab-separated fiscal number of the check, timestamp (ms), fiscal number of the register, amount, hash, result, offline flag
+    /// Service check data of software register 1 (the document says ПРРО2, see errata); info: tab-separated fiscal number of the check, timestamp (ms), fiscal number of the register, amount, hash, result, offline flag
     ///
     /// Vendor's wording: “Інформація службового чеку ПРРО2. Поле info: Розділені символом табуляції поля: ФН чеку, мітка часу(мс), ФН ПРРО, сума, хеш, рез, офлайн”
     ///
     /// Code `5`; vendor constant `IT_RRO_SERVICECHECK`.
+    ///
+    /// Erratum (Типи інформації InfoType (IT_RRO_SERVICECHECK)): Described as «Інформація службового чеку ПРРО2», word for word the description of IT_RRO2_SERVICECHECK (25). The pairs IT_RRO_WARNING/IT_RRO2_WARNING and IT_RRO_TAXES/IT_RRO2_TAXES say ПРРО for the IT_RRO_\* value and ПРРО2 for the IT_RRO2_\* one, so this value most likely concerns software register 1 (ПРРО, printer 1). The doc says "software register 1"; doc_original keeps the vendor's wording.
     #[kassa(code = 5)]
     RroServiceCheck,
     /// Loyalty system identifier; info: the identifier
@@ -477,11 +479,13 @@ pub enum InfoType {
     /// Code `16`; vendor constant `IT_SPECIAL_RECORD`.
     #[kassa(code = 16)]
     SpecialRecord,
-    /// Z report of software register 1 (the document says ПРРО2, see vendor errata); info: data from the XML Z report
+    /// Z report of software register 1 (the document says ПРРО2, see errata); info: data from the XML Z report
     ///
     /// Vendor's wording: “Z-звіт ПРРО2. Поле info: Дані з XML Z-звіту”
     ///
     /// Code `17`; vendor constant `IT_RRO_TOTALS`.
+    ///
+    /// Erratum (Типи інформації InfoType (IT_RRO_TOTALS)): Described as «Z-звіт ПРРО2», word for word the description of IT_RRO2_TOTALS (23). As with IT_RRO_WARNING/IT_RRO2_WARNING and IT_RRO_TAXES/IT_RRO2_TAXES, the IT_RRO_\* value most likely concerns software register 1 (ПРРО, printer 1). The doc says "software register 1"; doc_original keeps the vendor's wording.
     #[kassa(code = 17)]
     RroTotals,
     /// SM POS version; info: the version
@@ -491,11 +495,13 @@ pub enum InfoType {
     /// Code `18`; vendor constant `IT_VERSION`.
     #[kassa(code = 18)]
     Version,
-    /// Key certificate of software register 1 (the document says ПРРО2, see vendor errata); info: SKI and serial number of the register's key certificate
+    /// Key certificate of software register 1 (the document says ПРРО2, see errata); info: SKI and serial number of the register's key certificate
     ///
     /// Vendor's wording: “Сертифікат ПРРО2. Поле info: SKI та SN сертифіката ключа ПРРО”
     ///
     /// Code `19`; vendor constant `IT_RRO_SKI`.
+    ///
+    /// Erratum (Типи інформації InfoType (IT_RRO_SKI)): Described as «Сертифікат ПРРО2», word for word the description of IT_RRO2_SKI (24). As with IT_RRO_WARNING/IT_RRO2_WARNING and IT_RRO_TAXES/IT_RRO2_TAXES, the IT_RRO_\* value most likely concerns software register 1 (ПРРО, printer 1). The doc says "software register 1"; doc_original keeps the vendor's wording.
     #[kassa(code = 19)]
     RroSki,
     /// Payment information; info: tab-separated payment type + 10, amount, check number, printer number - 1

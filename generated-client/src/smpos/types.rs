@@ -972,7 +972,9 @@ pub struct PrnTotalsBySide {
 ///
 /// Erratum (Отримання списку протоколів (журналів) змін пристрою (GETPRTLST) / Об'єкт PrnTotals): The descriptions of amountByTaxGroup and amountByDep are swapped: amountByTaxGroup says «по відділах … (для 8 податкових груп)», amountByDep says «по податкових групах … (для 16 відділів)». The spec follows the field names and the counts: amountByTaxGroup has one total per tax group (8), amountByDep one per department (16).
 ///
-/// Erratum (GETPRTLST / Приклад 2; GETPRT / Приклад): amountByDep should hold 16 totals, but the refund totals of GETPRTLST Приклад 2 and the sale totals of the GETPRT example have 15 (the sale totals of Приклад 2 have 16). The spec only bounds the arrays from above (max_items) so that the examples decode.
+/// Erratum (GETPRTLST / Приклад 2; GETPRT / Приклад): amountByDep should hold 16 totals («для 16 відділів»), but the refund totals of GETPRTLST Приклад 2 and the sale totals of the GETPRT example have 15 (the sale totals of Приклад 2 have 16). The lower bound on the count (`min_items: 16`, likewise 8 and 5 for the other two arrays) is therefore not stated: two of the three examples would fail it. The spec bounds the counts from above only (max_items) and bounds each element from below (`each: {min: 0}`), which every example satisfies.
+///
+/// Erratum (GETPRTLST / Об'єкт PrnTotals): The table gives the three arrays no element range. They are totals («Загальні суми») of one side only: PrnTotalsBySide keeps sales and refunds apart, and the refund side reports refunds as positive amounts (5200 in GETPRTLST Приклад 2 and GETPRT). The spec therefore bounds every element at 0 from below (`each: {min: 0}`); no example has a negative element.
 #[derive(
     Clone,
     Debug,
@@ -1002,28 +1004,28 @@ pub struct PrnTotals {
     ///
     /// Unit: minor units (1/100 of the currency, e.g. kopecks).
     pub surplus: ::kassa::MinorUnits,
-    /// Totals paid in or out by payment type, in kopecks, in this order - cash, cheque, card, credit, other/bonus.
+    /// Totals paid in or out by payment type, in kopecks (each at least 0), in this order - cash, cheque, card, credit, other/bonus.
     ///
     /// Vendor's wording: “Загальні суми оплат/виплат по типах (готівка, чек, карта, кредит, інша/бонус) у коп.”
     ///
     /// at most 5 items.
-    #[kassa(max_items = 5)]
+    #[kassa(max_items = 5, each_min = "0")]
     pub payments: ::std::vec::Vec<i64>,
-    /// Sale or refund totals per tax group (8 groups), in kopecks; see errata.
+    /// Sale or refund totals per tax group (8 groups), in kopecks (each at least 0); see errata.
     ///
     /// Vendor's wording: “Загальні суми продажів/повернень по відділах у коп. (для 8 податкових груп).”
     ///
     /// at most 8 items.
     #[serde(rename = "amountByTaxGroup")]
-    #[kassa(max_items = 8)]
+    #[kassa(max_items = 8, each_min = "0")]
     pub amount_by_tax_group: ::std::vec::Vec<i64>,
-    /// Sale or refund totals per department (16 departments), in kopecks; see errata.
+    /// Sale or refund totals per department (16 departments; two examples send 15), in kopecks (each at least 0); see errata.
     ///
     /// Vendor's wording: “Загальні суми продажів/повернень по податкових групах у коп. (для 16 відділів).”
     ///
     /// at most 16 items.
     #[serde(rename = "amountByDep")]
-    #[kassa(max_items = 16)]
+    #[kassa(max_items = 16, each_min = "0")]
     pub amount_by_dep: ::std::vec::Vec<i64>,
 }
 
