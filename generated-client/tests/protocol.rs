@@ -665,6 +665,28 @@ async fn icash_a_reply_of_two_forms_decodes_into_either() {
     );
 }
 
+/// iCash `login` once answered with an empty body (a vendor log): `login()`
+/// returns `None` for it, and a client logging in by itself says so; the
+/// next login works.
+#[tokio::test]
+async fn icash_an_empty_login_reply_is_none_and_named() {
+    let mock = MockServer::start(&icash::VENDOR, icash::OPERATIONS)
+        .await
+        .unwrap();
+    let c = icash::Client::new(icash_config(&mock.url())).unwrap();
+    mock.respond_once("login", Canned::ok(Value::Null));
+    assert_eq!(c.login().await.unwrap(), None);
+
+    let c = icash::Client::new(icash_config(&mock.url())).unwrap();
+    mock.respond_once("login", Canned::ok(Value::Null));
+    let err = c.get_pay_types().await.unwrap_err();
+    assert!(
+        matches!(&err, kassa::Error::Decode(e) if e.reason.contains("the login answered with an empty body")),
+        "{err}"
+    );
+    c.get_pay_types().await.unwrap();
+}
+
 /// iCash `operations-list` answers 10 operations a page with the total:
 /// the pager asks for offsets 0, 10, 20 and stops at the total; a page of
 /// fewer than `count` items ends a list whose total is absent.

@@ -75,10 +75,13 @@ impl Client {
     ///
     /// Wire name `login`; documented in “3.01 Login”; safe to retry.
     ///
-    /// Erratum (3.01 Login (vendor call logs)): A vendor log shows login once answering with an empty body. Not expressible; the client reports a decode error, and logging in again is the remedy.
+    /// Erratum (3.01 Login (vendor call logs)): A vendor log shows login once answering with an empty body (no envelope, no session). The reply is `or_empty`: `login()` returns None for it, and a client logging in by itself reports that the login answered with nothing (logging in again is the remedy).
     pub async fn login(
         &self,
-    ) -> ::std::result::Result<LoginResponse, ::kassa::Error<ApiError>> {
+    ) -> ::std::result::Result<
+        ::std::option::Option<LoginResponse>,
+        ::kassa::Error<ApiError>,
+    > {
         self.inner.call(&Login).await
     }
 

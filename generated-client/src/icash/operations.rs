@@ -255,7 +255,7 @@ pub struct GetSaleItemQtyResponse {
 ///
 /// Wire name `login`; documented in “3.01 Login”; safe to retry.
 ///
-/// Erratum (3.01 Login (vendor call logs)): A vendor log shows login once answering with an empty body. Not expressible; the client reports a decode error, and logging in again is the remedy.
+/// Erratum (3.01 Login (vendor call logs)): A vendor log shows login once answering with an empty body (no envelope, no session). The reply is `or_empty`: `login()` returns None for it, and a client logging in by itself reports that the login answered with nothing (logging in again is the remedy).
 #[derive(
     Clone,
     Debug,
@@ -272,9 +272,10 @@ pub struct GetSaleItemQtyResponse {
 #[kassa(
     name = "login",
     wire = "login",
-    response = LoginResponse,
+    response = ::std::option::Option<LoginResponse>,
     error = ApiError,
-    safe_to_retry
+    safe_to_retry,
+    reply = "json_or_empty"
 )]
 pub struct Login;
 

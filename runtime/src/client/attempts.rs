@@ -129,7 +129,11 @@ impl Client {
                 Ok(typed) => {
                     if is_login && let Some(data) = &typed.data {
                         let data = serde_json::to_value(data).unwrap_or(Value::Null);
-                        self.store_login::<E>(&data)?;
+                        // An empty reply (`or_empty`) is the caller's `None`;
+                        // the next call logs in by itself.
+                        if !data.is_null() {
+                            self.store_login::<E>(&data)?;
+                        }
                     }
                     return Ok(Done {
                         typed,

@@ -97,6 +97,15 @@ impl Client {
             let value = match data.get(field) {
                 Some(Value::String(s)) if !s.is_empty() => s.clone(),
                 Some(Value::Number(n)) => n.to_string(),
+                _ if data.is_null() => {
+                    return Err(Error::Decode(DecodeError::new(
+                        field,
+                        format!(
+                            "the login answered with an empty body: no `{field}`; log in again"
+                        ),
+                        "",
+                    )));
+                }
                 _ => {
                     return Err(Error::Decode(DecodeError::new(
                         field,
