@@ -81,6 +81,9 @@ pub struct ServerVariable {
 #[derive(Clone, Debug)]
 pub struct ErrorTable {
     pub name: String,
+    /// The spec file it is written in, by stem (`types-goods`): generated
+    /// code is laid out the same way.
+    pub file: String,
     pub doc: Option<String>,
     pub repr: Repr,
     pub codes: Vec<ErrorCode>,
@@ -103,6 +106,9 @@ pub struct ErrorCode {
 #[derive(Clone, Debug)]
 pub struct Enum {
     pub name: String,
+    /// The spec file it is written in, by stem (`types-goods`): generated
+    /// code is laid out the same way.
+    pub file: String,
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub repr: Repr,
@@ -126,6 +132,9 @@ pub struct EnumValue {
 #[derive(Clone, Debug)]
 pub struct TypeDef {
     pub name: String,
+    /// The spec file it is written in, by stem (`types-goods`): generated
+    /// code is laid out the same way.
+    pub file: String,
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub since: Option<String>,
@@ -271,6 +280,9 @@ impl Reply {
 #[derive(Clone, Debug)]
 pub struct Operation {
     pub name: String,
+    /// The spec file it is written in, by stem (`types-goods`): generated
+    /// code is laid out the same way.
+    pub file: String,
     pub wire: String,
     pub wire_aliases: Vec<String>,
     /// REST only: HTTP method and path template.

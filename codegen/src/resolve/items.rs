@@ -10,7 +10,7 @@ use crate::diag::{Code, did_you_mean};
 use crate::ir::{self, Ty};
 use crate::names;
 use crate::read::model::{self, Pos, Spanned};
-use crate::resolve::{Cx, Item, errata_of, fields, opt_text, show, value_matches_repr};
+use crate::resolve::{Cx, Item, errata_of, fields, opt_text, show, stem, value_matches_repr};
 use crate::types::Scalar;
 
 /// Checks a PascalCase name and reports it; returns whether it is fine.
@@ -151,6 +151,7 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
     collisions(cx, item.file, table.codes.iter().map(|(n, _)| n), "errors");
     ir::ErrorTable {
         name: item.name.value.clone(),
+        file: stem(item.file),
         doc: opt_text(&table.doc),
         repr: table.repr.value,
         codes,
@@ -245,6 +246,7 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
     );
     ir::Enum {
         name: item.name.value.clone(),
+        file: stem(item.file),
         doc: opt_text(&def.doc),
         doc_original: opt_text(&def.doc_original),
         repr: def.repr.value,
@@ -321,6 +323,7 @@ pub(crate) fn type_def(
     );
     ir::TypeDef {
         name: item.name.value.clone(),
+        file: stem(item.file),
         doc: opt_text(&def.doc),
         doc_original: opt_text(&def.doc_original),
         since: opt_text(&def.since),

@@ -866,3 +866,10 @@ pub(crate) fn op_ref(cx: &mut Cx<'_>, file: &Path, name: &Spanned<String>, ops: 
         );
     }
 }
+
+/// The stem of a spec file (`types-goods` of `spec/smpos/types-goods.yaml`).
+pub(crate) fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

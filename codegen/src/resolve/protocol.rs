@@ -611,6 +611,7 @@ pub(crate) fn operation(
     ir::Operation {
         request_groups,
         name: item.name.value.clone(),
+        file: crate::resolve::stem(file),
         wire: op.wire.value.clone(),
         wire_aliases: op.wire_aliases.iter().map(|w| w.value.clone()).collect(),
         http,

@@ -19,12 +19,28 @@ mod errors;
 pub use errors::*;
 
 #[rustfmt::skip]
-mod types;
-pub use types::*;
+mod operations_device;
+pub use operations_device::*;
 
 #[rustfmt::skip]
-mod operations;
-pub use operations::*;
+mod operations_reports;
+pub use operations_reports::*;
+
+#[rustfmt::skip]
+mod operations_returns;
+pub use operations_returns::*;
+
+#[rustfmt::skip]
+mod operations_sale;
+pub use operations_sale::*;
+
+#[rustfmt::skip]
+mod operations_shift;
+pub use operations_shift::*;
+
+#[rustfmt::skip]
+mod types;
+pub use types::*;
 
 #[rustfmt::skip]
 mod client;

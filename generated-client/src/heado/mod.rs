@@ -19,12 +19,16 @@ mod errors;
 pub use errors::*;
 
 #[rustfmt::skip]
-mod types;
-pub use types::*;
+mod operations_sales;
+pub use operations_sales::*;
 
 #[rustfmt::skip]
-mod operations;
-pub use operations::*;
+mod operations_store;
+pub use operations_store::*;
+
+#[rustfmt::skip]
+mod types;
+pub use types::*;
 
 #[rustfmt::skip]
 mod client;

@@ -17,12 +17,28 @@ mod errors;
 pub use errors::*;
 
 #[rustfmt::skip]
-mod types;
-pub use types::*;
+mod operations_articles;
+pub use operations_articles::*;
 
 #[rustfmt::skip]
-mod operations;
-pub use operations::*;
+mod operations_catalog;
+pub use operations_catalog::*;
+
+#[rustfmt::skip]
+mod operations_contragents;
+pub use operations_contragents::*;
+
+#[rustfmt::skip]
+mod operations_documents;
+pub use operations_documents::*;
+
+#[rustfmt::skip]
+mod operations_operation;
+pub use operations_operation::*;
+
+#[rustfmt::skip]
+mod types;
+pub use types::*;
 
 #[rustfmt::skip]
 mod client;

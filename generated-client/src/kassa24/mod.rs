@@ -15,12 +15,20 @@ mod errors;
 pub use errors::*;
 
 #[rustfmt::skip]
-mod types;
-pub use types::*;
+mod operations_kkms;
+pub use operations_kkms::*;
 
 #[rustfmt::skip]
-mod operations;
-pub use operations::*;
+mod operations_receipts;
+pub use operations_receipts::*;
+
+#[rustfmt::skip]
+mod operations_shifts;
+pub use operations_shifts::*;
+
+#[rustfmt::skip]
+mod types;
+pub use types::*;
 
 #[rustfmt::skip]
 mod client;

@@ -15,12 +15,40 @@ mod errors;
 pub use errors::*;
 
 #[rustfmt::skip]
-mod types;
-pub use types::*;
+mod operations_cabinet;
+pub use operations_cabinet::*;
 
 #[rustfmt::skip]
-mod operations;
-pub use operations::*;
+mod operations_goods;
+pub use operations_goods::*;
+
+#[rustfmt::skip]
+mod operations_images;
+pub use operations_images::*;
+
+#[rustfmt::skip]
+mod operations_protocols;
+pub use operations_protocols::*;
+
+#[rustfmt::skip]
+mod operations_sales;
+pub use operations_sales::*;
+
+#[rustfmt::skip]
+mod types_cabinet;
+pub use types_cabinet::*;
+
+#[rustfmt::skip]
+mod types_goods;
+pub use types_goods::*;
+
+#[rustfmt::skip]
+mod types_protocol;
+pub use types_protocol::*;
+
+#[rustfmt::skip]
+mod types_records;
+pub use types_records::*;
 
 #[rustfmt::skip]
 mod client;

@@ -7,9 +7,7 @@ use serde_json::Value;
 use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
 use super::names::{Names, fallback};
-use crate::ir::{
-    Enum, ErrorCategory, ErrorTable, FormKind, Repr, RetryClass, Spec, TypeDef, TypeKind,
-};
+use crate::ir::{Enum, ErrorCategory, ErrorTable, FormKind, Repr, RetryClass, TypeDef, TypeKind};
 
 /// The derives every generated struct carries.
 pub fn struct_derives(operation: bool) -> TokenStream {
@@ -65,12 +63,7 @@ fn repr(r: Repr) -> &'static str {
     }
 }
 
-pub fn enums(spec: &Spec) -> TokenStream {
-    let items = spec.enums.iter().map(vendor_enum);
-    quote!(#(#items)*)
-}
-
-fn vendor_enum(e: &Enum) -> TokenStream {
+pub fn vendor_enum(e: &Enum) -> TokenStream {
     let mut doc = Doc::new(e.doc.as_deref(), &format!("`{}` codes.", e.name));
     doc.original(e.doc_original.as_deref(), e.doc.as_deref());
     if let Some(since) = &e.since {
@@ -143,11 +136,6 @@ fn vendor_enum(e: &Enum) -> TokenStream {
     }
 }
 
-pub fn errors(spec: &Spec) -> TokenStream {
-    let items = spec.errors.iter().map(error_table);
-    quote!(#(#items)*)
-}
-
 fn category(c: ErrorCategory) -> &'static str {
     match c {
         ErrorCategory::Success => "success",
@@ -165,7 +153,7 @@ fn category(c: ErrorCategory) -> &'static str {
     }
 }
 
-fn error_table(t: &ErrorTable) -> TokenStream {
+pub fn error_table(t: &ErrorTable) -> TokenStream {
     let doc = Doc::new(t.doc.as_deref(), &format!("`{}` error codes.", t.name)).tokens();
     let name = ident(&t.name);
     let by_message = t.codes.iter().all(|c| c.code.is_none());
@@ -232,11 +220,6 @@ fn error_table(t: &ErrorTable) -> TokenStream {
     }
 }
 
-pub fn types(spec: &Spec, names: &Names) -> TokenStream {
-    let items = spec.types.iter().map(|t| type_def(t, names));
-    quote!(#(#items)*)
-}
-
 fn type_doc(t: &TypeDef) -> Doc {
     let mut doc = Doc::new(t.doc.as_deref(), &format!("`{}`.", t.name));
     doc.original(t.doc_original.as_deref(), t.doc.as_deref());
@@ -253,7 +236,7 @@ fn type_doc(t: &TypeDef) -> Doc {
     doc
 }
 
-fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
+pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
     let doc = type_doc(t).tokens();
     let name = ident(&t.name);
     match &t.kind {

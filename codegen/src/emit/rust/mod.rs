@@ -14,7 +14,9 @@ mod ops;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::Spec;
+use std::collections::BTreeSet;
+
+use crate::ir::{self, Spec, Ty};
 pub use docs::escape as escape_doc;
 use names::Names;
 
@@ -82,19 +84,8 @@ fn space_items(text: &str) -> String {
     out
 }
 
-/// Whether `text` uses one of `names` as a whole word.
-fn uses_any(text: &str, names: &[String]) -> bool {
-    names.iter().any(|n| {
-        text.match_indices(n.as_str()).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + n.len()..].chars().next();
-            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-            !word(before) && !word(after)
-        })
-    })
-}
-
-/// The module tree of one vendor: `mod.rs` plus one file per kind of item.
+/// The module tree of one vendor: `mod.rs`, one file per spec file (what it
+/// declares), the date layouts and the client.
 pub fn vendor_module(spec: &Spec, source: &str) -> Result<Vec<File>, String> {
     vendor_module_by(spec, source, XTASK)
 }
@@ -102,37 +93,49 @@ pub fn vendor_module(spec: &Spec, source: &str) -> Result<Vec<File>, String> {
 /// [`vendor_module`], its headers naming `generator` (`kassa generate`).
 pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Vec<File>, String> {
     let names = Names::new(spec);
-    let operations = {
-        let ops = spec
+    // One file per spec file, holding what that file declares, so the
+    // module mirrors the spec folder; then the date layouts and the client.
+    let mut parts: Vec<(String, String, TokenStream)> = vec![(
+        "formats".to_owned(),
+        "Date layouts of the wire.".to_owned(),
+        items::formats(&names),
+    )];
+    // What each spec file's items name, to import the siblings only where
+    // one of them is used.
+    let mut refers: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for stem in spec_files(spec) {
+        let enums = spec
+            .enums
+            .iter()
+            .filter(|e| e.file == stem)
+            .map(items::vendor_enum);
+        let errors = spec
+            .errors
+            .iter()
+            .filter(|e| e.file == stem)
+            .map(items::error_table);
+        let types = spec
+            .types
+            .iter()
+            .filter(|t| t.file == stem)
+            .map(|t| items::type_def(t, &names));
+        let operations = spec
             .operations
             .iter()
+            .filter(|o| o.file == stem)
             .map(|op| ops::operation(spec, op, &names));
-        quote!(#(#ops)*)
-    };
-    let parts: Vec<(&str, &str, TokenStream)> = vec![
-        (
-            "formats",
-            "Date layouts of the wire.",
-            items::formats(&names),
-        ),
-        (
-            "enums",
-            "Enumerations; every one is open to codes this client does not know.",
-            items::enums(spec),
-        ),
-        ("errors", "Error tables.", items::errors(spec)),
-        (
-            "types",
-            "Records shared by several operations.",
-            items::types(spec, &names),
-        ),
-        (
-            "operations",
-            "One request type per operation, with its response.",
-            operations,
-        ),
-        ("client", "The client.", ops::client(spec, &names)),
-    ];
+        refers.push((module_name(&stem), references(spec, &stem, &names)));
+        parts.push((
+            module_name(&stem),
+            format!("What `spec/{}/{stem}.yaml` declares.", spec.id),
+            quote!(#(#enums)* #(#errors)* #(#types)* #(#operations)*),
+        ));
+    }
+    parts.push((
+        "client".to_owned(),
+        "The client.".to_owned(),
+        ops::client(spec, &names),
+    ));
     let mut rendered = Vec::new();
     for (file, doc, tokens) in parts {
         if tokens.is_empty() {
@@ -144,21 +147,23 @@ pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Ve
     // Names each file declares, so a sibling imports `super::*` only when it uses one.
     let declared: Vec<(&str, Vec<String>)> = rendered
         .iter()
-        .map(|(file, _, text)| (*file, declared_names(text)))
+        .map(|(file, _, text): &(String, String, String)| (file.as_str(), declared_names(text)))
         .collect();
     let mut files = Vec::new();
     let mut mods = Vec::new();
     for (file, doc, text) in &rendered {
-        let others: Vec<String> = declared
+        let others = declared
             .iter()
             .filter(|(f, _)| f != file)
-            .flat_map(|(_, n)| n.iter().cloned())
-            .collect();
+            .flat_map(|(_, n)| n.iter());
+        let uses_sibling = match refers.iter().find(|(f, _)| f == file) {
+            Some((_, names)) => others.into_iter().any(|n| names.contains(n)),
+            // The client refers to the operations and the error tables.
+            None => *file == "client",
+        };
         let mut out = header_by(generator, source);
         out.push_str(&format!("//! {doc}\n\n"));
-        // Formats, enums and error tables refer to nothing of their siblings.
-        let self_contained = matches!(*file, "formats" | "enums" | "errors");
-        if !self_contained && uses_any(&code_only(text), &others) {
+        if uses_sibling {
             out.push_str("use super::*;\n");
         }
         if text.contains("Serialize,") {
@@ -179,7 +184,7 @@ pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Ve
             path: format!("{}/{file}.rs", spec.id),
             contents: out,
         });
-        mods.push(*file);
+        mods.push(file.as_str());
     }
     let module = module_root(spec, &mods, &names)?;
     files.insert(
@@ -192,24 +197,103 @@ pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Ve
     Ok(files)
 }
 
-/// The text without comment lines and string literals.
-fn code_only(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        let mut in_string = false;
-        let mut escaped = false;
-        for c in line.chars() {
-            match (in_string, escaped, c) {
-                (true, true, _) => escaped = false,
-                (true, false, '\\') => escaped = true,
-                (_, false, '"') => in_string = !in_string,
-                (false, _, c) => out.push(c),
-                _ => {}
+/// The Rust names (types, enums, error tables, date layouts) that the items
+/// of spec file `stem` refer to.
+fn references(spec: &Spec, stem: &str, names: &Names) -> BTreeSet<String> {
+    fn ty(t: &Ty, out: &mut BTreeSet<String>) {
+        match t {
+            Ty::Scalar(_) => {}
+            Ty::Type(n) | Ty::Enum(n) => {
+                out.insert(n.clone());
+            }
+            Ty::Array(inner) | Ty::OneOrMany(inner) => ty(inner, out),
+            Ty::Map(k, v) => {
+                ty(k, out);
+                ty(v, out);
             }
         }
-        out.push('\n');
+    }
+    let mut out = BTreeSet::new();
+    let field = |f: &ir::Field, out: &mut BTreeSet<String>| {
+        ty(&f.ty, out);
+        if let Some(layout) = f.format.as_ref().and_then(|p| names.format.get(p)) {
+            out.insert(layout.clone());
+        }
+    };
+    for t in spec.types.iter().filter(|t| t.file == stem) {
+        match &t.kind {
+            ir::TypeKind::Object(fields) => fields.iter().for_each(|f| field(f, &mut out)),
+            ir::TypeKind::Union(u) => {
+                out.insert(u.tag_enum.clone());
+                u.variants
+                    .iter()
+                    .flat_map(|v| &v.fields)
+                    .for_each(|f| field(f, &mut out));
+            }
+            ir::TypeKind::Alias(t) => ty(t, &mut out),
+            ir::TypeKind::OneOf(forms) => {
+                for form in forms {
+                    if let ir::FormKind::Holds(t) = &form.kind {
+                        ty(t, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    for op in spec.operations.iter().filter(|o| o.file == stem) {
+        for body in [&op.request, &op.response] {
+            match body {
+                ir::Body::Fields(fields) => fields.iter().for_each(|f| field(f, &mut out)),
+                ir::Body::Type(t) => ty(t, &mut out),
+                ir::Body::Empty | ir::Body::Unknown => {}
+            }
+        }
+        if let Some(table) = op.errors.as_deref().or(spec.protocol.error_table()) {
+            out.insert(table.to_owned());
+        }
+        if let Some(p) = &op.pagination {
+            ty(&p.item, &mut out);
+        }
     }
     out
+}
+
+/// The spec files of a vendor that declare items, by stem, sorted.
+fn spec_files(spec: &Spec) -> Vec<String> {
+    let mut stems: Vec<String> = spec
+        .enums
+        .iter()
+        .map(|e| e.file.clone())
+        .chain(spec.errors.iter().map(|e| e.file.clone()))
+        .chain(spec.types.iter().map(|t| t.file.clone()))
+        .chain(spec.operations.iter().map(|o| o.file.clone()))
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// The Rust module of a spec file: its stem in snake case, kept apart from
+/// the modules every vendor has.
+fn module_name(stem: &str) -> String {
+    let name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let name = name.trim_matches('_').to_owned();
+    if matches!(name.as_str(), "" | "client" | "formats" | "mod")
+        || name.starts_with(|c: char| c.is_ascii_digit())
+    {
+        format!("spec_{name}")
+    } else {
+        name
+    }
 }
 
 /// `pub struct X`, `pub enum X`, `pub type X`, `pub X =` (date formats).
