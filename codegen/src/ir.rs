@@ -224,6 +224,8 @@ pub struct Field {
     pub pattern: Option<String>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
+    /// Most bytes of a decoded `base64` value.
+    pub max_bytes: Option<u64>,
     /// Constraints on each element of a list.
     pub each: Option<Each>,
     pub placement: Placement,

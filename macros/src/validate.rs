@@ -17,6 +17,7 @@ const KEYS: &[&str] = &[
     "max_length",
     "min_items",
     "max_items",
+    "max_bytes",
     "pattern",
     "each_min",
     "each_max",
@@ -255,6 +256,9 @@ fn field_checks(
                 quote_spanned!(span=> ::kassa::validate::length(#access, #min, #max, #wire)?;),
             );
         }
+    }
+    if let Some(max) = int::<usize>(&attrs, "max_bytes", errors) {
+        out.extend(quote_spanned!(span=> ::kassa::validate::max_bytes(#access, #max, #wire)?;));
     }
     if let Some(value) = attrs.value("pattern", errors) {
         match value {

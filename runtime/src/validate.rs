@@ -420,6 +420,21 @@ fn compiled(pattern: &str) -> Result<std::sync::Arc<regex_lite::Regex>, regex_li
     Ok(re)
 }
 
+/// A base64 value holds at most `max` bytes.
+pub fn max_bytes(
+    value: &impl crate::CappedBase64,
+    max: usize,
+    field: &str,
+) -> Result<(), InvalidRequest> {
+    match value.bytes() {
+        Some(bytes) if bytes.len() > max => Err(InvalidRequest::new(
+            field,
+            format!("holds {} bytes, more than the {max} allowed", bytes.len()),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The whole text matches `pattern` (anchored).
 pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), InvalidRequest> {
     let Some(text) = value.text() else {

@@ -533,6 +533,7 @@ fn like_marker(type_name: &str) -> ir::Field {
         pattern: None,
         min_items: None,
         max_items: None,
+        max_bytes: None,
         each: None,
         placement: model::Placement::Params,
         style: None,
@@ -821,6 +822,19 @@ pub(crate) fn field_rules(cx: &mut Cx<'_>, file: &Path, field: &Spanned<model::F
         )
         .help(format!("`{key}` is for {needs}"));
     };
+    if let Some(v) = &body.max_bytes {
+        if scalar != Some(Scalar::Base64) {
+            misuse(cx, v.pos, "max_bytes", "`base64` fields (the decoded size)");
+        } else if body.optional && body.nullable {
+            cx.error(
+                Code::Invalid,
+                file,
+                v.pos,
+                "`max_bytes` on a field that is both optional and nullable",
+            )
+            .help("the decoder tells absent from null there; make it one or the other");
+        }
+    }
     for (key, value) in [("min", &body.min), ("max", &body.max)] {
         if let Some(v) = value {
             if !numeric {

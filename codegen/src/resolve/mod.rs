@@ -713,6 +713,7 @@ pub(crate) fn fields(
             pattern: text(&body.pattern),
             min_items: body.min_items.as_ref().map(|v| v.value),
             max_items: body.max_items.as_ref().map(|v| v.value),
+            max_bytes: body.max_bytes.as_ref().map(|v| v.value),
             each: body.each.as_ref().map(|e| ir::Each {
                 min: e.value.min.as_ref().map(|v| v.value.clone()),
                 max: e.value.max.as_ref().map(|v| v.value.clone()),

@@ -279,3 +279,48 @@ async fn a_form_of_an_operation_has_its_own_required_fields_and_the_same_wire() 
         Err(Error::InvalidRequest(_))
     ));
 }
+
+#[tokio::test]
+async fn base64_larger_than_its_limit_is_refused_both_ways() {
+    let mock = server().await;
+    // One attempt: a read whose reply does not decode is otherwise retried.
+    let c = Client::new(config(&mock).retry(kassa::RetryPolicy::none())).unwrap();
+    let big = UploadLogo {
+        image: kassa::Base64(vec![7; 17]),
+    };
+    match c.upload_logo(&big).await {
+        Err(Error::InvalidRequest(e)) => {
+            assert!(e.to_string().contains("17 bytes, more than the 16"), "{e}")
+        }
+        other => panic!("{other:?}"),
+    }
+    c.upload_logo(&UploadLogo {
+        image: kassa::Base64(vec![7; 16]),
+    })
+    .await
+    .unwrap();
+
+    // A reply whose logo is too large is refused while it is read.
+    let logo = kassa::Base64(vec![1; 24]).encode();
+    mock.respond_once(
+        "GET /receipts/{id}",
+        ok(json!({"id": 1, "kind": "SALE", "sum": 100, "logo": logo})),
+    );
+    match c.get_receipt(&GetReceipt { id: 1, shop: None }).await {
+        Err(Error::Decode(e)) => {
+            assert!(e.path.contains("logo"), "{e}");
+            assert!(e.reason.contains("more than the 16 allowed"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let fits = kassa::Base64(vec![1; 16]).encode();
+    mock.respond_once(
+        "GET /receipts/{id}",
+        ok(json!({"id": 1, "kind": "SALE", "sum": 100, "logo": fits})),
+    );
+    let receipt = c
+        .get_receipt(&GetReceipt { id: 1, shop: None })
+        .await
+        .unwrap();
+    assert_eq!(receipt.logo.map(|l| l.0.len()), Some(16));
+}

@@ -481,11 +481,13 @@ pub struct Picture {
     /// Vendor's wording: “Код товару (діапазон 1-999999) або масив кодів, з яким/якими пов'язане зображення.”
     #[kassa(each_min = "1", each_max = "999999")]
     pub code: ::kassa::OneOrMany<u32>,
-    /// Content of a .JPG or .PNG file in base64. The file must not exceed 50 KB (a limit on the decoded bytes, which the language cannot state).
+    /// Content of a .JPG or .PNG file in base64. The file must not exceed 50 KB, read as 50 × 1024 bytes of the decoded file (the document does not say which kilobyte; the larger reading refuses nothing the server may take).
     ///
     /// Vendor's wording: “Вміст файлу .JPG або .PNG у вигляді base64-строки. Розмір файлу не повинен перевищувати 50КБ.”
     ///
     /// Erratum (PUTGOODSIMG / Приклад; GETGOODSIMG / Приклад): The example values are elided placeholders ("iVBORw0KGgoAAAANSUHEUgAA ... UQAAAABJRU5ErkJggg==") with " ... " in the middle, so they are not valid base64, and an example must decode through the generated types (base64 is decoded to bytes). The spec's examples therefore drop the " ... " from all four values and add one `A` to the second PUTGOODSIMG picture (59 characters otherwise, not whole base64 groups); each example's `normalised` lists this. The decoded bytes are still only the vendor's placeholder, not a picture.
+    #[serde(deserialize_with = "::kassa::base64_at_most::<51200, _, _>")]
+    #[kassa(max_bytes = 51200)]
     pub pict: ::kassa::Base64,
 }
 

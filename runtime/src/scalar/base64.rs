@@ -112,6 +112,102 @@ impl<'de> Deserialize<'de> for Base64 {
     }
 }
 
+/// A base64 value whose decoded size is capped: [`Base64`], or an optional
+/// one. The generated code decodes `max_bytes` fields through
+/// [`base64_at_most`].
+pub trait CappedBase64: Sized {
+    fn capped<'de, D: Deserializer<'de>>(deserializer: D, max: usize) -> Result<Self, D::Error>;
+
+    /// The decoded bytes, where there are any.
+    fn bytes(&self) -> Option<&[u8]>;
+}
+
+impl CappedBase64 for Base64 {
+    fn capped<'de, D: Deserializer<'de>>(deserializer: D, max: usize) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(Capped(max))
+    }
+
+    fn bytes(&self) -> Option<&[u8]> {
+        Some(&self.0)
+    }
+}
+
+impl CappedBase64 for Option<Base64> {
+    fn capped<'de, D: Deserializer<'de>>(deserializer: D, max: usize) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(CappedOption(max))
+    }
+
+    fn bytes(&self) -> Option<&[u8]> {
+        self.as_ref().map(|b| b.0.as_slice())
+    }
+}
+
+/// Decodes a base64 field of at most `MAX` decoded bytes. A longer text is
+/// refused from its length, before anything is decoded or kept.
+pub fn base64_at_most<'de, const MAX: usize, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: CappedBase64,
+{
+    T::capped(deserializer, MAX)
+}
+
+struct Capped(usize);
+
+impl Visitor<'_> for Capped {
+    type Value = Base64;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a base64 string of at most {} bytes", self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Base64, E> {
+        let max = self.0;
+        let chars = v.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+        // Four characters hold three bytes; padding takes at most two away.
+        if (chars / 4 * 3).saturating_sub(2) > max {
+            return Err(E::custom(format!(
+                "holds about {} bytes, more than the {max} allowed",
+                chars / 4 * 3
+            )));
+        }
+        let decoded = Base64Visitor.visit_str::<E>(v)?;
+        if decoded.0.len() > max {
+            return Err(E::custom(format!(
+                "holds {} bytes, more than the {max} allowed",
+                decoded.0.len()
+            )));
+        }
+        Ok(decoded)
+    }
+}
+
+struct CappedOption(usize);
+
+impl<'de> Visitor<'de> for CappedOption {
+    type Value = Option<Base64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "null or a base64 string of at most {} bytes", self.0)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Base64::capped(d, self.0).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Capped(self.0).visit_str(v).map(Some)
+    }
+}
+
 impl Validate for Base64 {
     fn validate(&self) -> Result<(), InvalidRequest> {
         Ok(())
@@ -139,6 +235,32 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Logo {
+        #[serde(deserialize_with = "base64_at_most::<4, _, _>")]
+        image: Base64,
+        #[serde(default, deserialize_with = "base64_at_most::<4, _, _>")]
+        thumb: Option<Base64>,
+    }
+
+    #[test]
+    fn a_capped_value_is_refused_past_its_limit() {
+        let ok: Logo = serde_json::from_str(r#"{"image": "AQIDBA==", "thumb": null}"#).unwrap();
+        assert_eq!((ok.image.0.len(), ok.thumb), (4, None));
+        let ok: Logo = serde_json::from_str(r#"{"image": "AQID"}"#).unwrap();
+        assert_eq!(ok.thumb, None);
+        // Five bytes: decoded, then refused.
+        let err = serde_json::from_str::<Logo>(r#"{"image": "AQIDBAU="}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("holds 5 bytes, more than the 4"),
+            "{err}"
+        );
+        // Far too long: refused from its length alone, even if not base64.
+        let long = format!(r#"{{"image": "AQID", "thumb": "{}"}}"#, "!".repeat(4096));
+        let err = serde_json::from_str::<Logo>(&long).unwrap_err();
+        assert!(err.to_string().contains("more than the 4 allowed"), "{err}");
+    }
 
     fn read(json: &str) -> Result<Vec<u8>, serde_json::Error> {
         serde_json::from_str::<Base64>(json).map(Vec::from)

@@ -33,7 +33,7 @@ mod number;
 mod one_or_many;
 mod units;
 
-pub use self::base64::Base64;
+pub use self::base64::{Base64, CappedBase64, base64_at_most};
 pub use self::bool01::Bool01;
 pub use self::date_format::{__DatePattern, DateFormat, IsoDate, IsoTime};
 pub use self::dates::{Rfc3339, UnixMillis, UnixSeconds};

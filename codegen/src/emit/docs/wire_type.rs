@@ -101,6 +101,9 @@ pub fn constraints(f: &Field) -> Option<String> {
     if let Some(p) = range("", "item", f.min_items, f.max_items) {
         parts.push(p);
     }
+    if let Some(max) = f.max_bytes {
+        parts.push(format!("at most {max} bytes decoded"));
+    }
     if let Some(pattern) = &f.pattern {
         parts.push(format!("matches {}", text::code(pattern)));
     }

@@ -126,6 +126,11 @@ pub fn field(f: &Field, names: &Names, idempotency: Option<&Idempotency>) -> Tok
     for alias in &f.aliases {
         serde_attrs.push(quote!(alias = #alias));
     }
+    if let Some(max) = f.max_bytes {
+        // Refused while decoding, before the bytes are kept.
+        let path = format!("::kassa::base64_at_most::<{max}, _, _>");
+        serde_attrs.push(quote!(deserialize_with = #path));
+    }
     ty = match (f.optional, f.nullable) {
         (true, true) => {
             serde_attrs.push(quote!(
@@ -187,6 +192,7 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
         ("max_length", f.max_length),
         ("min_items", f.min_items),
         ("max_items", f.max_items),
+        ("max_bytes", f.max_bytes),
     ] {
         if let Some(v) = value {
             let key = format_ident!("{}", key);

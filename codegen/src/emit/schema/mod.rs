@@ -365,6 +365,10 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
     if let Some(unit) = f.unit {
         notes.push(format!("Unit: {}.", unit.words()));
     }
+    if let Some(max) = f.max_bytes {
+        // Not a maxLength: the text may be wrapped and unpadded.
+        notes.push(format!("At most {max} bytes once decoded."));
+    }
     if let Some(format) = &f.format {
         notes.push(format!("Format `{format}`."));
     }

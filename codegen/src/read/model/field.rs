@@ -67,6 +67,10 @@ pub struct FieldBody {
     pub min_items: Option<Spanned<u64>>,
     /// Most array items.
     pub max_items: Option<Spanned<u64>>,
+    /// Most bytes a `base64` value holds once decoded (an image limited to
+    /// 50 KB): checked before sending and while decoding, before the bytes
+    /// are kept.
+    pub max_bytes: Option<Spanned<u64>>,
     /// Constraints on each element of an array or `one_or_many`.
     pub each: Option<Spanned<Each>>,
     /// Where a request field travels when not in the usual parameter place.
@@ -201,6 +205,7 @@ impl FieldBody {
             pattern: None,
             min_items: None,
             max_items: None,
+            max_bytes: None,
             each: None,
             placement: None,
             style: None,
