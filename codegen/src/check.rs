@@ -91,6 +91,7 @@ fn summary(dir: &Path, spec: &Spec) -> String {
         .count();
     let operations = match forms {
         0 => format!("{} operations", spec.operations.len()),
+        1 => format!("{} operations (+1 form)", spec.operations.len() - 1),
         n => format!("{} operations (+{n} forms)", spec.operations.len() - n),
     };
     format!(

@@ -81,6 +81,9 @@ pub struct ServerVariable {
 #[derive(Clone, Debug)]
 pub struct ErrorTable {
     pub name: String,
+    /// The member of a failure body holding typed details, their type and
+    /// what they are.
+    pub details: Option<ErrorDetails>,
     /// The spec file it is written in, by stem (`types-goods`): generated
     /// code is laid out the same way.
     pub file: String,
@@ -455,6 +458,14 @@ pub struct Envelope {
     pub extra_fields: Vec<Field>,
     pub error_from_http: bool,
     pub error_table: Option<String>,
+}
+
+/// The structured part of a failure body.
+#[derive(Clone, Debug)]
+pub struct ErrorDetails {
+    pub field: String,
+    pub ty: Ty,
+    pub doc: Option<String>,
 }
 
 /// An authentication scheme.

@@ -51,8 +51,26 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     util::no_generics(input, "ErrorTable", &mut errors);
     let ident = &input.ident;
     let attrs = Attrs::parse(&input.attrs, &mut errors);
-    let mut sound = attrs.check_keys(&["repr"], &[], &mut errors);
+    let mut sound = attrs.check_keys(&["repr", "details", "details_field"], &[], &mut errors);
     let repr = util::repr(&attrs, &["int", "string", "message"], ident, &mut errors);
+    let details = attrs.ty("details", &mut errors);
+    let details_field = attrs.string("details_field", &mut errors);
+    if details.is_some() != details_field.is_some() {
+        errors.help(
+            ident.span(),
+            "`details` and `details_field` go together",
+            "name the type of the failure's details and the body member that holds them: \
+             #[kassa(details = FieldErrors, details_field = \"detail\")]",
+        );
+    }
+    let details_ty = match &details {
+        Some(ty) => quote!(#ty),
+        None => quote!(::kassa::Empty),
+    };
+    let details_field = match &details_field {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
 
     let mut entries: Vec<Entry> = Vec::new();
     let mut other: Option<Ident> = None;
@@ -206,7 +224,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     }
     errors.finish()?;
     match (repr, other) {
-        (Some(repr), Some(other)) => Ok(generate(ident, repr, &entries, &other)),
+        (Some(repr), Some(other)) => {
+            let details = (details_ty, details_field);
+            Ok(generate(ident, repr, &entries, &other, &details))
+        }
         _ => Ok(TokenStream::new()),
     }
 }
@@ -247,7 +268,13 @@ fn opt_str(s: Option<&str>) -> TokenStream {
     }
 }
 
-fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> TokenStream {
+fn generate(
+    ident: &Ident,
+    repr: Repr,
+    entries: &[Entry],
+    other: &Ident,
+    (details_ty, details_field): &(TokenStream, TokenStream),
+) -> TokenStream {
     let all: Vec<&Ident> = entries.iter().map(|e| &e.ident).collect();
     let names: Vec<String> = all.iter().map(|i| i.to_string()).collect();
     let codes: Vec<TokenStream> = entries
@@ -371,6 +398,8 @@ fn generate(ident: &Ident, repr: Repr, entries: &[Entry], other: &Ident) -> Toke
         #[automatically_derived]
         impl ::kassa::ErrorTable for #ident {
             const BY_MESSAGE: bool = #by_message;
+            type Details = #details_ty;
+            const DETAILS_FIELD: ::core::option::Option<&'static str> = #details_field;
 
             fn from_wire(__code: ::core::option::Option<&::kassa::Code>, __message: ::core::option::Option<&str>) -> Self {
                 #from_wire

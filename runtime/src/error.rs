@@ -6,7 +6,7 @@ use crate::{Category, Code, ErrorTable, InvalidRequest};
 
 /// The error of a call to a vendor whose error table is `E`.
 #[derive(Debug)]
-pub enum Error<E> {
+pub enum Error<E: ErrorTable> {
     /// The request breaks a documented constraint; nothing was sent.
     InvalidRequest(InvalidRequest),
     /// The client is missing something it needs (a server variable, a credential).
@@ -101,7 +101,7 @@ impl<E: ErrorTable> fmt::Display for Error<E> {
 
 impl<E: ErrorTable> std::error::Error for Error<E> {}
 
-impl<E> From<InvalidRequest> for Error<E> {
+impl<E: ErrorTable> From<InvalidRequest> for Error<E> {
     fn from(e: InvalidRequest) -> Self {
         Error::InvalidRequest(e)
     }
@@ -168,7 +168,7 @@ const MAX_REASON: usize = 300;
 
 /// A vendor failure: the typed code, and what the vendor said.
 #[derive(Clone, Debug, PartialEq)]
-pub struct VendorError<E> {
+pub struct VendorError<E: ErrorTable> {
     /// The entry of the vendor's error table (its fallback for an undocumented code).
     pub kind: E,
     /// The code as it arrived, if the vendor sent one.
@@ -176,6 +176,9 @@ pub struct VendorError<E> {
     /// The vendor's message as it arrived.
     pub message: Option<String>,
     pub http_status: u16,
+    /// What the failure body carries beside code and message, where the
+    /// error table documents it and the body has it in that shape.
+    pub details: Option<E::Details>,
 }
 
 impl<E: ErrorTable> VendorError<E> {
@@ -278,7 +281,7 @@ impl std::error::Error for DecodeError {}
 
 /// A call whose effect on the vendor is unknown (see [`Error::OutcomeUnknown`]).
 #[derive(Debug)]
-pub struct OutcomeUnknown<E> {
+pub struct OutcomeUnknown<E: ErrorTable> {
     /// Rust name of the operation.
     pub operation: &'static str,
     /// The last failure.
@@ -317,7 +320,7 @@ impl<E: ErrorTable> std::error::Error for OutcomeUnknown<E> {}
 /// A document the vendor created although the call failed (see
 /// [`Error::DocumentExists`]).
 #[derive(Debug)]
-pub struct DocumentExists<E> {
+pub struct DocumentExists<E: ErrorTable> {
     /// Rust name of the operation.
     pub operation: &'static str,
     /// The vendor's error that says so, when it was an error.

@@ -99,6 +99,20 @@ pub trait ErrorTable:
     /// status the envelope carries says only "failed".
     const BY_MESSAGE: bool = false;
 
+    /// What a failure body carries beside code and message, typed (a list
+    /// of field errors: `detail: [{loc, msg}]`); [`Empty`](crate::Empty)
+    /// for a table that documents none.
+    type Details: serde::de::DeserializeOwned
+        + fmt::Debug
+        + Clone
+        + PartialEq
+        + Send
+        + Sync
+        + 'static;
+    /// The member of the failure body holding the details (of the `error`
+    /// object, for JSON-RPC).
+    const DETAILS_FIELD: Option<&'static str> = None;
+
     /// Classifies a vendor failure by its code, or by its message for
     /// tables matched by message.
     fn from_wire(code: Option<&Code>, message: Option<&str>) -> Self;

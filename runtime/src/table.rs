@@ -103,6 +103,7 @@ fn classify<E: ErrorTable>(code: Option<&Code>, message: Option<&str>) -> Classi
         raw_code: code.cloned(),
         message: message.map(str::to_owned),
         http_status: 0,
+        details: None,
     };
     Classified {
         name: error.kind.name(),

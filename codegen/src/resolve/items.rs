@@ -10,7 +10,9 @@ use crate::diag::{Code, did_you_mean};
 use crate::ir::{self, Ty};
 use crate::names;
 use crate::read::model::{self, Pos, Spanned};
-use crate::resolve::{Cx, Item, errata_of, fields, opt_text, show, stem, value_matches_repr};
+use crate::resolve::{
+    Cx, Item, errata_of, fields, opt_text, show, stem, type_expr, value_matches_repr,
+};
 use crate::types::Scalar;
 
 /// Checks a PascalCase name and reports it; returns whether it is fine.
@@ -149,8 +151,17 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
         });
     }
     collisions(cx, item.file, table.codes.iter().map(|(n, _)| n), "errors");
+    let details = table.details.as_ref().and_then(|d| {
+        let ty = type_expr(cx, item.file, &d.ty, d.pos)?;
+        Some(ir::ErrorDetails {
+            field: d.field.value.clone(),
+            ty,
+            doc: opt_text(&d.doc),
+        })
+    });
     ir::ErrorTable {
         name: item.name.value.clone(),
+        details,
         file: stem(item.file),
         doc: opt_text(&table.doc),
         repr: table.repr.value,

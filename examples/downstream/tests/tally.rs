@@ -324,3 +324,47 @@ async fn base64_larger_than_its_limit_is_refused_both_ways() {
         .unwrap();
     assert_eq!(receipt.logo.map(|l| l.0.len()), Some(16));
 }
+
+#[tokio::test]
+async fn a_structured_error_body_reaches_the_caller_typed() {
+    let mock = server().await;
+    let c = client(&mock);
+    let unprocessable = |body| Canned {
+        status: 422,
+        body,
+        headers: Vec::new(),
+    };
+    mock.respond_once(
+        "POST /receipts",
+        unprocessable(json!({
+            "status": 422,
+            "message": "Validation failed",
+            "detail": [{"loc": ["lines", "0", "qty"], "msg": "must be positive"}]
+        })),
+    );
+    match c.sell(&sale(vec![line()])).await {
+        Err(Error::Vendor(e)) => {
+            assert_eq!(e.kind, HttpError::Unprocessable);
+            assert_eq!(
+                e.details,
+                Some(vec![FieldProblem {
+                    loc: vec!["lines".into(), "0".into(), "qty".into()],
+                    msg: "must be positive".into(),
+                }])
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without details, or with details of another shape: code and message only.
+    mock.respond_once(
+        "POST /receipts",
+        unprocessable(json!({"status": 422, "message": "Validation failed", "detail": "lines"})),
+    );
+    match c.sell(&sale(vec![line()])).await {
+        Err(Error::Vendor(e)) => {
+            assert_eq!(e.kind, HttpError::Unprocessable);
+            assert_eq!(e.details, None);
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -15,13 +15,13 @@ use crate::{
 };
 
 /// A failed exchange, with what the server said about retrying.
-pub(super) struct Failed<E> {
+pub(super) struct Failed<E: ErrorTable> {
     pub error: Error<E>,
     /// The server's `Retry-After`, in seconds.
     pub retry_after: Option<Duration>,
 }
 
-impl<E> From<Error<E>> for Failed<E> {
+impl<E: ErrorTable> From<Error<E>> for Failed<E> {
     fn from(error: Error<E>) -> Self {
         Failed {
             error,
@@ -339,6 +339,8 @@ mod tests {
     }
 
     impl ErrorTable for Table {
+        type Details = crate::Empty;
+
         fn from_wire(_: Option<&Code>, _: Option<&str>) -> Self {
             Table(Retry::Never)
         }
@@ -368,6 +370,7 @@ mod tests {
             raw_code: None,
             message: None,
             http_status,
+            details: None,
         })
     }
 

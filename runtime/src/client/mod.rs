@@ -286,6 +286,7 @@ impl Client {
                     raw_code: status,
                     message: None,
                     http_status: 200,
+                    details: None,
                 }))
             }
         }
@@ -547,6 +548,11 @@ impl Client {
                 raw_code: code,
                 message: message.map(|m| self.redact(&m)),
                 http_status,
+                details: E::DETAILS_FIELD.and_then(|field| {
+                    // Read from the redacted text: details may echo a secret.
+                    let text = self.redact(&String::from_utf8_lossy(body));
+                    codec::failure_details(&self.vendor.protocol, field, &text)
+                }),
             }),
             Failure::Http { status } => Error::Http(HttpError {
                 status,

@@ -21,7 +21,9 @@ pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
 pub use lenient::Lenient;
 pub use query::{query_pairs, query_params};
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};
-pub use response::{Decoded, Failure, decode_response, encode_failure, encode_success};
+pub use response::{
+    Decoded, Failure, decode_response, encode_failure, encode_success, failure_details,
+};
 pub use sign::sign;
 pub use split::{Params, Split};
 pub use tagged::{TaggedRecord, deserialize_tagged};

@@ -32,6 +32,21 @@ pub enum Failure {
     Decode(DecodeError),
 }
 
+/// The typed details of a failure body: its member `field` (of the
+/// `error` object, for JSON-RPC). `None` when absent or of another shape:
+/// the error is still reported by its code and message.
+pub fn failure_details<T: serde::de::DeserializeOwned>(
+    protocol: &Protocol,
+    field: &str,
+    body: &str,
+) -> Option<T> {
+    let mut value: Value = serde_json::from_str(body).ok()?;
+    if let Protocol::JsonRpc { .. } = protocol {
+        value = value.get_mut("error")?.take();
+    }
+    serde_json::from_value(value.get_mut(field)?.take()).ok()
+}
+
 fn is_2xx(status: u16) -> bool {
     (200..300).contains(&status)
 }

@@ -221,6 +221,18 @@ fn error_table(spec: &Spec, e: &ErrorTable) -> String {
         e.codes.len(),
         repr(e.repr)
     ));
+    if let Some(d) = &e.details {
+        out.push_str(&format!(
+            "A failure body also carries {} in {}, which the client decodes into the error's \
+             `details`{}.\n\n",
+            super::wire_type::describe(spec, &d.ty, None),
+            text::code(&d.field),
+            d.doc
+                .as_deref()
+                .map(|doc| format!(": {}", text::cell(doc)))
+                .unwrap_or_default()
+        ));
+    }
     let mut t = Table::new(&[
         ("Code", true),
         ("Name", true),

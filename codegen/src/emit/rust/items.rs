@@ -153,7 +153,7 @@ fn category(c: ErrorCategory) -> &'static str {
     }
 }
 
-pub fn error_table(t: &ErrorTable) -> TokenStream {
+pub fn error_table(t: &ErrorTable, names: &Names) -> TokenStream {
     let doc = Doc::new(t.doc.as_deref(), &format!("`{}` error codes.", t.name)).tokens();
     let name = ident(&t.name);
     let by_message = t.codes.iter().all(|c| c.code.is_none());
@@ -207,10 +207,16 @@ pub fn error_table(t: &ErrorTable) -> TokenStream {
         }
     });
     let other = ident(fallback(t.codes.iter().map(|c| c.name.as_str())));
+    let details = t.details.as_ref().map(|d| {
+        let ty = rust_type(&d.ty, None, names);
+        let field = &d.field;
+        quote!(#[kassa(details = #ty, details_field = #field)])
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, kassa::ErrorTable)]
         #[kassa(repr = #repr)]
+        #details
         pub enum #name {
             #(#variants)*
             /// A code or message the documentation does not list.

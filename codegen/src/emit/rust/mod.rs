@@ -113,7 +113,7 @@ pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Ve
             .errors
             .iter()
             .filter(|e| e.file == stem)
-            .map(items::error_table);
+            .map(|e| items::error_table(e, &names));
         let types = spec
             .types
             .iter()
@@ -220,6 +220,11 @@ fn references(spec: &Spec, stem: &str, names: &Names) -> BTreeSet<String> {
             out.insert(layout.clone());
         }
     };
+    for e in spec.errors.iter().filter(|e| e.file == stem) {
+        if let Some(d) = &e.details {
+            ty(&d.ty, &mut out);
+        }
+    }
     for t in spec.types.iter().filter(|t| t.file == stem) {
         match &t.kind {
             ir::TypeKind::Object(fields) => fields.iter().for_each(|f| field(f, &mut out)),

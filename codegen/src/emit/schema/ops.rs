@@ -477,6 +477,18 @@ fn envelope_response(
             json!({ "description": "The vendor's message; present on failures." }),
         );
     }
+    if let Some(d) = table
+        .and_then(|t| spec.error_table(t))
+        .and_then(|t| t.details.as_ref())
+    {
+        let mut details = schema::ty_schema(&d.ty, None, Refs::DefsFile);
+        details["description"] = Value::from(describe(
+            d.doc.as_deref(),
+            None,
+            &["Present on failures.".to_owned()],
+        ));
+        props.insert(d.field.clone(), details);
+    }
     if let Protocol::JsonEnvelope {
         operation_field,
         echo_operation: true,

@@ -188,8 +188,25 @@ pub struct ErrorTable {
     pub doc_original: Option<Spanned<String>>,
     /// How codes travel: `int` or `string`.
     pub repr: Spanned<Repr>,
+    /// What a failure body carries beside code and message (a list of field
+    /// errors), and where.
+    pub details: Option<Spanned<ErrorDetails>>,
     /// The entries, keyed by their Rust variant name (PascalCase).
     pub codes: NamedMap<Spanned<ErrorCode>>,
+}
+
+/// The structured part of a failure body: `detail: [{loc, msg}]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDetails {
+    /// The member of the failure body holding them (of the `error` object,
+    /// for JSON-RPC).
+    pub field: Spanned<String>,
+    /// Their type expression (`array<FieldError>`).
+    #[serde(rename = "type")]
+    pub ty: Spanned<String>,
+    /// What they are.
+    pub doc: Option<Spanned<String>>,
 }
 
 /// One vendor error.
