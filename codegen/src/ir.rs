@@ -253,6 +253,24 @@ pub enum Body {
     Unknown,
 }
 
+/// How an operation's result is polled for.
+#[derive(Clone, Debug)]
+pub struct Polling {
+    /// The operation polled (by name).
+    pub operation: String,
+    /// (poll request field, this operation's response field), wire names.
+    pub request: Vec<(String, String)>,
+    /// The status field of the polled answer.
+    pub status: String,
+    /// Pending and final values, as text.
+    pub pending: Vec<String>,
+    pub done: Vec<String>,
+    /// Waits between polls, in milliseconds.
+    pub interval_ms: u64,
+    pub max_interval_ms: u64,
+    pub doc: Option<String>,
+}
+
 /// What the body of a successful reply is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Reply {
@@ -315,6 +333,8 @@ pub struct Operation {
     pub reply: Reply,
     /// The content type of a text or binary reply.
     pub content_type: Option<String>,
+    /// Its result is reached by polling another operation.
+    pub polling: Option<Polling>,
     /// JSON-RPC: the method's parameters go by position (`Some(true)`) or
     /// by name (`Some(false)`) whatever the protocol's default.
     pub rpc_by_position: Option<bool>,

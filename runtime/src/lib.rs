@@ -21,6 +21,7 @@ mod lifecycle;
 pub mod mock;
 mod operation;
 pub mod paging;
+mod polling;
 mod retry;
 pub mod scalar;
 mod secret;
@@ -42,6 +43,7 @@ pub use operation::{
     Recovery, Reply, ReplyKind, Test,
 };
 pub use paging::{Paged, Pages};
+pub use polling::Polling;
 pub use retry::RetryPolicy;
 pub use scalar::*;
 pub use secret::{REDACTED, Redactor, Secret, redact, redact_cut};

@@ -8,6 +8,7 @@ mod items;
 mod lifecycle;
 mod outcomes;
 mod paging;
+mod polling;
 mod protocol;
 mod variants;
 
@@ -464,9 +465,18 @@ pub fn resolve(
             paging::pagination(&mut cx, item.file, paging, op, &spec)
         })
         .collect();
+    let polls: Vec<Option<ir::Polling>> = operations
+        .iter()
+        .zip(&spec.operations)
+        .map(|(item, op)| {
+            let p = item.value.polling.as_ref()?;
+            polling::polling(&mut cx, item.file, p, op, &spec)
+        })
+        .collect();
     let mut spec = spec;
-    for (op, paging) in spec.operations.iter_mut().zip(pages) {
+    for ((op, paging), poll) in spec.operations.iter_mut().zip(pages).zip(polls) {
         op.pagination = paging;
+        op.polling = poll;
     }
     for (path, file) in files {
         lifecycle::check_reports(&mut cx, path, file, &spec);

@@ -636,6 +636,8 @@ pub(crate) fn operation(
         // Checked and filled in against the finished IR (resolve_paging).
         pagination: None,
         variant_of: None,
+        // Checked and filled in against the finished IR (resolve/polling).
+        polling: None,
         reply,
         content_type,
         rpc_by_position: op

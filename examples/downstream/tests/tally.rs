@@ -368,3 +368,31 @@ async fn a_structured_error_body_reaches_the_caller_typed() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn a_sale_waits_until_the_tax_service_answers() {
+    let mock = server().await;
+    let c = client(&mock);
+    let status = |s: &str| ok(json!({"id": 0, "status": s}));
+    mock.respond_once("GET /receipts/{id}/status", status("PENDING"));
+    mock.respond_once("GET /receipts/{id}/status", status("ACCEPTED"));
+    let done = c
+        .sell_and_wait(&sale(vec![line()]), std::time::Duration::from_secs(30))
+        .await
+        .unwrap();
+    assert_eq!(done.status, "ACCEPTED");
+    let polls = mock
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/status"))
+        .count();
+    assert_eq!(polls, 2);
+
+    // A deadline shorter than the wait: the last answer, still pending.
+    mock.respond_once("GET /receipts/{id}/status", status("PENDING"));
+    let pending = c
+        .sell_and_wait(&sale(vec![line()]), std::time::Duration::from_millis(10))
+        .await
+        .unwrap();
+    assert_eq!(pending.status, "PENDING");
+}

@@ -125,6 +125,39 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
     let mut t = Table::new(&[("Fact", true), ("Value", true)]);
     let mut row = |k: &str, v: String| t.row(vec![k.to_owned(), v]);
     row("Wire name", text::code(&op.wire));
+    if let Some(p) = &op.polling {
+        let mut line = format!(
+            "its result is reached by polling {} until {} is no longer {}",
+            super::op_link(spec, &p.operation),
+            text::code(&p.status),
+            p.pending
+                .iter()
+                .map(|v| text::code(v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if !p.done.is_empty() {
+            line.push_str(&format!(
+                " (final: {})",
+                p.done
+                    .iter()
+                    .map(|v| text::code(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        line.push_str(&format!(
+            "; the client's `{}_and_wait` waits {} s, doubling up to {} s, until a deadline.",
+            op.name,
+            p.interval_ms / 1000,
+            p.max_interval_ms / 1000
+        ));
+        if let Some(doc) = &p.doc {
+            line.push(' ');
+            line.push_str(&text::cell(doc));
+        }
+        row("Waiting", line);
+    }
     if let Some(base) = &op.variant_of {
         row(
             "Form of",

@@ -694,6 +694,65 @@ pub fn table(spec: &Spec, names: &Names) -> TokenStream {
     }
 }
 
+/// `<operation>_and_wait`: the call, then the polled read until its status
+/// is no longer pending or the deadline passes.
+fn and_wait(spec: &Spec, op: &Operation, p: &ir::Polling, names: &Names) -> Option<TokenStream> {
+    let poll = spec.operations.iter().find(|o| o.name == p.operation)?;
+    let answer = spec.body_fields(&op.response)?;
+    let poll_fields = spec.body_fields(&poll.request).unwrap_or_default();
+    let method = ident(&format!("{}_and_wait", op.name));
+    let request = ident(&names.request[&op.name]);
+    let poll_request = ident(&names.request[&poll.name]);
+    let poll_response = response_type(poll, names);
+    let error = ident(&error_table(spec, op));
+    let sets = p.request.iter().filter_map(|(to, from)| {
+        let target = poll_fields.iter().find(|f| f.wire == *to)?;
+        let source = answer.iter().find(|f| f.wire == *from)?;
+        let (t, s) = (ident(&target.rust), ident(&source.rust));
+        Some(if target.optional && !source.optional {
+            quote!(#t: ::core::option::Option::Some(__first.#s.clone()))
+        } else {
+            quote!(#t: __first.#s.clone())
+        })
+    });
+    let rest = (p.request.len() < poll_fields.len())
+        .then(|| quote!(..::core::default::Default::default()));
+    let status = &p.status;
+    let pending = &p.pending;
+    let (interval, max_interval) = (p.interval_ms, p.max_interval_ms);
+    let doc = format!(
+        " Calls [`{}`](Self::{}), then [`{}`](Self::{}) until its `{}` is no longer \
+         pending ({}), waiting {} ms and up to {} ms between two calls. When `deadline` \
+         would pass first, the last answer comes back, still pending.",
+        op.name,
+        op.name,
+        poll.name,
+        poll.name,
+        p.status,
+        p.pending.join(", "),
+        interval,
+        max_interval
+    );
+    Some(quote! {
+        #[doc = #doc]
+        pub async fn #method(
+            &self,
+            request: &#request,
+            deadline: ::std::time::Duration,
+        ) -> ::std::result::Result<#poll_response, ::kassa::Error<#error>> {
+            const POLLING: ::kassa::Polling = ::kassa::Polling {
+                status: #status,
+                pending: &[#(#pending),*],
+                interval: ::std::time::Duration::from_millis(#interval),
+                max_interval: ::std::time::Duration::from_millis(#max_interval),
+            };
+            let __first = self.inner.call(request).await?;
+            let __poll = #poll_request { #(#sets,)* #rest };
+            self.inner.poll(&__poll, &POLLING, deadline).await
+        }
+    })
+}
+
 pub fn client(spec: &Spec, names: &Names) -> TokenStream {
     let vendor_name = &spec.name;
     let methods = spec.operations.iter().map(|op| {
@@ -724,6 +783,7 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
                 }
             }
         });
+        let wait = op.polling.as_ref().and_then(|p| and_wait(spec, op, p, names));
         if matches!(op.request, Body::Empty) {
             quote! {
                 #doc
@@ -738,6 +798,7 @@ pub fn client(spec: &Spec, names: &Names) -> TokenStream {
                     self.inner.#call(request).await
                 }
                 #pages
+                #wait
             }
         }
     });

@@ -468,6 +468,9 @@ pub struct Operation {
     pub servers: Vec<Spanned<String>>,
     /// It answers one page of a longer list: which fields move through the pages.
     pub pagination: Option<Spanned<Pagination>>,
+    /// Its result is reached by polling another operation until a status
+    /// leaves its pending values.
+    pub polling: Option<Spanned<PollingSpec>>,
     /// JSON-RPC: how this method sends its parameters, where it differs
     /// from the protocol's `params` (`by_name` or `by_position`).
     pub params: Option<Spanned<ParamStyle>>,
@@ -481,6 +484,32 @@ pub struct Operation {
     /// Example payloads copied from the vendor documentation.
     #[serde(default)]
     pub examples: Vec<Spanned<Example>>,
+}
+
+/// How the result of an operation is polled for.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PollingSpec {
+    /// The read to poll (a `safe_to_retry` operation of this spec with the
+    /// same error table).
+    pub operation: Spanned<String>,
+    /// Its request fields, each given a field of this operation's response
+    /// (wire names): `{id: receipt_id}`.
+    #[serde(default)]
+    pub request: NamedMap<Spanned<String>>,
+    /// The field of the polled answer that holds the status.
+    pub status: Spanned<String>,
+    /// Status values that mean "not yet".
+    pub pending: Vec<Spanned<serde_json::Value>>,
+    /// Status values that end the wait (for the docs; any value not pending ends it).
+    #[serde(default)]
+    pub done: Vec<Spanned<serde_json::Value>>,
+    /// The first wait between two polls (`500ms`, `1s`; default 1s).
+    pub interval: Option<Spanned<String>>,
+    /// The longest wait between two polls (default 30s).
+    pub max_interval: Option<Spanned<String>>,
+    /// What the wait is for.
+    pub doc: Option<Spanned<String>>,
 }
 
 /// One form of an operation's request: the operation's request fields, less
