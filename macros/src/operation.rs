@@ -135,35 +135,14 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     let not_modified = attrs.flag("not_modified", &mut errors).is_some();
     let servers = attrs.strings("servers", &mut errors).unwrap_or_default();
-    let rpc_params = attrs.string("params", &mut errors).and_then(|lit| {
-        let value = lit.value();
-        match RPC_PARAMS.iter().find(|(name, _)| *name == value) {
-            Some((_, variant)) => Some(syn::Ident::new(variant, lit.span())),
-            None => {
-                errors.help(
-                    lit.span(),
-                    format!("unknown params style \"{value}\""),
-                    "expected by_name or by_position (how a JSON-RPC method sends its parameters)",
-                );
-                None
-            }
-        }
-    });
-    let reply = attrs.string("reply", &mut errors).and_then(|lit| {
-        let value = lit.value();
-        match REPLIES.iter().find(|(name, _)| *name == value) {
-            Some((_, variant)) => Some(syn::Ident::new(variant, lit.span())),
-            None => {
-                let names: Vec<&str> = REPLIES.iter().map(|(n, _)| *n).collect();
-                errors.help(
-                    lit.span(),
-                    format!("unknown reply \"{value}\""),
-                    format!("expected one of: {}", names.join(", ")),
-                );
-                None
-            }
-        }
-    });
+    let rpc_params = attrs
+        .string("params", &mut errors)
+        .and_then(|lit| word(&lit, RPC_PARAMS, "params style", &mut errors))
+        .map(|(variant, lit)| syn::Ident::new(variant, lit.span()));
+    let reply = attrs
+        .string("reply", &mut errors)
+        .and_then(|lit| word(&lit, REPLIES, "reply", &mut errors))
+        .map(|(variant, lit)| syn::Ident::new(variant, lit.span()));
     let content_type = match attrs.string("content_type", &mut errors) {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
@@ -246,6 +225,29 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     })
 }
 
+/// The entry of `table` (word, variant) that `lit` names, or an error that
+/// lists the words.
+fn word(
+    lit: &LitStr,
+    table: &[(&str, &'static str)],
+    what: &str,
+    errors: &mut Errors,
+) -> Option<(&'static str, LitStr)> {
+    let value = lit.value();
+    match table.iter().find(|(name, _)| *name == value) {
+        Some((_, variant)) => Some((*variant, lit.clone())),
+        None => {
+            let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+            errors.help(
+                lit.span(),
+                format!("unknown {what} \"{value}\""),
+                format!("expected one of: {}", names.join(", ")),
+            );
+            None
+        }
+    }
+}
+
 /// The named fields with their wire names and placements. Field keys other
 /// than `placement` belong to `#[derive(Validate)]`, which reports them.
 fn request_fields(
@@ -257,23 +259,10 @@ fn request_fields(
     let mut out = Vec::new();
     for field in fields {
         let attrs = Attrs::parse(&field.attrs, &mut Errors::default());
-        let placement = attrs.string("placement", errors).and_then(|lit| {
-            let value = lit.value();
-            match PLACEMENTS.iter().find(|(name, _)| *name == value) {
-                Some((_, variant)) => Some((*variant, lit)),
-                None => {
-                    let names: Vec<&str> = PLACEMENTS.iter().map(|(n, _)| *n).collect();
-                    errors.help(
-                        lit.span(),
-                        format!("unknown placement \"{value}\""),
-                        format!("expected one of: {}", names.join(", ")),
-                    );
-                    None
-                }
-            }
-        });
+        let placement = attrs
+            .string("placement", errors)
+            .and_then(|lit| word(&lit, PLACEMENTS, "placement", errors));
         let style = attrs.string("style", errors).and_then(|lit| {
-            let value = lit.value();
             if !matches!(placement, Some(("Query", _))) {
                 errors.help(
                     lit.span(),
@@ -282,18 +271,7 @@ fn request_fields(
                 );
                 return None;
             }
-            match STYLES.iter().find(|(name, _)| *name == value) {
-                Some((_, variant)) => Some((*variant, lit)),
-                None => {
-                    let names: Vec<&str> = STYLES.iter().map(|(n, _)| *n).collect();
-                    errors.help(
-                        lit.span(),
-                        format!("unknown list style \"{value}\""),
-                        format!("expected one of: {}", names.join(", ")),
-                    );
-                    None
-                }
-            }
+            word(&lit, STYLES, "list style", errors)
         });
         match &field.ident {
             Some(ident) => out.push(ReqField {

@@ -190,6 +190,27 @@ pub struct OperationInfo {
 }
 
 impl OperationInfo {
+    /// A plain JSON operation named `sale`, for tests to vary.
+    #[cfg(test)]
+    pub(crate) const TEST: OperationInfo = OperationInfo {
+        name: "sale",
+        wire: "sale",
+        wire_aliases: &[],
+        http: None,
+        placement: &[],
+        lists: &[],
+        params: &[],
+        rpc_params: None,
+        reply: ReplyKind::Json,
+        content_type: None,
+        servers: &[],
+        idempotency: None,
+        safe_to_retry: false,
+        fiscal: false,
+        recovery: None,
+        not_modified: false,
+    };
+
     /// Sending the same request again cannot create a second document: a
     /// read, or a key the vendor deduplicates by.
     pub fn resend_is_safe(&self) -> bool {

@@ -37,26 +37,13 @@ fn nonces_strictly_increase_across_threads() {
 #[test]
 fn mints_only_empty_keys() {
     static INFO: OperationInfo = OperationInfo {
-        name: "sale",
-        wire: "sale",
-        wire_aliases: &[],
-        http: None,
-        placement: &[],
-        lists: &[],
-        params: &[],
-        rpc_params: None,
-        reply: crate::ReplyKind::Json,
-        content_type: None,
-        servers: &[],
         idempotency: Some(crate::Idempotency {
             field: "documentUUID",
             mint: crate::Mint::UuidV4,
             dedup: crate::Dedup::Replays,
         }),
-        safe_to_retry: false,
         fiscal: true,
-        recovery: None,
-        not_modified: false,
+        ..OperationInfo::TEST
     };
     static FORM: Vendor = Vendor {
         protocol: crate::Protocol::Form {

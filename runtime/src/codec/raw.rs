@@ -115,22 +115,8 @@ mod tests {
 
     fn info(reply: ReplyKind) -> OperationInfo {
         OperationInfo {
-            name: "receipt",
-            wire: "GET /receipt",
-            wire_aliases: &[],
-            http: None,
-            placement: &[],
-            lists: &[],
-            params: &[],
-            rpc_params: None,
             reply,
-            content_type: None,
-            servers: &[],
-            idempotency: None,
-            safe_to_retry: true,
-            fiscal: false,
-            recovery: None,
-            not_modified: false,
+            ..OperationInfo::TEST
         }
     }
 

@@ -12,24 +12,7 @@ struct Receipt {
     total: f64,
 }
 
-const INFO: OperationInfo = OperationInfo {
-    name: "sale",
-    wire: "sale",
-    wire_aliases: &[],
-    http: None,
-    placement: &[],
-    lists: &[],
-    params: &[],
-    rpc_params: None,
-    reply: crate::ReplyKind::Json,
-    content_type: None,
-    servers: &[],
-    idempotency: None,
-    safe_to_retry: false,
-    fiscal: false,
-    recovery: None,
-    not_modified: false,
-};
+const INFO: OperationInfo = OperationInfo::TEST;
 
 fn vendor(protocol: Protocol) -> &'static Vendor {
     Box::leak(Box::new(Vendor {
