@@ -374,6 +374,17 @@ fn like(
             .help("name a type with `fields:`");
             Vec::new()
         }
+        None if cx.enums.contains_key(&name.value) => {
+            cx.error(
+                Code::WrongKind,
+                file,
+                name.pos,
+                format!("`like: {}` names an enum, not an object type", name.value),
+            )
+            .width(name.value.chars().count())
+            .help("name a type with `fields:`");
+            Vec::new()
+        }
         None => {
             let objects: Vec<&str> = types
                 .iter()
