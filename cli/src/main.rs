@@ -1,6 +1,7 @@
 //! `kassa`: check vendor specs, list what they define, validate payloads,
 //! and run a vendor's simulator.
 
+mod diff;
 mod generate;
 mod serve;
 
@@ -40,6 +41,24 @@ enum Command {
     },
     /// Print the spec language's JSON Schema.
     Schema,
+    /// Classify what changed from one spec folder to another: for the Rust
+    /// API of the generated client (the semver bump), an old client against
+    /// a server on the new revision, and a new client against an old server.
+    ///
+    /// Exit 0; 1 when `--fail-on` finds a change that severe; 2 when a spec
+    /// has problems.
+    Diff {
+        /// The spec folder as it was.
+        old: PathBuf,
+        /// The spec folder as it is.
+        new: PathBuf,
+        /// Output: human text, JSON, or a Markdown table for a changelog.
+        #[arg(long, value_enum, default_value = "text")]
+        format: diff::Format,
+        /// Exit 1 when a change is at least this severe on any axis.
+        #[arg(long, value_enum)]
+        fail_on: Option<diff::FailOn>,
+    },
     /// Generate a vendor's Rust client from its spec folder: a crate
     /// (Cargo.toml, src/lib.rs, the vendor module, README.md), or with
     /// `--module` the module alone, to declare with `mod <vendor>;` in an
@@ -248,6 +267,15 @@ fn main() -> ExitCode {
                 },
             ),
             Err(code) => code,
+        },
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => match (load_checked(&old), load_checked(&new)) {
+            (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
+            (Err(code), _) | (_, Err(code)) => code,
         },
         Command::Schema => {
             print!(

@@ -18,6 +18,7 @@
 pub mod builder;
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod inventory;
 pub mod ir;

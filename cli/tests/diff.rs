@@ -1,0 +1,228 @@
+//! `kassa diff`: mutations of the Tally fixture, each classified by its rule
+//! on the three axes; `--fail-on` and the exit codes; JSON and Markdown.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const TALLY: &str = "codegen/tests/fixtures/tally";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn kassa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("kassa runs")
+}
+
+/// A copy of Tally with `edit` applied to `file`.
+fn mutated(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kassa-diff-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(root().join(TALLY)).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let text = if name == file { edit(text) } else { text };
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
+    move |text| {
+        assert!(text.contains(from), "the fixture has no {from:?}");
+        text.replacen(from, to, 1)
+    }
+}
+
+/// The changes as JSON: (rule, item, rust, old client/new server, new client/old server).
+fn changes(new: &Path) -> Vec<Row> {
+    let out = kassa(&["diff", TALLY, new.to_str().unwrap(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |c: &Value, k: &str| c[k].as_str().unwrap_or_default().to_owned();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                text(c, "rule"),
+                text(c, "item"),
+                text(c, "rust"),
+                text(c, "old_client_new_server"),
+                text(c, "new_client_old_server"),
+            )
+        })
+        .collect()
+}
+
+fn row(rule: &str, item: &str, v: [&str; 3]) -> Row {
+    (
+        rule.into(),
+        item.into(),
+        v[0].into(),
+        v[1].into(),
+        v[2].into(),
+    )
+}
+
+type Edit = Box<dyn Fn(String) -> String>;
+type Row = (String, String, String, String, String);
+
+#[test]
+fn each_mutation_is_classified_by_its_rule() {
+    let cases: Vec<(&str, &str, Edit, Vec<Row>)> = vec![
+        (
+            "required-request-field",
+            "api.yaml",
+            Box::new(replace(
+                "        email: {type: string, optional: true}\n",
+                "        email: {type: string, optional: true}\n        cashier: string\n",
+            )),
+            vec![
+                row(
+                    "field-added",
+                    "field sell.request.cashier",
+                    ["breaking", "breaking", "none"],
+                ),
+                row(
+                    "field-added",
+                    "field sell_by_phone.request.cashier",
+                    ["breaking", "breaking", "none"],
+                ),
+            ],
+        ),
+        (
+            "response-field-now-optional",
+            "api.yaml",
+            Box::new(replace(
+                "        status: string\n",
+                "        status: {type: string, optional: true}\n",
+            )),
+            vec![row(
+                "field-now-optional",
+                "field receipt_status.response.status",
+                ["breaking", "breaking", "none"],
+            )],
+        ),
+        (
+            "enum-value",
+            "api.yaml",
+            Box::new(replace(
+                "      Refund: {code: REFUND}\n",
+                "      Refund: {code: REFUND}\n      Gift: {code: GIFT}\n",
+            )),
+            vec![row(
+                "enum-value-added",
+                "enum ReceiptKind::Gift",
+                ["breaking", "none", "breaking"],
+            )],
+        ),
+        (
+            "wire-renamed",
+            "api.yaml",
+            Box::new(replace(
+                "    wire: DELETE /session\n",
+                "    wire: DELETE /sessions/current\n",
+            )),
+            vec![row(
+                "operation-wire-renamed",
+                "operation sign_out",
+                ["none", "breaking", "breaking"],
+            )],
+        ),
+        (
+            "error-meaning",
+            "vendor.yaml",
+            Box::new(replace(
+                "      NotFound: {code: 404, message: Not found}\n",
+                "      NotFound: {code: 404, message: Not found, retry: same_request}\n",
+            )),
+            vec![row(
+                "error-code-meaning-changed",
+                "error HttpError::NotFound",
+                ["none", "breaking", "breaking"],
+            )],
+        ),
+        (
+            "doc-and-order-only",
+            "api.yaml",
+            Box::new(replace(
+                "    doc: One problem with one request field.\n",
+                "    doc: A problem with a request field, reworded.\n",
+            )),
+            vec![],
+        ),
+    ];
+    for (name, file, edit, want) in cases {
+        let dir = mutated(name, file, edit);
+        assert_eq!(changes(&dir), want, "{name}");
+    }
+}
+
+/// Every vendor spec against itself: no change (a union's records share
+/// field names, and are compared record by record).
+#[test]
+fn a_spec_against_itself_has_no_changes() {
+    for vendor in ["caspos", "heado", "icash", "kassa24", "smpos"] {
+        let spec = format!("spec/{vendor}");
+        let out = kassa(&["diff", &spec, &spec, "--fail-on", "additive"]);
+        assert_eq!(
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout).into_owned()
+            ),
+            (Some(0), "no API changes\n".to_owned()),
+            "{vendor}"
+        );
+    }
+}
+
+#[test]
+fn fail_on_breaking_sets_the_exit_code_and_markdown_names_the_bump() {
+    let dir = mutated(
+        "fail-on",
+        "api.yaml",
+        replace("  upload_logo:\n", "  upload_logo_v2:\n"),
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["diff", TALLY, dir.to_str().unwrap()];
+        args.extend(extra);
+        kassa(&args)
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    assert_eq!(run(&["--fail-on", "breaking"]).status.code(), Some(1));
+    let same = kassa(&["diff", TALLY, TALLY, "--fail-on", "additive"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&same.stdout), "no API changes\n");
+    let md = String::from_utf8_lossy(&run(&["--format", "markdown"]).stdout).into_owned();
+    assert!(
+        md.starts_with("## Tally: 2 change(s), a major release"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| `operation-removed` | operation upload_logo | breaking | breaking | none |"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| `operation-added` | operation upload_logo_v2 | additive | none | breaking |"
+        ),
+        "{md}"
+    );
+    // A bad spec on either side: exit 2, with its diagnostics.
+    let bad = kassa(&["diff", TALLY, "codegen/tests/bad/undefined_type"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown type `Gods`"));
+}
