@@ -1,6 +1,7 @@
 //! `kassa diff OLD NEW`: what a vendor revision changes, classified.
 
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
 
 use kassa_codegen::diff::{Change, Verdict, diff};
 use kassa_codegen::ir::Spec;
@@ -18,6 +19,72 @@ pub enum Format {
 pub enum FailOn {
     Breaking,
     Additive,
+}
+
+/// A spec folder, or `FOLDER@REV`: the folder as git has it at `REV`,
+/// read with `git ls-tree` and `git show` from the current directory's
+/// repository.
+pub fn load(arg: &Path) -> Result<Spec, ExitCode> {
+    let text = arg.to_string_lossy();
+    let Some((dir, rev)) = text
+        .rsplit_once('@')
+        .filter(|(d, r)| !d.is_empty() && !r.is_empty())
+    else {
+        return crate::load_checked(arg);
+    };
+    let dir = PathBuf::from(dir);
+    let files = at_revision(&dir, rev).map_err(|e| {
+        eprintln!("error: cannot read {} at {rev}: {e}", dir.display());
+        ExitCode::from(2)
+    })?;
+    let (spec, diagnostics, sources) = kassa_codegen::check::check_files(&dir, files);
+    if !diagnostics.is_empty() {
+        for d in &diagnostics {
+            eprintln!("{}", kassa_codegen::diag::render(d, &sources));
+        }
+        eprintln!(
+            "error: {}@{rev} has {} problem(s)",
+            dir.display(),
+            diagnostics.len()
+        );
+        return Err(ExitCode::from(2));
+    }
+    spec.ok_or_else(|| {
+        eprintln!("error: {}@{rev} holds no spec", dir.display());
+        ExitCode::from(2)
+    })
+}
+
+/// The YAML files of `dir` at git revision `rev`, as (path, bytes).
+fn at_revision(dir: &Path, rev: &str) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
+        let out = Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("git does not run: {e}"))?;
+        if out.status.success() {
+            Ok(out.stdout)
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
+        }
+    };
+    let prefix = dir.to_string_lossy().trim_end_matches('/').to_owned() + "/";
+    let listing = git(&["ls-tree", "--name-only", rev, &prefix])?;
+    let names: Vec<String> = String::from_utf8_lossy(&listing)
+        .lines()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() {
+        return Err(format!("git has no YAML files under {prefix} at {rev}"));
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = git(&["show", &format!("{rev}:{name}")])?;
+            Ok((PathBuf::from(name), bytes))
+        })
+        .collect()
 }
 
 /// Prints the changes; exit 1 when one reaches `fail_on`, else 0.

@@ -48,9 +48,10 @@ enum Command {
     /// Exit 0; 1 when `--fail-on` finds a change that severe; 2 when a spec
     /// has problems.
     Diff {
-        /// The spec folder as it was.
+        /// The spec folder as it was; `spec/smpos@v0.1.0` reads it as git
+        /// has it at that revision (any revision `git show` takes).
         old: PathBuf,
-        /// The spec folder as it is.
+        /// The spec folder as it is (or `FOLDER@REV`, as above).
         new: PathBuf,
         /// Output: human text, JSON, or a Markdown table for a changelog.
         #[arg(long, value_enum, default_value = "text")]
@@ -273,7 +274,7 @@ fn main() -> ExitCode {
             new,
             format,
             fail_on,
-        } => match (load_checked(&old), load_checked(&new)) {
+        } => match (diff::load(&old), diff::load(&new)) {
             (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
             (Err(code), _) | (_, Err(code)) => code,
         },
@@ -288,7 +289,7 @@ fn main() -> ExitCode {
 }
 
 /// The spec of one folder, or exit code 2 after printing why there is none.
-fn load_checked(dir: &Path) -> Result<kassa_codegen::ir::Spec, ExitCode> {
+pub(crate) fn load_checked(dir: &Path) -> Result<kassa_codegen::ir::Spec, ExitCode> {
     let (spec, diagnostics, sources) = kassa_codegen::check::check_dir(dir);
     if !diagnostics.is_empty() {
         for d in &diagnostics {

@@ -226,3 +226,78 @@ fn fail_on_breaking_sets_the_exit_code_and_markdown_names_the_bump() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown type `Gods`"));
 }
+
+/// `FOLDER@REV` reads the folder as git has it at that revision: here a
+/// scratch repository whose second commit gives `sell` a typed form.
+#[test]
+fn a_folder_at_a_git_revision_is_the_old_side() {
+    let repo = std::env::temp_dir().join(format!("kassa-diff-{}-git", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    let spec = repo.join("spec/tally");
+    std::fs::create_dir_all(&spec).unwrap();
+    for entry in std::fs::read_dir(root().join(TALLY)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, spec.join(path.file_name().unwrap())).unwrap();
+    }
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "tally"]);
+    let api = spec.join("api.yaml");
+    let text = std::fs::read_to_string(&api).unwrap();
+    let text = text.replacen(
+        "      by_phone:\n",
+        "      by_email:\n        required: [email]\n        omit: [phone]\n      by_phone:\n",
+        1,
+    );
+    std::fs::write(&api, text).unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .args([
+            "diff",
+            "spec/tally@HEAD",
+            "spec/tally",
+            "--fail-on",
+            "breaking",
+        ])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("[operation-form-added] operation sell_by_email"),
+        "{stdout}"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .args(["diff", "spec/tally@no-such-rev", "spec/tally"])
+        .current_dir(&repo)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("cannot read spec/tally at no-such-rev"));
+}

@@ -124,11 +124,41 @@ fn operations(d: &mut Diff<'_>) {
                 Some(&n.file),
             );
         }
+        if o.reply != n.reply {
+            d.push(
+                "reply-changed",
+                format!("operation {}", o.name),
+                format!(
+                    "`{}` replies {} instead of {}",
+                    o.name,
+                    n.reply.word(),
+                    o.reply.word()
+                ),
+                (B, B, B),
+                Some(&o.file),
+                Some(&n.file),
+            );
+        }
         body(d, o, n, true);
         body(d, o, n, false);
     }
     for n in &d.new.operations {
-        if !d.old.operations.iter().any(|o| o.name == n.name) {
+        if d.old.operations.iter().any(|o| o.name == n.name) {
+            continue;
+        }
+        if n.variant_of.is_some() && d.old.operations.iter().any(|o| o.wire == n.wire) {
+            d.push(
+                "operation-form-added",
+                format!("operation {}", n.name),
+                format!(
+                    "`{}` is a new typed form of `{}`, which servers already answer",
+                    n.name, n.wire
+                ),
+                (A, N, N),
+                None,
+                Some(&n.file),
+            );
+        } else {
             d.push(
                 "operation-added",
                 format!("operation {}", n.name),
