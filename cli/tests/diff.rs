@@ -156,6 +156,32 @@ fn each_mutation_is_classified_by_its_rule() {
             )],
         ),
         (
+            "tighter-request-constraint",
+            "api.yaml",
+            Box::new(replace(
+                "      name: {type: string, max_length: 64}\n",
+                "      name: {type: string, max_length: 32}\n",
+            )),
+            vec![row(
+                "field-constraints-changed",
+                "field Line.name",
+                ["none", "breaking", "none"],
+            )],
+        ),
+        (
+            "looser-reply-size",
+            "api.yaml",
+            Box::new(replace(
+                "      logo: {type: base64, optional: true, max_bytes: 16}\n",
+                "      logo: {type: base64, optional: true, max_bytes: 64}\n",
+            )),
+            vec![row(
+                "field-constraints-changed",
+                "field Receipt.logo",
+                ["none", "breaking", "none"],
+            )],
+        ),
+        (
             "doc-and-order-only",
             "api.yaml",
             Box::new(replace(

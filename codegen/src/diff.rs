@@ -268,6 +268,35 @@ fn fields(
                 Some(nf),
             );
         }
+        let (tighter, looser) = constraints(o, n);
+        if tighter || looser {
+            let what = match (tighter, looser) {
+                (true, true) => "tighter in one way, looser in another",
+                (true, false) => "tighter",
+                _ => "looser",
+            };
+            // A request is checked by the client before sending and by the
+            // server on arrival; of a reply, only the decoded size of base64
+            // is enforced while reading.
+            let verdicts = if request {
+                (N, if tighter { B } else { N }, if looser { B } else { N })
+            } else {
+                let size = o.max_bytes != n.max_bytes;
+                (
+                    N,
+                    if size && looser { B } else { N },
+                    if size && tighter { B } else { N },
+                )
+            };
+            d.push(
+                "field-constraints-changed",
+                place(&o.wire),
+                format!("the constraints of `{}` are {what}", o.wire),
+                verdicts,
+                Some(of),
+                Some(nf),
+            );
+        }
         if o.rust != n.rust {
             d.push(
                 "field-renamed-in-rust",
@@ -308,6 +337,66 @@ fn fields(
             Some(nf),
         );
     }
+}
+
+/// Whether `n`'s constraints refuse something `o`'s allowed (tighter), and
+/// allow something `o`'s refused (looser). Changed patterns count as both.
+fn constraints(o: &Field, n: &Field) -> (bool, bool) {
+    let (mut tighter, mut looser) = (false, false);
+    let mut bound = |old: Option<f64>, new: Option<f64>, upper: bool| match (old, new) {
+        (Some(a), Some(b)) if a != b => {
+            let t = if upper { b < a } else { b > a };
+            tighter |= t;
+            looser |= !t;
+        }
+        (None, Some(_)) => tighter = true,
+        (Some(_), None) => looser = true,
+        _ => {}
+    };
+    let num = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_f64);
+    let int = |v: Option<u64>| v.map(|x| x as f64);
+    let each =
+        |f: &Field, pick: fn(&crate::ir::Each) -> Option<f64>| f.each.as_ref().and_then(pick);
+    bound(num(&o.min), num(&n.min), false);
+    bound(num(&o.max), num(&n.max), true);
+    bound(int(o.min_length), int(n.min_length), false);
+    bound(int(o.max_length), int(n.max_length), true);
+    bound(int(o.min_items), int(n.min_items), false);
+    bound(int(o.max_items), int(n.max_items), true);
+    bound(int(o.max_bytes), int(n.max_bytes), true);
+    bound(o.precision.map(f64::from), n.precision.map(f64::from), true);
+    bound(o.scale.map(f64::from), n.scale.map(f64::from), true);
+    bound(
+        each(o, |e| e.min.as_ref().and_then(serde_json::Value::as_f64)),
+        each(n, |e| e.min.as_ref().and_then(serde_json::Value::as_f64)),
+        false,
+    );
+    bound(
+        each(o, |e| e.max.as_ref().and_then(serde_json::Value::as_f64)),
+        each(n, |e| e.max.as_ref().and_then(serde_json::Value::as_f64)),
+        true,
+    );
+    bound(
+        each(o, |e| e.min_length.map(|x| x as f64)),
+        each(n, |e| e.min_length.map(|x| x as f64)),
+        false,
+    );
+    bound(
+        each(o, |e| e.max_length.map(|x| x as f64)),
+        each(n, |e| e.max_length.map(|x| x as f64)),
+        true,
+    );
+    let pattern = |f: &Field| {
+        (
+            f.pattern.clone(),
+            f.each.as_ref().and_then(|e| e.pattern.clone()),
+        )
+    };
+    if pattern(o) != pattern(n) {
+        tighter = true;
+        looser = true;
+    }
+    (tighter, looser)
 }
 
 /// Type names reachable from the requests (`true`) or the responses.
