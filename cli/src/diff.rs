@@ -38,21 +38,12 @@ pub fn load(arg: &Path) -> Result<Spec, ExitCode> {
         ExitCode::from(2)
     })?;
     let (spec, diagnostics, sources) = kassa_codegen::check::check_files(&dir, files);
-    if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", kassa_codegen::diag::render(d, &sources));
-        }
-        eprintln!(
-            "error: {}@{rev} has {} problem(s)",
-            dir.display(),
-            diagnostics.len()
-        );
-        return Err(ExitCode::from(2));
-    }
-    spec.ok_or_else(|| {
-        eprintln!("error: {}@{rev} holds no spec", dir.display());
-        ExitCode::from(2)
-    })
+    crate::checked(
+        spec,
+        &diagnostics,
+        &sources,
+        &format!("{}@{rev}", dir.display()),
+    )
 }
 
 /// The YAML files of `dir` at git revision `rev`, as (path, bytes).

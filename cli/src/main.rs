@@ -291,19 +291,28 @@ fn main() -> ExitCode {
 /// The spec of one folder, or exit code 2 after printing why there is none.
 pub(crate) fn load_checked(dir: &Path) -> Result<kassa_codegen::ir::Spec, ExitCode> {
     let (spec, diagnostics, sources) = kassa_codegen::check::check_dir(dir);
+    checked(spec, &diagnostics, &sources, &dir.display().to_string())
+}
+
+/// The spec of a check, or its problems printed to stderr and exit code 2.
+pub(crate) fn checked(
+    spec: Option<kassa_codegen::ir::Spec>,
+    diagnostics: &[kassa_codegen::diag::Diagnostic],
+    sources: &kassa_codegen::read::SourceMap,
+    what: &str,
+) -> Result<kassa_codegen::ir::Spec, ExitCode> {
     if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", render(d, &sources));
+        for d in diagnostics {
+            eprintln!("{}", render(d, sources));
         }
         eprintln!(
-            "error: {} has {} problem(s); fix the spec first",
-            dir.display(),
+            "error: {what} has {} problem(s); fix the spec first",
             diagnostics.len()
         );
         return Err(ExitCode::from(2));
     }
     spec.ok_or_else(|| {
-        eprintln!("error: {} holds no spec", dir.display());
+        eprintln!("error: {what} holds no spec");
         ExitCode::from(2)
     })
 }

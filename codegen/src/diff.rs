@@ -61,7 +61,6 @@ struct Diff<'s> {
 }
 
 impl Diff<'_> {
-    #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
         rule: &'static str,
@@ -342,50 +341,40 @@ fn fields(
 /// Whether `n`'s constraints refuse something `o`'s allowed (tighter), and
 /// allow something `o`'s refused (looser). Changed patterns count as both.
 fn constraints(o: &Field, n: &Field) -> (bool, bool) {
+    // Each bound as a number, and whether it is an upper one.
+    fn bounds(f: &Field) -> [(Option<f64>, bool); 13] {
+        let num = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_f64);
+        let int = |v: Option<u64>| v.map(|x| x as f64);
+        let each = f.each.as_ref();
+        [
+            (num(&f.min), false),
+            (num(&f.max), true),
+            (int(f.min_length), false),
+            (int(f.max_length), true),
+            (int(f.min_items), false),
+            (int(f.max_items), true),
+            (int(f.max_bytes), true),
+            (f.precision.map(f64::from), true),
+            (f.scale.map(f64::from), true),
+            (each.and_then(|e| num(&e.min)), false),
+            (each.and_then(|e| num(&e.max)), true),
+            (each.and_then(|e| int(e.min_length)), false),
+            (each.and_then(|e| int(e.max_length)), true),
+        ]
+    }
     let (mut tighter, mut looser) = (false, false);
-    let mut bound = |old: Option<f64>, new: Option<f64>, upper: bool| match (old, new) {
-        (Some(a), Some(b)) if a != b => {
-            let t = if upper { b < a } else { b > a };
-            tighter |= t;
-            looser |= !t;
+    for ((old, upper), (new, _)) in bounds(o).into_iter().zip(bounds(n)) {
+        match (old, new) {
+            (Some(a), Some(b)) if a != b => {
+                let t = if upper { b < a } else { b > a };
+                tighter |= t;
+                looser |= !t;
+            }
+            (None, Some(_)) => tighter = true,
+            (Some(_), None) => looser = true,
+            _ => {}
         }
-        (None, Some(_)) => tighter = true,
-        (Some(_), None) => looser = true,
-        _ => {}
-    };
-    let num = |v: &Option<serde_json::Value>| v.as_ref().and_then(serde_json::Value::as_f64);
-    let int = |v: Option<u64>| v.map(|x| x as f64);
-    let each =
-        |f: &Field, pick: fn(&crate::ir::Each) -> Option<f64>| f.each.as_ref().and_then(pick);
-    bound(num(&o.min), num(&n.min), false);
-    bound(num(&o.max), num(&n.max), true);
-    bound(int(o.min_length), int(n.min_length), false);
-    bound(int(o.max_length), int(n.max_length), true);
-    bound(int(o.min_items), int(n.min_items), false);
-    bound(int(o.max_items), int(n.max_items), true);
-    bound(int(o.max_bytes), int(n.max_bytes), true);
-    bound(o.precision.map(f64::from), n.precision.map(f64::from), true);
-    bound(o.scale.map(f64::from), n.scale.map(f64::from), true);
-    bound(
-        each(o, |e| e.min.as_ref().and_then(serde_json::Value::as_f64)),
-        each(n, |e| e.min.as_ref().and_then(serde_json::Value::as_f64)),
-        false,
-    );
-    bound(
-        each(o, |e| e.max.as_ref().and_then(serde_json::Value::as_f64)),
-        each(n, |e| e.max.as_ref().and_then(serde_json::Value::as_f64)),
-        true,
-    );
-    bound(
-        each(o, |e| e.min_length.map(|x| x as f64)),
-        each(n, |e| e.min_length.map(|x| x as f64)),
-        false,
-    );
-    bound(
-        each(o, |e| e.max_length.map(|x| x as f64)),
-        each(n, |e| e.max_length.map(|x| x as f64)),
-        true,
-    );
+    }
     let pattern = |f: &Field| {
         (
             f.pattern.clone(),

@@ -90,7 +90,7 @@ pub(crate) fn polling(
                     &help,
                 );
             }
-            (Some(t), Some(s)) if !same_type(&t.ty, &s.ty) || (s.optional && !t.optional) => {
+            (Some(t), Some(s)) if t.ty != s.ty || (s.optional && !t.optional) => {
                 fail(
                     cx,
                     from,
@@ -170,8 +170,4 @@ fn text(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
-}
-
-fn same_type(a: &ir::Ty, b: &ir::Ty) -> bool {
-    format!("{a:?}") == format!("{b:?}")
 }
