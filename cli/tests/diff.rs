@@ -22,10 +22,15 @@ fn kassa(args: &[&str]) -> Output {
 
 /// A copy of Tally with `edit` applied to `file`.
 fn mutated(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    mutated_from(TALLY, name, file, edit)
+}
+
+/// A copy of the spec folder `source` with `edit` applied to `file`.
+fn mutated_from(source: &str, name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kassa-diff-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(root().join(TALLY)).unwrap() {
+    for entry in std::fs::read_dir(root().join(source)).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let name = path.file_name().unwrap().to_str().unwrap();
@@ -44,7 +49,11 @@ fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
 
 /// The changes as JSON: (rule, item, rust, old client/new server, new client/old server).
 fn changes(new: &Path) -> Vec<Row> {
-    let out = kassa(&["diff", TALLY, new.to_str().unwrap(), "--format", "json"]);
+    changes_from(TALLY, new)
+}
+
+fn changes_from(old: &str, new: &Path) -> Vec<Row> {
+    let out = kassa(&["diff", old, new.to_str().unwrap(), "--format", "json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -199,6 +208,67 @@ fn each_mutation_is_classified_by_its_rule() {
 
 /// Every vendor spec against itself: no change (a union's records share
 /// field names, and are compared record by record).
+#[test]
+fn a_field_that_changes_place_is_judged_by_where_each_side_reads_it() {
+    let spec = "spec/caspos";
+    // openShift's `cashierName` moves from beside `data` into it, in the
+    // field and in the example.
+    let moved = mutated_from(spec, "moved", "operations-shift.yaml", |text| {
+        let text = replace(
+            "          type: string\n          placement: envelope\n          doc: Full name",
+            "          type: string\n          doc: Full name",
+        )(text);
+        replace(
+            "          \"sum\": 1.0\n          },\n          \"operation\": \"openShift\",\n          \"cashierName\": \"Yeni Kassir\",",
+            "          \"sum\": 1.0,\n          \"cashierName\": \"Yeni Kassir\"\n          },\n          \"operation\": \"openShift\",",
+        )(text)
+    });
+    assert_eq!(
+        changes_from(spec, &moved),
+        vec![row(
+            "field-place-changed",
+            "field open_shift.request.cashierName",
+            ["none", "breaking", "breaking"],
+        )]
+    );
+    // closeShift's `cashierName` is no longer read beside `data`: every
+    // client sends it inside, so no client notices.
+    let narrowed = mutated_from(
+        spec,
+        "narrowed",
+        "operations-shift.yaml",
+        replace("          also_in: envelope\n", ""),
+    );
+    assert_eq!(
+        changes_from(spec, &narrowed),
+        vec![row(
+            "field-place-changed",
+            "field close_shift.request.cashierName",
+            ["none", "none", "none"],
+        )]
+    );
+    // A reply field the new server may also send beside the payload: an
+    // old client, which reads only the payload, misses it there.
+    let icash = "spec/icash";
+    let widened = mutated_from(
+        icash,
+        "widened",
+        "types.yaml",
+        replace(
+            "        doc: Id of the sale operation that is returned",
+            "        also_in: envelope\n        doc: Id of the sale operation that is returned",
+        ),
+    );
+    assert_eq!(
+        changes_from(icash, &widened),
+        vec![row(
+            "field-place-changed",
+            "field Operation.SellOperationID",
+            ["none", "breaking", "none"],
+        )]
+    );
+}
+
 #[test]
 fn a_spec_against_itself_has_no_changes() {
     for vendor in ["caspos", "heado", "icash", "kassa24", "smpos"] {

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::ir::{Body, Field, Operation, Spec, Ty, TypeKind};
+use crate::ir::{Body, Field, Operation, Placement, Spec, Ty, TypeKind};
 
 /// What a change means on one axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -296,6 +296,37 @@ fn fields(
                 Some(nf),
             );
         }
+        let (op, np) = (places(o), places(n));
+        if op != np {
+            let verdicts = if request {
+                // Each client sends it in its own spec's `placement`.
+                (
+                    N,
+                    if np.contains(&o.placement) { N } else { B },
+                    if op.contains(&n.placement) { N } else { B },
+                )
+            } else {
+                // A server sends it in any place its spec accepts.
+                (
+                    N,
+                    if np.is_subset(&op) { N } else { B },
+                    if op.is_subset(&np) { N } else { B },
+                )
+            };
+            d.push(
+                "field-place-changed",
+                place(&o.wire),
+                format!(
+                    "`{}` travels {} instead of {}",
+                    o.wire,
+                    places_text(n),
+                    places_text(o)
+                ),
+                verdicts,
+                Some(of),
+                Some(nf),
+            );
+        }
         if o.rust != n.rust {
             d.push(
                 "field-renamed-in-rust",
@@ -335,6 +366,19 @@ fn fields(
             Some(of),
             Some(nf),
         );
+    }
+}
+
+/// Where a field is accepted: its placement and its second place.
+fn places(f: &Field) -> BTreeSet<Placement> {
+    std::iter::once(f.placement).chain(f.also_in).collect()
+}
+
+fn places_text(f: &Field) -> String {
+    let word = |p: Placement| format!("{p:?}").to_lowercase();
+    match f.also_in {
+        Some(also) => format!("in {} (also read in {})", word(f.placement), word(also)),
+        None => format!("in {}", word(f.placement)),
     }
 }
 

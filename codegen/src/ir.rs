@@ -232,6 +232,9 @@ pub struct Field {
     /// Constraints on each element of a list.
     pub each: Option<Each>,
     pub placement: Placement,
+    /// A second place the field is accepted in (`also_in`): `Envelope` or
+    /// `Params`.
+    pub also_in: Option<Placement>,
     /// How a list in the query is written.
     pub style: Option<crate::read::model::ListStyle>,
     pub secret: bool,
@@ -495,6 +498,8 @@ pub enum Auth {
         username: String,
         password: String,
         except: Vec<String>,
+        /// Operations that also go through without them (sent all the same).
+        optional_for: Vec<String>,
         refused: Option<Answer>,
     },
     Bearer {
@@ -674,6 +679,32 @@ impl AuthMember<'_> {
 }
 
 impl Spec {
+    /// The fields of `op`'s reply that may arrive beside the payload, in the
+    /// envelope, instead of inside it (`also_in: envelope`): of an inline
+    /// reply, or of the object type the reply is.
+    pub fn reply_fields_beside<'s>(&'s self, op: &'s Operation) -> Vec<&'s Field> {
+        let fields: &[Field] = match &op.response {
+            Body::Fields(fields) => fields,
+            Body::Type(Ty::Type(name)) => match self.type_def(name).map(|t| &t.kind) {
+                Some(TypeKind::Object(fields)) => fields,
+                _ => &[],
+            },
+            _ => &[],
+        };
+        fields
+            .iter()
+            .filter(|f| f.also_in == Some(Placement::Envelope))
+            .collect()
+    }
+
+    /// Whether the vendor also takes `op` without the body credentials
+    /// (`optional_for`).
+    pub fn credentials_optional(&self, op: &Operation) -> bool {
+        self.auth.iter().any(|a| {
+            matches!(a, Auth::BodyCredentials { optional_for, .. } if optional_for.contains(&op.name))
+        })
+    }
+
     /// The members the auth schemes add to request bodies, in the order the
     /// client writes them; with `op`, those its request carries (a login
     /// sends no session, an excepted operation no credentials).

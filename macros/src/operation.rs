@@ -26,6 +26,7 @@ const KEYS: &[&str] = &[
     "params",
     "reply",
     "content_type",
+    "reply_beside",
 ];
 const REPLIES: &[(&str, &str)] = &[
     ("json", "Json"),
@@ -143,6 +144,9 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         .string("reply", &mut errors)
         .and_then(|lit| word(&lit, REPLIES, "reply", &mut errors))
         .map(|(variant, lit)| syn::Ident::new(variant, lit.span()));
+    let reply_beside = attrs
+        .strings("reply_beside", &mut errors)
+        .unwrap_or_default();
     let content_type = match attrs.string("content_type", &mut errors) {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
@@ -220,6 +224,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 fiscal: #fiscal,
                 recovery: #recovery,
                 not_modified: #not_modified,
+                reply_beside: &[#(#reply_beside),*],
             };
         }
     })

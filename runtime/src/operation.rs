@@ -187,6 +187,10 @@ pub struct OperationInfo {
     pub recovery: Option<&'static Recovery>,
     /// The server may answer "not modified".
     pub not_modified: bool,
+    /// Payload fields (wire names) the vendor may send beside the payload,
+    /// in the envelope, instead of inside it; decoding takes them from
+    /// there when the payload lacks them.
+    pub reply_beside: &'static [&'static str],
 }
 
 impl OperationInfo {
@@ -209,6 +213,7 @@ impl OperationInfo {
         fiscal: false,
         recovery: None,
         not_modified: false,
+        reply_beside: &[],
     };
 
     /// Sending the same request again cannot create a second document: a

@@ -133,6 +133,9 @@ pub enum Auth {
         username: &'static str,
         password: &'static str,
         except: &'static [&'static str],
+        /// Wire operations the vendor also takes without them (the client
+        /// sends them all the same).
+        optional_for: &'static [&'static str],
         /// The vendor's answer to missing credentials.
         refused: Option<crate::Answer>,
     },

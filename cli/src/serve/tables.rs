@@ -110,11 +110,13 @@ fn auth(spec: &Spec, a: &ir::Auth) -> Auth {
             username,
             password,
             except,
+            optional_for,
             refused,
         } => Auth::BodyCredentials {
             username: text(username),
             password: text(password),
             except: wires(spec, except),
+            optional_for: wires(spec, optional_for),
             refused: refused.as_ref().map(answer),
         },
         ir::Auth::Bearer {
@@ -289,7 +291,7 @@ pub fn vendor(spec: &Spec) -> &'static Vendor {
 }
 
 /// What the derive makes of an operation, without its recovery.
-fn info(op: &ir::Operation) -> OperationInfo {
+fn info(spec: &Spec, op: &ir::Operation) -> OperationInfo {
     let placement = match &op.request {
         Body::Fields(fields) => fields
             .iter()
@@ -377,6 +379,13 @@ fn info(op: &ir::Operation) -> OperationInfo {
         fiscal: op.fiscal,
         recovery: None,
         not_modified: op.not_modified,
+        reply_beside: texts(
+            &spec
+                .reply_fields_beside(op)
+                .iter()
+                .map(|f| f.wire.clone())
+                .collect::<Vec<_>>(),
+        ),
     }
 }
 
@@ -402,7 +411,7 @@ pub fn operations(spec: &Spec) -> &'static [OperationEntry] {
     let plain: Vec<&'static OperationInfo> = spec
         .operations
         .iter()
-        .map(|op| &*Box::leak(Box::new(info(op))))
+        .map(|op| &*Box::leak(Box::new(info(spec, op))))
         .collect();
     let entries = spec
         .operations

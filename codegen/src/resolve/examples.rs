@@ -374,6 +374,46 @@ fn payload(c: &mut Checker<'_>, value: Option<&Value>, body: &Body, path: &str, 
     }
 }
 
+/// `obj` with each field that sits only in its second place moved to its
+/// own: into `params_field` (created if absent) or beside it.
+fn to_own_place(
+    obj: &Map<String, Value>,
+    fields: &[Field],
+    params_field: &str,
+) -> Map<String, Value> {
+    let mut out = obj.clone();
+    for f in fields.iter().filter(|f| f.also_in.is_some()) {
+        let inner = out.get(params_field).and_then(Value::as_object);
+        let (inside, beside) = (
+            inner.is_some_and(|m| m.contains_key(&f.wire)),
+            out.contains_key(&f.wire),
+        );
+        match f.placement {
+            model::Placement::Params if beside && !inside => {
+                if let Some(v) = out.remove(&f.wire) {
+                    let data = out
+                        .entry(params_field)
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(m) = data {
+                        m.insert(f.wire.clone(), v);
+                    }
+                }
+            }
+            model::Placement::Envelope if inside && !beside => {
+                let v = out
+                    .get_mut(params_field)
+                    .and_then(Value::as_object_mut)
+                    .and_then(|m| m.remove(&f.wire));
+                if let Some(v) = v {
+                    out.insert(f.wire.clone(), v);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn check_request(
     c: &mut Checker<'_>,
     spec: &Spec,
@@ -412,6 +452,10 @@ fn check_request(
                 }
                 Some(pf) => {
                     extra.push(pf.clone());
+                    // A field found in its second place (`also_in`) is
+                    // checked as if it were in its own.
+                    let moved = to_own_place(obj, req, pf);
+                    let obj = &moved;
                     let outer: Vec<&Field> = req
                         .iter()
                         .filter(|f| f.placement == model::Placement::Envelope)
@@ -577,12 +621,28 @@ fn check_response(
                 match &response.data_field {
                     Some(df) => {
                         extra.push(df.clone());
+                        // Payload fields the vendor may send beside the
+                        // payload are read into it, as the client does.
+                        let beside: Vec<&str> = spec
+                            .reply_fields_beside(op)
+                            .iter()
+                            .map(|f| f.wire.as_str())
+                            .collect();
                         for k in obj.keys() {
-                            if !extra.contains(k) {
+                            if !extra.contains(k) && !beside.contains(&k.as_str()) {
                                 c.push("$", Some(k), format!("unknown envelope field `{k}`"));
                             }
                         }
-                        payload(c, obj.get(df), &op.response, &format!("$.{df}"), &[]);
+                        let mut data = obj.get(df).cloned();
+                        if let Some(Value::Object(map)) = &mut data {
+                            for name in &beside {
+                                if let (false, Some(v)) = (map.contains_key(*name), obj.get(*name))
+                                {
+                                    map.insert((*name).to_owned(), v.clone());
+                                }
+                            }
+                        }
+                        payload(c, data.as_ref(), &op.response, &format!("$.{df}"), &[]);
                     }
                     None => payload(c, Some(v), &op.response, "$", &extra),
                 }

@@ -547,6 +547,7 @@ fn like_marker(type_name: &str) -> ir::Field {
         max_bytes: None,
         each: None,
         placement: model::Placement::Params,
+        also_in: None,
         style: None,
         secret: false,
         doc: None,

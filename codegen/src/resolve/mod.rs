@@ -3,6 +3,7 @@
 //! Every check records a diagnostic and carries on, so one run reports every
 //! mistake. The IR is returned only when there were none.
 
+mod beside;
 mod examples;
 mod items;
 mod lifecycle;
@@ -399,6 +400,7 @@ pub fn resolve(
             ir_operations.push(op);
         }
         protocol::wire_duplicates(&mut cx, &operations);
+        beside::check(&mut cx, protocol, &types, &operations);
     }
 
     let Some((vendor_file, vendor)) = vendors.first() else {
@@ -735,6 +737,7 @@ pub(crate) fn fields(
                 .placement
                 .as_ref()
                 .map_or(model::Placement::Params, |p| p.value),
+            also_in: body.also_in.as_ref().map(|p| p.value),
             style: body.style.as_ref().map(|s| s.value),
             secret: body.secret,
             doc: text(&body.doc),

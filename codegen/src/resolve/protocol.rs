@@ -109,13 +109,30 @@ pub(crate) fn auth(
 ) -> ir::Auth {
     match &scheme.value {
         model::AuthScheme::BodyCredentials(b) => {
-            for op in &b.except {
+            for op in b.except.iter().chain(&b.optional_for) {
                 op_ref(cx, file, op, ops);
+            }
+            for op in &b.optional_for {
+                if b.except.iter().any(|e| e.value == op.value) {
+                    cx.error(
+                        Code::Invalid,
+                        file,
+                        op.pos,
+                        format!("`{}` is in both `except` and `optional_for`", op.value),
+                    )
+                    .width(op.value.chars().count())
+                    .help(
+                        "`except` lists operations that never carry the credentials, \
+                         `optional_for` those that carry them but also go through without; \
+                         keep it in one",
+                    );
+                }
             }
             ir::Auth::BodyCredentials {
                 username: b.username.value.clone(),
                 password: b.password.value.clone(),
                 except: b.except.iter().map(|o| o.value.clone()).collect(),
+                optional_for: b.optional_for.iter().map(|o| o.value.clone()).collect(),
                 refused: refused(cx, file, &b.refused),
             }
         }

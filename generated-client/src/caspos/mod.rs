@@ -84,6 +84,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             username: "username",
             password: "password",
             except: &[],
+            optional_for: &["openShift"],
             refused: ::std::option::Option::Some(::kassa::Answer {
                 code: ::kassa::Code::str("999"),
                 message: "invalid login session",

@@ -79,7 +79,7 @@ pub struct GetShiftStatusResponse {
 ///
 /// Wire name `openShift`; documented in “Open Shift”.
 ///
-/// Erratum (Open Shift (example request); Login; public client code (not in SUPPLEMENT.md)): The example request carries `username` and `password`, as every example request does. Public client code is reported to send openShift without them, relying on the login the device keeps after toLogin (the Login section says the token is stored on the device and need not be sent). Neither the document nor SUPPLEMENT.md records that form, so it is not an example, and how the device answers a request without credentials is unknown. The client sends the credentials with every request, as documented. The language can stop sending them for an operation (`body_credentials.except`), but not make them optional (sent, yet not required of a request), so the published request schema requires both.
+/// Erratum (Open Shift (example request); Login; public client code (not in SUPPLEMENT.md)): The example request carries `username` and `password`, as every example request does. Public client code is reported to send openShift without them, relying on the login the device keeps after toLogin (the Login section says the token is stored on the device and need not be sent). Neither the document nor SUPPLEMENT.md records that form, so it is not an example, and how the device answers a request without credentials is unknown. The client sends the credentials with every request, as documented; the request without them is accepted as the device is reported to accept it (`body_credentials.optional_for` in vendor.yaml): the published request schema does not require them for openShift, and the example server admits it.
 #[derive(
     Clone,
     Debug,
@@ -123,7 +123,7 @@ pub struct OpenShift {
 ///
 /// Creates a fiscal document. When the outcome of a call is unknown, the client sends it again under the same `documentUUID`, which the vendor deduplicates: the result is the one document, marked [`Reply::replayed`](::kassa::Reply::replayed) when the vendor answers with the earlier result.
 ///
-/// Erratum (Close Shift (example request); public client code (not in SUPPLEMENT.md)): The prose and the example put `cashierName` and `documentUUID` inside `data`. Public client code is reported to send closeShift with `cashierName` beside `data` (where openShift, correction and rollBack carry it) and with no `data` and no `documentUUID` at all. Neither the document nor SUPPLEMENT.md records that form, so it is not an example. The client sends the documented form: `documentUUID` is what makes a Z report whose answer was lost safe to send again. The reported form cannot be accepted alongside it: a field has exactly one `placement` (inside `data` or beside it, never either), so the published request schema rejects the reported form (`data` required, `cashierName` unexpected beside it).
+/// Erratum (Close Shift (example request); public client code (not in SUPPLEMENT.md)): The prose and the example put `cashierName` and `documentUUID` inside `data`. Public client code is reported to send closeShift with `cashierName` beside `data` (where openShift, correction and rollBack carry it) and with no `data` and no `documentUUID` at all. Neither the document nor SUPPLEMENT.md records that form, so it is not an example. The client sends the documented form: `documentUUID` is what makes a Z report whose answer was lost safe to send again, so the client mints one when the caller leaves it out. The reported form is accepted as the device is reported to accept it: `documentUUID` is optional, `cashierName` is read inside `data` or beside it (`also_in: envelope`), and `data` may be absent; the published request schema says the same.
 ///
 /// Erratum (Close Shift (response property table)): The table names the Z report id `documentId`; the example sends `document_id` (taken; `documentId` accepted on decode). The table leaves out `currencies`.
 #[derive(
@@ -150,20 +150,26 @@ pub struct OpenShift {
     fiscal
 )]
 pub struct CloseShift {
-    /// Unique id of this operation (idempotency key, a UUID).
+    /// Unique id of this operation (idempotency key, a UUID). Optional to the device, which is reported to take closeShift without it (see the errata); the client always sends one.
     ///
     /// Vendor's wording: “Unical Document ID”
     ///
     /// Erratum (Close Shift): The prose calls it `DocumentUUID`; the example and the table use `documentUUID` (taken). The example value has spaces from the PDF text layer ("7c3168f3- 1749 - 4fe4-..."), and other examples use placeholders ("unique ID for each transaction", " _{{$guid}}_ "), so the field is typed as a string.
     ///
-    /// Idempotency key: leave it empty and the client mints a UUID v4.
+    /// Idempotency key: leave it `None` and the client mints a UUID v4.
     ///
     /// The vendor deduplicates by it: the client resends a request whose outcome is unknown under the same key, and so may the caller (`Error::idempotency_key`); never under a new one.
-    #[serde(rename = "documentUUID")]
-    pub document_uuid: ::std::string::String,
-    /// Cashier's name printed on the report.
+    #[serde(
+        rename = "documentUUID",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub document_uuid: ::std::option::Option<::std::string::String>,
+    /// Cashier's name printed on the report. Sent inside `data`, as the example shows; read beside it too, where public client code puts it.
     ///
     /// Vendor's wording: “Cashier Name”
+    ///
+    /// also read beside the payload, in the envelope.
     #[serde(rename = "cashierName")]
     pub cashier_name: ::std::string::String,
 }

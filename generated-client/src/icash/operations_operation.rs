@@ -194,7 +194,9 @@ pub struct NewOperationResponse {
     wire = "get-operation",
     response = Operation,
     error = ApiError,
-    safe_to_retry
+    safe_to_retry,
+    reply_beside = ["OperationElectronicDataQrCode",
+    "OperationElectronicDataReceipt"]
 )]
 pub struct GetOperation {
     /// Id of the operation to read.

@@ -43,7 +43,7 @@ pub struct ListParams {
 ///
 /// Vendor's wording: “Structure of type “operation””
 ///
-/// Erratum (3.14 Read operation, JSON response on success (example); Structure of type “operation”): In the example, the closing brace of `data` stands before OperationElectronicDataQrCode and OperationElectronicDataReceipt, putting them in the envelope beside `nonce` and `status`, while the table lists them in the "operation" structure. Which one the server sends is unknown. The spec decodes them inside `data`, as the table says (the example is normalised by moving the brace; a misplaced brace in hand-edited text is the likelier mistake), and cannot also accept them beside `data`: the language has no way to say that a payload field may arrive in the envelope instead (`placement: envelope` is for request fields only; the envelope's `extra_fields` hold values of every operation, which the client does not hand to the caller). A reply laid out as the example prints it still decodes, since unknown envelope members are ignored, but both fields then come back absent; the published response schema accepts it too.
+/// Erratum (3.14 Read operation, JSON response on success (example); Structure of type “operation”): In the example, the closing brace of `data` stands before OperationElectronicDataQrCode and OperationElectronicDataReceipt, putting them in the envelope beside `nonce` and `status`, while the table lists them in the "operation" structure. Which one the server sends is unknown, so both are read: the fields belong to the operation, as the table says, and are also taken from beside `data` when `data` lacks them (`also_in: envelope`). The example is kept as printed and decodes with both fields present; the published response schema accepts them in either place.
 ///
 /// Erratum (3.14 Read operation, Structure of type “operation” (example)): stornoType, FiskBonRcpNum and FiskDeviceNum are documented as ENUM(0,1,2) / Integer but the example sends them as strings ("0", "292", "36542249"). The integer fields are integers that also accept digit strings on decode; StornoType's codes are strings.
 #[derive(
@@ -285,18 +285,22 @@ pub struct Operation {
     /// Vendor's wording: “Payments of operation”
     #[serde(rename = "OperationPayments")]
     pub operation_payments: ::std::vec::Vec<Payment>,
-    /// QR code of the printed receipt; present when OperationElectronicReceipt = YES. Read from `data` only: the 3.14 example prints it beside `data` (see the Operation errata).
+    /// QR code of the printed receipt; present when OperationElectronicReceipt = YES. Read from `data`, or from beside it where the 3.14 example prints it (see the Operation errata).
     ///
     /// Vendor's wording: “QR of printed receipt”
+    ///
+    /// also read beside the payload, in the envelope.
     #[serde(
         rename = "OperationElectronicDataQrCode",
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub operation_electronic_data_qr_code: ::std::option::Option<::std::string::String>,
-    /// Receipt text from the cash register (printer control codes included); present when OperationElectronicReceipt = YES. Read from `data` only: the 3.14 example prints it beside `data` (see the Operation errata).
+    /// Receipt text from the cash register (printer control codes included); present when OperationElectronicReceipt = YES. Read from `data`, or from beside it where the 3.14 example prints it (see the Operation errata).
     ///
     /// Vendor's wording: “Text from cash register”
+    ///
+    /// also read beside the payload, in the envelope.
     #[serde(
         rename = "OperationElectronicDataReceipt",
         default,

@@ -86,6 +86,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             username: "login",
             password: "psw",
             except: &[],
+            optional_for: &[],
             refused: ::std::option::Option::None,
         },
     ],

@@ -264,8 +264,9 @@ fn auth_fields(
                 username,
                 password,
                 except,
+                optional_for,
                 ..
-            } if !except.contains(&info.wire) => {
+            } if !super::request::leaves_out_credentials(except, optional_for, info, auth) => {
                 let (user, pass) = credentials(vendor, auth)?;
                 body.string(username, user);
                 body.string(password, pass);

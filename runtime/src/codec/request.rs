@@ -215,6 +215,18 @@ pub(super) fn credentials<'a>(
     Ok((user, pass.expose()))
 }
 
+/// Whether a request of `info` goes without the body credentials: the
+/// operation never carries them, or the vendor also takes it without them
+/// and there are none (a request a server received, encoded again).
+pub(super) fn leaves_out_credentials(
+    except: &[&str],
+    optional_for: &[&str],
+    info: &OperationInfo,
+    auth: &AuthValues,
+) -> bool {
+    except.contains(&info.wire) || (optional_for.contains(&info.wire) && auth.username.is_none())
+}
+
 /// The `Authorization` header of a bearer token, if the client holds one.
 pub(super) fn bearer(auth: &AuthValues) -> Option<(String, String)> {
     auth.token
@@ -238,9 +250,10 @@ fn apply_auth(
                 username,
                 password,
                 except,
+                optional_for,
                 ..
             } => {
-                if except.contains(&info.wire) {
+                if leaves_out_credentials(except, optional_for, info, auth) {
                     continue;
                 }
                 let (user, pass) = credentials(vendor, auth)?;

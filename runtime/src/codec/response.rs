@@ -62,6 +62,7 @@ fn message_of(body: &Map<String, Value>, field: Option<&str>) -> Option<String> 
 fn decode_envelope(
     envelope: &Envelope,
     echo_field: Option<&str>,
+    beside: &[&str],
     status: u16,
     body: &str,
 ) -> Result<Decoded, Failure> {
@@ -133,7 +134,20 @@ fn decode_envelope(
         }
     }
     let data = match envelope.data_field {
-        Some(field) => map.get(field).cloned().unwrap_or(Value::Null),
+        Some(field) => {
+            let mut data = map.get(field).cloned().unwrap_or(Value::Null);
+            // Payload fields sent beside the payload, where it lacks them.
+            if let Value::Object(payload) = &mut data {
+                for name in beside {
+                    if !payload.contains_key(*name)
+                        && let Some(v) = map.get(*name)
+                    {
+                        payload.insert((*name).to_owned(), v.clone());
+                    }
+                }
+            }
+            data
+        }
         None => {
             let mut rest = map;
             for field in envelope
@@ -203,7 +217,7 @@ fn decode_rpc(status: u16, body: &str) -> Result<Decoded, Failure> {
 /// Reads a response of `info` from its HTTP status and body.
 pub fn decode_response(
     vendor: &Vendor,
-    _info: &OperationInfo,
+    info: &OperationInfo,
     status: u16,
     body: &str,
 ) -> Result<Decoded, Failure> {
@@ -216,11 +230,12 @@ pub fn decode_response(
         } => decode_envelope(
             response,
             echo_operation.then_some(*operation_field),
+            info.reply_beside,
             status,
             body,
         ),
         Protocol::Rest { response } | Protocol::Form { response, .. } => {
-            decode_envelope(response, None, status, body)
+            decode_envelope(response, None, info.reply_beside, status, body)
         }
         Protocol::JsonRpc { .. } => decode_rpc(status, body),
     }

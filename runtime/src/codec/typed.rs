@@ -67,7 +67,10 @@ pub fn decode_response_as<T: DeserializeOwned>(
     {
         return typed;
     }
+    // A payload field that may arrive beside the payload is looked for in
+    // the whole body, which the slower path holds.
     if (200..300).contains(&status)
+        && info.reply_beside.is_empty()
         && let Some(typed) = one_pass(&vendor.protocol, text)
     {
         return Ok(typed);

@@ -71,8 +71,9 @@ pub(super) fn authenticate(
                 username,
                 password,
                 except,
+                optional_for,
                 refused,
-            } if !except.contains(&info.wire) => {
+            } if !except.contains(&info.wire) && !optional_for.contains(&info.wire) => {
                 let ok = given(username).is_some() && given(password).is_some();
                 (ok, refused, None)
             }

@@ -53,6 +53,16 @@ fn name_cell(f: &Field) -> String {
     if let Some(place) = place {
         out.push_str(&format!("<br>_{place}_"));
     }
+    let second = match f.also_in {
+        Some(Placement::Envelope) => {
+            Some("also read beside the parameters or payload, in the envelope")
+        }
+        Some(Placement::Params) => Some("also read inside the parameters"),
+        _ => None,
+    };
+    if let Some(second) = second {
+        out.push_str(&format!("<br>_{second}_"));
+    }
     let style = match f.style {
         Some(crate::read::model::ListStyle::Repeated) => Some("the key once per item: `?k=A&k=B`"),
         Some(crate::read::model::ListStyle::Comma) => Some("the items joined by commas: `?k=A,B`"),

@@ -336,6 +336,7 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
             username,
             password,
             except,
+            optional_for,
             refused,
         } => {
             let mut s = format!(
@@ -344,11 +345,21 @@ fn auth_text(spec: &Spec, scheme: &Auth) -> String {
                 code(username),
                 code(password)
             );
+            let links = |list: &[String]| -> String {
+                let ops: Vec<String> = list.iter().map(|o| op_link(spec, o)).collect();
+                ops.join(", ")
+            };
             if except.is_empty() {
                 s.push('.');
             } else {
-                let ops: Vec<String> = except.iter().map(|o| op_link(spec, o)).collect();
-                s.push_str(&format!(", except {}.", ops.join(", ")));
+                s.push_str(&format!(", except {}.", links(except)));
+            }
+            if !optional_for.is_empty() {
+                s.push_str(&format!(
+                    " The vendor also takes {} without them, relying on an earlier login; the \
+                     client sends them all the same.",
+                    links(optional_for)
+                ));
             }
             s.push_str(" The password is never printed.");
             s.push_str(&login_limits(

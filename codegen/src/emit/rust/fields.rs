@@ -279,6 +279,13 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
         let list: Vec<String> = f.aliases.iter().map(|a| format!("`{a}`")).collect();
         facts.push(format!("also read as {}", list.join(", ")));
     }
+    match f.also_in {
+        Some(Placement::Envelope) => {
+            facts.push("also read beside the payload, in the envelope".into())
+        }
+        Some(Placement::Params) => facts.push("also read inside the parameters".into()),
+        _ => {}
+    }
     if let Some(since) = &f.since {
         facts.push(format!("since revision {since}"));
     }
@@ -294,6 +301,9 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
         && idem.field == f.wire
     {
         doc.raw(match idem.mint {
+            Mint::UuidV4 if f.optional => {
+                "Idempotency key: leave it `None` and the client mints a UUID v4."
+            }
             Mint::UuidV4 => "Idempotency key: leave it empty and the client mints a UUID v4.",
             Mint::Caller => "Idempotency key: unique per document, chosen by the caller.",
         });

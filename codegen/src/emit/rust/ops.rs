@@ -161,6 +161,14 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     if let Some(content_type) = &op.content_type {
         attrs.push(quote!(content_type = #content_type));
     }
+    let beside: Vec<&str> = spec
+        .reply_fields_beside(op)
+        .iter()
+        .map(|f| f.wire.as_str())
+        .collect();
+    if !beside.is_empty() {
+        attrs.push(quote!(reply_beside = [#(#beside),*]));
+    }
     if let Some(by_position) = op.rpc_by_position {
         let style = if by_position {
             "by_position"
@@ -575,12 +583,31 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         }
     };
     let auth = spec.auth.iter().map(|a| match a {
-        Auth::BodyCredentials { username, password, except, refused } => {
+        Auth::BodyCredentials {
+            username,
+            password,
+            except,
+            optional_for,
+            refused,
+        } => {
             let except = wires(spec, except);
+            let optional_for = wires(spec, optional_for);
             let refused = opt_answer(refused.as_ref());
-            quote!(::kassa::Auth::BodyCredentials { username: #username, password: #password, except: #except, refused: #refused })
+            quote!(::kassa::Auth::BodyCredentials {
+                username: #username,
+                password: #password,
+                except: #except,
+                optional_for: #optional_for,
+                refused: #refused,
+            })
         }
-        Auth::Bearer { logins, token_field, relogin_on, lifetime, refused } => {
+        Auth::Bearer {
+            logins,
+            token_field,
+            relogin_on,
+            lifetime,
+            refused,
+        } => {
             let logins = wires(spec, logins);
             let lifetime = opt_u64(*lifetime);
             let refused = opt_answer(refused.as_ref());
@@ -593,7 +620,14 @@ pub fn vendor(spec: &Spec) -> TokenStream {
             })
         }
         Auth::PathSecret { variable } => quote!(::kassa::Auth::PathSecret { variable: #variable }),
-        Auth::Hmac { key_field, nonce_field, signature_field, message, encoding, context } => {
+        Auth::Hmac {
+            key_field,
+            nonce_field,
+            signature_field,
+            message,
+            encoding,
+            context,
+        } => {
             let message = str_list(message);
             let encoding = match encoding {
                 SignatureEncoding::HexUpper => quote!(::kassa::SignatureEncoding::HexUpper),
@@ -611,7 +645,13 @@ pub fn vendor(spec: &Spec) -> TokenStream {
                 context: #context,
             })
         }
-        Auth::Session { logins, from, field, lifetime, refused } => {
+        Auth::Session {
+            logins,
+            from,
+            field,
+            lifetime,
+            refused,
+        } => {
             let logins = wires(spec, logins);
             let lifetime = opt_u64(*lifetime);
             let refused = opt_answer(refused.as_ref());

@@ -140,16 +140,40 @@ pub fn files(specs: &[(&Spec, String)]) -> Vec<File> {
     files
 }
 
-/// The fields of a body with the given placement.
+/// The fields of a body accepted in `placement`: those it places there and
+/// those accepted there too (`also_in`). A field with two places is
+/// required in neither; [`either_place`] requires it in one.
 fn placed(body: &Body, placement: Placement) -> Vec<Field> {
     match body {
         Body::Fields(fields) => fields
             .iter()
-            .filter(|f| f.placement == placement)
-            .cloned()
+            .filter(|f| f.placement == placement || f.also_in == Some(placement))
+            .map(|f| {
+                let mut f = f.clone();
+                f.optional |= f.also_in.is_some();
+                f
+            })
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// For each required field with two places (`also_in`), inside the
+/// parameter object `params_field` or beside it: "in one of them".
+fn either_place(body: &Body, params_field: &str) -> Vec<Value> {
+    let Body::Fields(fields) = body else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .filter(|f| f.also_in.is_some() && !f.optional && !f.nullable)
+        .map(|f| {
+            json!({ "anyOf": [
+                { "required": [params_field], "properties": { params_field: { "required": [f.wire] } } },
+                { "required": [f.wire] },
+            ] })
+        })
+        .collect()
 }
 
 /// The parameters inside the body, with the rules across its fields:
@@ -172,12 +196,13 @@ fn payload(body: &Body, groups: &crate::ir::Groups) -> Option<Value> {
     }
 }
 
-/// Whether a payload must be present.
+/// Whether a payload must be present: it holds a required field that has
+/// no other place.
 fn payload_required(body: &Body) -> bool {
     match body {
-        Body::Fields(fields) => fields
-            .iter()
-            .any(|f| f.placement == Placement::Params && !f.optional && !f.nullable),
+        Body::Fields(fields) => fields.iter().any(|f| {
+            f.placement == Placement::Params && f.also_in.is_none() && !f.optional && !f.nullable
+        }),
         Body::Type(_) => true,
         Body::Empty | Body::Unknown => false,
     }
@@ -187,16 +212,20 @@ fn payload_required(body: &Body) -> bool {
 fn auth_fields(spec: &Spec, op: &Operation) -> Vec<(String, Value, bool)> {
     let text = |doc: &str| json!({ "type": "string", "description": doc });
     let secret = |doc: &str| json!({ "type": "string", "writeOnly": true, "description": doc });
+    // The vendor also takes the operation without them (`optional_for`).
+    let credentials = !spec.credentials_optional(op);
     spec.auth_members(Some(op))
         .into_iter()
         .map(|m| match m {
-            AuthMember::Username(w) => {
-                (w.to_owned(), text("User name (added by the client)."), true)
-            }
+            AuthMember::Username(w) => (
+                w.to_owned(),
+                text("User name (added by the client)."),
+                credentials,
+            ),
             AuthMember::Password(w) => (
                 w.to_owned(),
                 secret("Password (added by the client)."),
-                true,
+                credentials,
             ),
             AuthMember::Key(w) => (w.to_owned(), secret("API key (added by the client)."), true),
             AuthMember::Nonce(w) => {
@@ -308,7 +337,12 @@ fn request(spec: &Spec, op: &Operation) -> Option<Value> {
                     if let Some(p) = payload(&op.request, &op.request_groups) {
                         members.push((pf.clone(), p, payload_required(&op.request)));
                     }
-                    closed(members, None)
+                    let mut schema = closed(members, None);
+                    let either = either_place(&op.request, pf);
+                    if !either.is_empty() {
+                        schema["allOf"] = Value::Array(either);
+                    }
+                    schema
                 }
                 None => closed(members, payload(&op.request, &op.request_groups)),
             })
@@ -499,6 +533,16 @@ fn envelope_response(
             operation_field.clone(),
             json!({ "description": format!("Echoes the operation (`{}`); not checked.", op.wire) }),
         );
+    }
+    // Reply fields that may arrive beside the payload instead of inside it.
+    for f in spec.reply_fields_beside(op) {
+        let mut s = schema::field_schema(f, Refs::DefsFile);
+        s["description"] = Value::from(describe(
+            f.doc.as_deref(),
+            f.doc_original.as_deref(),
+            &["A field of the payload, accepted here beside it too.".to_owned()],
+        ));
+        props.insert(f.wire.clone(), s);
     }
     // Kept as they arrive, whatever their JSON type, for the next request.
     for f in &envelope.extra_fields {

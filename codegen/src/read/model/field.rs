@@ -75,6 +75,11 @@ pub struct FieldBody {
     pub each: Option<Spanned<Each>>,
     /// Where a request field travels when not in the usual parameter place.
     pub placement: Option<Spanned<Placement>>,
+    /// A second place a reader accepts the field in, where the vendor's
+    /// documentation shows it in two: `envelope` (beside the parameter or
+    /// payload object) or `params` (inside it). The client sends it where
+    /// `placement` says; decoding and the published schemas accept either.
+    pub also_in: Option<Spanned<Placement>>,
     /// How a list in the query is written: `repeated` (`?s=A&s=B`), `comma` (`?s=A,B`) or
     /// `brackets` (`?s[]=A&s[]=B`). Required for an array with `placement: query`.
     pub style: Option<Spanned<ListStyle>>,
@@ -150,7 +155,7 @@ impl ListStyle {
 }
 
 /// Where a request field travels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Placement {
     /// With the other parameters (the default).
@@ -208,6 +213,7 @@ impl FieldBody {
             max_bytes: None,
             each: None,
             placement: None,
+            also_in: None,
             style: None,
             secret: false,
             doc: None,

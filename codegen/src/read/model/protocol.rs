@@ -142,6 +142,11 @@ pub struct BodyCredentials {
     /// Operations that do not carry them.
     #[serde(default)]
     pub except: Vec<Spanned<String>>,
+    /// Operations the vendor also accepts without them, relying on an
+    /// earlier login (Caspos `openShift`): the client still sends them; a
+    /// request without them is valid, and the example server admits it.
+    #[serde(default)]
+    pub optional_for: Vec<Spanned<String>>,
     /// The vendor's answer to missing credentials.
     pub refused: Option<Spanned<super::Answer>>,
 }
