@@ -2,6 +2,7 @@
 //! and run a vendor's simulator.
 
 mod diff;
+mod export;
 mod generate;
 mod serve;
 
@@ -41,6 +42,24 @@ enum Command {
     },
     /// Print the spec language's JSON Schema.
     Schema,
+    /// Describe a vendor for other tools: a REST or form spec as OpenAPI
+    /// 3.1, a JSON-RPC spec as OpenRPC 1.3, with the JSON Schemas kassa
+    /// publishes.
+    ///
+    /// The JSON envelope protocol (one URL, the operation named in the
+    /// body) has no faithful form in either; its JSON Schemas are what is
+    /// published. Exit 0; 2 when the spec has problems or speaks another
+    /// protocol.
+    Export {
+        /// `openapi` or `openrpc`.
+        #[arg(value_enum)]
+        format: export::Kind,
+        /// The vendor's spec folder (`spec/kassa24`).
+        spec: PathBuf,
+        /// Write the document here instead of to stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Classify what changed from one spec folder to another: for the Rust
     /// API of the generated client (the semver bump), an old client against
     /// a server on the new revision, and a new client against an old server.
@@ -278,6 +297,7 @@ fn main() -> ExitCode {
             (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
             (Err(code), _) | (_, Err(code)) => code,
         },
+        Command::Export { format, spec, out } => export::run(format, &spec, out.as_deref()),
         Command::Schema => {
             print!(
                 "{}",

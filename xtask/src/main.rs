@@ -59,7 +59,11 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
         .map(|(spec, dir)| (spec, dir.to_string_lossy().replace('\\', "/")))
         .collect();
     let schemas = Path::new("generated-client/schemas");
-    for file in kassa_codegen::emit::schema::ops::files(&sources) {
+    let exports = kassa_codegen::emit::export::files(&sources);
+    for file in kassa_codegen::emit::schema::ops::files(&sources)
+        .into_iter()
+        .chain(exports)
+    {
         files.push(Generated {
             path: schemas.join(file.path),
             contents: file.contents,

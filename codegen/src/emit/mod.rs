@@ -1,8 +1,9 @@
 //! Emitting: the resolved [`ir::Spec`](crate::ir::Spec) becomes Rust
-//! ([`rust`]), JSON Schemas ([`schema`]) and reference docs ([`docs`]).
-//! Each emitter reads only the IR.
+//! ([`rust`]), JSON Schemas ([`schema`]), reference docs ([`docs`]) and
+//! OpenAPI or OpenRPC documents ([`export`]). Each emitter reads only the IR.
 
 pub mod docs;
+pub mod export;
 pub mod rust;
 pub mod schema;
 

@@ -558,12 +558,14 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         return response;
     }
     let (wire, read) = read_request(req).await;
-    let decoded = read.and_then(|()| {
-        codec::decode_request(shared.vendor, &shared.infos, &wire).map_err(|e| e.to_string())
+    let decoded = read.map_err(|reason| (reason, None)).and_then(|()| {
+        codec::decode_request(shared.vendor, &shared.infos, &wire)
+            .map_err(|e| (e.to_string(), Some(e.path)))
     });
     let decoded = match decoded {
         Ok(d) => d,
-        Err(reason) => {
+        Err((reason, at)) => {
+            let answer = malformed(shared.vendor, &shared.infos, &wire, &reason, at.as_deref());
             shared.lock().requests.push(Recorded {
                 method: wire.method,
                 path: wire.path,
@@ -573,13 +575,16 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
                 operation: None,
                 params: None,
                 auth: Map::new(),
-                response: Canned {
+                response: answer.clone().unwrap_or(Canned {
                     status: 400,
                     body: Value::String(reason.clone()),
                     headers: Vec::new(),
-                },
+                }),
             });
-            return text_response(400, reason);
+            return match answer {
+                Some(canned) => json_response(&canned),
+                None => text_response(400, reason),
+            };
         }
     };
     let info = shared.infos[decoded.operation];
@@ -590,6 +595,37 @@ async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             faults::after(fault, &plan, response(&info, &canned)).await
         }
     }
+}
+
+/// The vendor's answer to a request it cannot read, where its protocol
+/// has one: a REST vendor that tells failures by the HTTP status answers
+/// 400 in its envelope; a JSON-RPC server, the standard "invalid request"
+/// or "method not found". Others document none (`None`: plain text).
+fn malformed(
+    vendor: &Vendor,
+    infos: &[OperationInfo],
+    wire: &WireRequest,
+    reason: &str,
+    at: Option<&str>,
+) -> Option<Canned> {
+    let info = infos.first()?;
+    let code = match &vendor.protocol {
+        Protocol::Rest { response } if response.error_from_http => Code::Int(400),
+        Protocol::JsonRpc { .. } if at == Some("method") => Code::Int(-32601),
+        Protocol::JsonRpc { .. } => Code::Int(-32600),
+        _ => return None,
+    };
+    // A JSON-RPC answer carries the request's id, where it has one.
+    let id = match &wire.body {
+        WireBody::Json(Value::Object(map)) => map.get("id"),
+        _ => None,
+    };
+    let (status, body) = codec::encode_failure(vendor, info, &code, reason, id);
+    Some(Canned {
+        status,
+        body,
+        headers: Vec::new(),
+    })
 }
 
 enum Served {

@@ -103,7 +103,8 @@ async fn json_rpc_round_trip() {
     // The served id follows the request's.
     assert_eq!(requests[1].response.body["id"], requests[1].body_id());
 
-    // An undecodable request: 400 with a reason, and recorded.
+    // An unknown method: JSON-RPC's "method not found" with the reason and
+    // the request's id, and recorded.
     let http = reqwest::Client::new();
     let res = http
         .post(mock.url())
@@ -112,11 +113,29 @@ async fn json_rpc_round_trip() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 400);
-    assert!(res.text().await.unwrap().contains("nope"));
+    assert_eq!(res.status().as_u16(), 200);
+    let answer: Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
+    assert_eq!(answer["error"]["code"], -32601);
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nope")
+    );
+    assert_eq!(answer["id"], 9);
     let last = mock.requests().pop().unwrap();
     assert_eq!(last.operation, None);
-    assert_eq!(last.response.status, 400);
+    assert_eq!(last.response.body["error"]["code"], -32601);
+    // A body that is no request at all: "invalid request".
+    let res = http
+        .post(mock.url())
+        .header("content-type", "application/json")
+        .body("[1, 2]")
+        .send()
+        .await
+        .unwrap();
+    let answer: Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
 }
 
 impl Recorded {

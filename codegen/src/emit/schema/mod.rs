@@ -387,11 +387,8 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
         &mut schema,
         describe(f.doc.as_deref(), f.doc_original.as_deref(), &notes),
     );
-    if f.secret
-        && let Some(obj) = schema.as_object_mut()
-    {
-        obj.insert("writeOnly".into(), Value::Bool(true));
-    }
+    // Not `writeOnly`: a secret field may be a reply's (a login's token),
+    // which the caller reads; its description says it is a secret.
     schema
 }
 

@@ -318,7 +318,7 @@ fn operation_names(op: &Operation) -> Value {
     json!({ "enum": names, "description": "The operation." })
 }
 
-fn request(spec: &Spec, op: &Operation) -> Option<Value> {
+pub(crate) fn request(spec: &Spec, op: &Operation) -> Option<Value> {
     let auth = auth_fields(spec, op);
     match &spec.protocol {
         Protocol::JsonEnvelope {
@@ -403,7 +403,7 @@ fn status_text(values: &[Value]) -> String {
     list.join(", ")
 }
 
-fn response(spec: &Spec, op: &Operation) -> Value {
+pub(crate) fn response(spec: &Spec, op: &Operation) -> Value {
     let enveloped = enveloped_response(spec, op);
     let empty = json!({ "const": null, "description": "An empty body." });
     let ct = op.content_type.as_deref();

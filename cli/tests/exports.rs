@@ -1,0 +1,260 @@
+//! `kassa export`: the OpenAPI and OpenRPC documents, checked by tools
+//! nobody here wrote. `openapi-spec-validator` (PyPI) validates the OpenAPI
+//! 3.1 documents (Kassa24, iCash), `@open-rpc/schema-utils-js` (npm) the OpenRPC one, and
+//! schemathesis (PyPI) reads the Kassa24 document, generates requests from
+//! it and checks the simulator's replies against it.
+//!
+//! `.ci/run` installs the three. Elsewhere a test whose tool is missing
+//! passes with a loud `SKIPPED` line, so `cargo test --workspace` works on
+//! a fresh machine; where `CI` is set it fails instead.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+#[path = "support/served.rs"]
+mod served;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn kassa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("kassa runs")
+}
+
+/// The document `kassa export` prints for a spec folder.
+fn exported(format: &str, spec: &str) -> String {
+    let out = kassa(&["export", format, spec]);
+    assert!(
+        out.status.success(),
+        "kassa export {format} {spec}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The exported document in a file of its own, for a tool to read.
+fn exported_file(format: &str, spec: &str) -> PathBuf {
+    let name = spec.replace('/', "-");
+    let path = std::env::temp_dir().join(format!(
+        "kassa-export-{}-{name}.{format}.json",
+        std::process::id()
+    ));
+    std::fs::write(&path, exported(format, spec)).unwrap();
+    path
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"))
+}
+
+/// Whether `probe` runs; when it does not, a loud skip, or a failure in CI.
+fn tool(name: &str, probe: &mut Command, install: &str) -> bool {
+    if probe.output().is_ok_and(|o| o.status.success()) {
+        return true;
+    }
+    assert!(
+        !in_ci(),
+        "{name} is needed to check the exported documents in CI: {install}"
+    );
+    eprintln!(
+        "\n*** SKIPPED: {name} is not installed ({install}); `.ci/run` installs it, and with \
+         CI set this test fails instead of skipping. ***\n"
+    );
+    false
+}
+
+fn python() -> Command {
+    Command::new(std::env::var("KASSA_PYTHON").unwrap_or_else(|_| "python3".into()))
+}
+
+#[test]
+fn export_prints_the_published_documents_and_refuses_other_protocols() {
+    for (format, vendor) in [
+        ("openapi", "kassa24"),
+        ("openapi", "icash"),
+        ("openrpc", "heado"),
+    ] {
+        let published = std::fs::read_to_string(
+            root().join(format!("generated-client/schemas/{vendor}/{format}.json")),
+        )
+        .unwrap();
+        assert_eq!(exported(format, &format!("spec/{vendor}")), published);
+    }
+    for (format, spec, says) in [
+        (
+            "openapi",
+            "spec/caspos",
+            "neither OpenAPI nor OpenRPC describes it faithfully",
+        ),
+        (
+            "openapi",
+            "spec/smpos",
+            "neither OpenAPI nor OpenRPC describes it faithfully",
+        ),
+        (
+            "openrpc",
+            "spec/kassa24",
+            "describe it with `kassa export openapi`",
+        ),
+        (
+            "openapi",
+            "spec/heado",
+            "describe it with `kassa export openrpc`",
+        ),
+    ] {
+        let out = kassa(&["export", format, spec]);
+        assert_eq!(out.status.code(), Some(2), "{format} {spec}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+#[test]
+fn openapi_documents_pass_an_outside_validator() {
+    if !tool(
+        "openapi-spec-validator",
+        python().args(["-c", "import openapi_spec_validator"]),
+        "pip install openapi-spec-validator",
+    ) {
+        return;
+    }
+    // The vendors' documents (REST, form posts), and a REST spec that uses
+    // every parameter place, list style, vendor-wide header and reply kind.
+    for spec in ["spec/kassa24", "spec/icash", "codegen/tests/fixtures/tally"] {
+        let file = exported_file("openapi", spec);
+        let out = python()
+            .args(["-m", "openapi_spec_validator"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{spec}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // A broken document is refused: the check can fail.
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        doc["paths"]["/broken"] = serde_json::json!({ "get": { "responses": "none" } });
+        let broken = file.with_extension("broken.json");
+        std::fs::write(&broken, doc.to_string()).unwrap();
+        let out = python()
+            .args(["-m", "openapi_spec_validator"])
+            .arg(&broken)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{spec}: a broken document passed");
+    }
+}
+
+#[test]
+fn the_openrpc_document_passes_an_outside_validator() {
+    let require = "require('@open-rpc/schema-utils-js')";
+    if !tool(
+        "@open-rpc/schema-utils-js",
+        Command::new("node").args(["-e", require]),
+        "npm install @open-rpc/schema-utils-js and put its node_modules on NODE_PATH",
+    ) {
+        return;
+    }
+    let file = exported_file("openrpc", "spec/heado");
+    let script = format!(
+        "const u = {require}; const fs = require('fs');
+         const doc = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));
+         const check = d => u.validateOpenRPCDocument(d);
+         const verdict = check(doc);
+         if (verdict !== true) {{ console.log(verdict.message); process.exit(1); }}
+         delete doc.methods[0].name;
+         if (check(doc) === true) {{ console.log('a method without a name passed'); process.exit(1); }}"
+    );
+    let out = Command::new("node")
+        .args(["-e", &script])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Runs schemathesis on the Kassa24 document against `url`.
+fn schemathesis(document: &Path, url: &str, extra: &[&str]) -> String {
+    let out = python()
+        .args([
+            "-c",
+            "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())",
+        ])
+        .args(["run"])
+        .arg(document)
+        .args([
+            "--url",
+            url,
+            "--max-examples",
+            "10",
+            "--seed",
+            "1",
+            "--checks",
+            "not_a_server_error,response_schema_conformance,content_type_conformance",
+        ])
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "schemathesis found problems:\n{text}");
+    text
+}
+
+#[tokio::test]
+async fn schemathesis_reads_the_kassa24_document_and_the_simulator_conforms() {
+    if !tool(
+        "schemathesis",
+        python().args(["-c", "import schemathesis"]),
+        "pip install schemathesis",
+    ) {
+        return;
+    }
+    let document = exported_file("openapi", "spec/kassa24");
+    let served = served::serve(&["spec/kassa24"]);
+    // The login, which needs no token; every login issues a new token and
+    // retires the last, so the other operations run with one taken after.
+    let login = schemathesis(&document, &served.url, &["--include-path", "/auth"]);
+    assert!(login.contains("passed"), "{login}");
+    let reply = reqwest::Client::new()
+        .post(format!("{}/auth", served.url))
+        .header("content-type", "application/json")
+        .body(r#"{"Login": "user", "Password": "pass"}"#)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let reply: serde_json::Value = serde_json::from_str(&reply).unwrap();
+    let token = reply["Data"]["Token"].as_str().expect("a token").to_owned();
+    let bearer = format!("Authorization: Bearer {token}");
+    let rest = schemathesis(
+        &document,
+        &served.url,
+        &["--exclude-path", "/auth", "-H", &bearer],
+    );
+    let tested = rest
+        .lines()
+        .find(|l| l.contains("generated,"))
+        .unwrap_or_default();
+    assert!(tested.contains("passed"), "{rest}");
+    println!("schemathesis on Kassa24: {}", tested.trim());
+}
