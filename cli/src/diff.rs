@@ -46,6 +46,18 @@ pub fn load(arg: &Path) -> Result<Spec, ExitCode> {
     )
 }
 
+/// [`load`], then the spec as documented at the vendor's revision `at`.
+pub fn load_at(arg: &Path, at: Option<&String>) -> Result<Spec, ExitCode> {
+    let spec = load(arg)?;
+    match at {
+        None => Ok(spec),
+        Some(version) => kassa_codegen::at::at(&spec, version).map_err(|why| {
+            eprintln!("error: {}: {why}", arg.display());
+            ExitCode::from(2)
+        }),
+    }
+}
+
 /// The YAML files of `dir` at git revision `rev`, as (path, bytes).
 fn at_revision(dir: &Path, rev: &str) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
     let git = |args: &[&str]| -> Result<Vec<u8>, String> {

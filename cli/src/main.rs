@@ -31,6 +31,10 @@ enum Command {
     Check {
         /// Spec folders (default: every folder under ./spec).
         dirs: Vec<PathBuf>,
+        /// Summarise each spec as its vendor documented it at this
+        /// revision (items with a later `since` left out).
+        #[arg(long)]
+        at: Option<String>,
     },
     /// List the operations, enums and error tables of spec folders.
     Inventory {
@@ -78,6 +82,10 @@ enum Command {
         /// Exit 1 when a change is at least this severe on any axis.
         #[arg(long, value_enum)]
         fail_on: Option<diff::FailOn>,
+        /// Compare the specs as documented at revisions: once for both
+        /// sides, twice for OLD's then NEW's (`--at 1.1.0 --at 1.2.0`).
+        #[arg(long, num_args = 1, action = clap::ArgAction::Append)]
+        at: Vec<String>,
     },
     /// Generate a vendor's Rust client from its spec folder: a crate
     /// (Cargo.toml, src/lib.rs, the vendor module, README.md), or with
@@ -205,7 +213,7 @@ fn print_diagnostics(report: &CheckReport) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dirs } => {
+        Command::Check { dirs, at } => {
             let dirs = default_dirs(dirs);
             if dirs.is_empty() {
                 eprintln!("error: no spec folders given and none found under ./spec");
@@ -213,8 +221,23 @@ fn main() -> ExitCode {
             }
             let report = check_dirs(&dirs);
             if report.diagnostics.is_empty() {
-                for line in &report.summaries {
-                    println!("{line}");
+                let Some(version) = at else {
+                    for line in &report.summaries {
+                        println!("{line}");
+                    }
+                    return ExitCode::SUCCESS;
+                };
+                for (spec, dir) in report.specs.iter().zip(&dirs) {
+                    match kassa_codegen::at::at(spec, &version) {
+                        Ok(then) => println!(
+                            "{} (at revision {version})",
+                            kassa_codegen::check::summary(dir, &then)
+                        ),
+                        Err(why) => {
+                            eprintln!("error: {}: {why}", dir.display());
+                            return ExitCode::from(2);
+                        }
+                    }
                 }
                 ExitCode::SUCCESS
             } else {
@@ -293,10 +316,22 @@ fn main() -> ExitCode {
             new,
             format,
             fail_on,
-        } => match (diff::load(&old), diff::load(&new)) {
-            (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
-            (Err(code), _) | (_, Err(code)) => code,
-        },
+            at,
+        } => {
+            let (old_at, new_at) = match at.as_slice() {
+                [] => (None, None),
+                [both] => (Some(both), Some(both)),
+                [o, n] => (Some(o), Some(n)),
+                _ => {
+                    eprintln!("error: `--at` is given once (both sides) or twice (OLD, then NEW)");
+                    return ExitCode::from(2);
+                }
+            };
+            match (diff::load_at(&old, old_at), diff::load_at(&new, new_at)) {
+                (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
+                (Err(code), _) | (_, Err(code)) => code,
+            }
+        }
         Command::Export { format, spec, out } => export::run(format, &spec, out.as_deref()),
         Command::Schema => {
             print!(

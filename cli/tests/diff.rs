@@ -53,7 +53,14 @@ fn changes(new: &Path) -> Vec<Row> {
 }
 
 fn changes_from(old: &str, new: &Path) -> Vec<Row> {
-    let out = kassa(&["diff", old, new.to_str().unwrap(), "--format", "json"]);
+    rows(&["diff", old, new.to_str().unwrap()])
+}
+
+/// `kassa` with `args` and `--format json`, its changes as rows.
+fn rows(args: &[&str]) -> Vec<Row> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    let out = kassa(&args);
     assert!(
         out.status.success(),
         "{}",
@@ -396,4 +403,86 @@ fn a_folder_at_a_git_revision_is_the_old_side() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("cannot read spec/tally at no-such-rev"));
+}
+
+/// The changes between two revisions of one spec, derived with `--at`.
+fn changes_at(spec: &str, old: &str, new: &str) -> Vec<Row> {
+    rows(&["diff", spec, spec, "--at", old, "--at", new])
+}
+
+#[test]
+fn each_smpos_revision_adds_what_its_change_history_says() {
+    // "Історія змін": 1.1.0 UPDGOODS, GETGOODSQNTY; 1.2.0 `strict` in
+    // UPDGOODS, ADDGOODS, DELGOODS; 1.2.1 `byPrtCloseTime` in GETPRTLIST
+    // and GETPERSALES. Before 1.1.0 is any earlier number.
+    let new_op = ["additive", "none", "breaking"];
+    let new_type = ["additive", "none", "none"];
+    // An optional request field: a struct literal breaks; unset, it is not sent.
+    let new_field = ["breaking", "none", "none"];
+    let steps = [
+        (
+            "1.0.0",
+            "1.1.0",
+            vec![
+                row("operation-added", "operation update_goods", new_op),
+                row("operation-added", "operation get_goods_quantity", new_op),
+                row("type-added", "type GoodsUpdate", new_type),
+                row("type-added", "type GoodsQnty", new_type),
+            ],
+        ),
+        (
+            "1.1.0",
+            "1.2.0",
+            vec![
+                row(
+                    "field-added",
+                    "field update_goods.request.strict",
+                    new_field,
+                ),
+                row("operation-added", "operation add_goods", new_op),
+                row("operation-added", "operation delete_goods", new_op),
+            ],
+        ),
+        (
+            "1.2.0",
+            "1.2.1",
+            vec![
+                row(
+                    "field-added",
+                    "field get_protocol_list.request.byPrtCloseTime",
+                    new_field,
+                ),
+                row(
+                    "field-added",
+                    "field get_period_sales.request.byPrtCloseTime",
+                    new_field,
+                ),
+            ],
+        ),
+    ];
+    for (old, new, expected) in steps {
+        let mut got = changes_at("spec/smpos", old, new);
+        let mut expected = expected;
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected, "spec/smpos {old} -> {new}");
+    }
+    // The latest revision is the spec as written.
+    assert!(changes_at("spec/smpos", "1.2.1", "1.2.1").is_empty());
+    let latest = kassa(&["diff", "spec/smpos", "spec/smpos", "--at", "1.2.1"]);
+    assert_eq!(
+        String::from_utf8_lossy(&latest.stdout).trim(),
+        "no API changes"
+    );
+    // `kassa check --at` counts what each revision has.
+    let out = kassa(&["check", "spec/smpos", "--at", "1.1.0"]);
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        line.contains("15 operations") && line.contains("(at revision 1.1.0)"),
+        "{line}"
+    );
+    // A revision that cannot be placed is refused, naming the known ones.
+    let bad = kassa(&["check", "spec/smpos", "--at", "next"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("1.1.0, 1.2.0, 1.2.1"));
 }

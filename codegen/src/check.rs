@@ -80,7 +80,8 @@ pub fn check_dirs(dirs: &[PathBuf]) -> CheckReport {
     report
 }
 
-fn summary(dir: &Path, spec: &Spec) -> String {
+/// The one-line summary `kassa check` prints for a spec.
+pub fn summary(dir: &Path, spec: &Spec) -> String {
     let values: usize = spec.enums.iter().map(|e| e.values.len()).sum();
     let codes: usize = spec.errors.iter().map(|e| e.codes.len()).sum();
     let examples: usize = spec.operations.iter().map(|o| o.examples.len()).sum();

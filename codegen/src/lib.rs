@@ -15,6 +15,7 @@
 //! spec declares, and [`Builder`] generates a vendor's module from a build
 //! script.
 
+pub mod at;
 pub mod builder;
 pub mod check;
 pub mod diag;
