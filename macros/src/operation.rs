@@ -27,6 +27,7 @@ const KEYS: &[&str] = &[
     "reply",
     "content_type",
     "reply_beside",
+    "since",
 ];
 const REPLIES: &[(&str, &str)] = &[
     ("json", "Json"),
@@ -64,6 +65,8 @@ struct ReqField {
     placement: Option<(&'static str, LitStr)>,
     /// `style = "..."` of a list in the query: its `ListStyle` variant.
     style: Option<(&'static str, LitStr)>,
+    /// `since = "..."`: the vendor revision that introduced it.
+    since: Option<LitStr>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -144,6 +147,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         .string("reply", &mut errors)
         .and_then(|lit| word(&lit, REPLIES, "reply", &mut errors))
         .map(|(variant, lit)| syn::Ident::new(variant, lit.span()));
+    let since = match attrs.string("since", &mut errors) {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
     let reply_beside = attrs
         .strings("reply_beside", &mut errors)
         .unwrap_or_default();
@@ -176,6 +183,11 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let wire = &f.wire;
         let variant = syn::Ident::new(variant, lit.span());
         Some(quote!((#wire, ::kassa::ListStyle::#variant)))
+    });
+    let field_since = fields.iter().filter_map(|f| {
+        let since = f.since.as_ref()?;
+        let wire = &f.wire;
+        Some(quote!((#wire, #since)))
     });
     let reply = reply.unwrap_or_else(|| syn::Ident::new("Json", Span::call_site()));
     let rpc_params = match rpc_params {
@@ -225,6 +237,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 recovery: #recovery,
                 not_modified: #not_modified,
                 reply_beside: &[#(#reply_beside),*],
+                since: #since,
+                field_since: &[#(#field_since),*],
             };
         }
     })
@@ -284,6 +298,7 @@ fn request_fields(
                 wire: util::wire_name(field, rename_all.as_deref()),
                 placement,
                 style,
+                since: attrs.string("since", errors),
             }),
             None => {
                 if let Some((_, lit)) = placement {

@@ -26,6 +26,7 @@ pub struct Config {
     pub(crate) headers: Vec<(String, Secret)>,
     /// REST paths used instead of the spec's, by operation name.
     pub(crate) paths: Vec<(String, String)>,
+    pub(crate) api_version: Option<String>,
     /// JSON-RPC: how every method sends its parameters, where set.
     pub(crate) rpc_params: Option<crate::RpcParams>,
     /// JSON-RPC: the same for one method, by Rust name.
@@ -56,6 +57,7 @@ impl Default for Config {
             context: Vec::new(),
             headers: Vec::new(),
             paths: Vec::new(),
+            api_version: None,
             rpc_params: None,
             rpc_params_for: Vec::new(),
             login: None,
@@ -157,6 +159,17 @@ impl Config {
     /// a vendor that is not JSON-RPC.
     pub fn rpc_params(mut self, style: crate::RpcParams) -> Self {
         self.rpc_params = Some(style);
+        self
+    }
+
+    /// The vendor revision the server runs (`"1.2.0"`, one of the spec's
+    /// changelog versions, or a dotted number placed among them). A request
+    /// of an operation, or with a field, that a later revision introduced is
+    /// an [`Error::InvalidRequest`](crate::Error::InvalidRequest) naming it
+    /// and its revision, before anything is sent; an optional newer field
+    /// left unset is simply not sent. Unset: the latest revision.
+    pub fn api_version(mut self, version: impl Into<String>) -> Self {
+        self.api_version = Some(version.into());
         self
     }
 

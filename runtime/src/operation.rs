@@ -191,6 +191,11 @@ pub struct OperationInfo {
     /// in the envelope, instead of inside it; decoding takes them from
     /// there when the payload lacks them.
     pub reply_beside: &'static [&'static str],
+    /// The vendor revision that introduced the operation.
+    pub since: Option<&'static str>,
+    /// Request fields (wire names) introduced after the operation, with
+    /// the revision of each.
+    pub field_since: &'static [(&'static str, &'static str)],
 }
 
 impl OperationInfo {
@@ -214,6 +219,8 @@ impl OperationInfo {
         recovery: None,
         not_modified: false,
         reply_beside: &[],
+        since: None,
+        field_since: &[],
     };
 
     /// Sending the same request again cannot create a second document: a

@@ -25,6 +25,23 @@ pub struct Vendor {
     pub lifecycles: &'static [crate::Lifecycle],
     /// Numbers it counts up with its documents.
     pub counters: &'static [crate::Counter],
+    /// The vendor's documented revisions, oldest first (the changelog).
+    pub revisions: &'static [&'static str],
+}
+
+impl Vendor {
+    /// How two of the vendor's revisions compare: by their order in the
+    /// changelog when both are in it, else as dotted numbers (`1.0.0`
+    /// comes before a first listed `1.1.0`); `None` when they cannot be.
+    pub fn compare_revisions(&self, a: &str, b: &str) -> Option<std::cmp::Ordering> {
+        let index = |v: &str| self.revisions.iter().position(|r| *r == v);
+        if let (Some(x), Some(y)) = (index(a), index(b)) {
+            return Some(x.cmp(&y));
+        }
+        let numbers =
+            |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
+        Some(numbers(a)?.cmp(&numbers(b)?))
+    }
 }
 
 /// A named server; `{name}` in the URL is a variable.

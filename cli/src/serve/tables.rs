@@ -287,6 +287,13 @@ pub fn vendor(spec: &Spec) -> &'static Vendor {
         ),
         lifecycles: slice(spec.lifecycles.iter().map(|l| lifecycle(spec, l)).collect()),
         counters: slice(counters),
+        revisions: texts(
+            &spec
+                .changelog
+                .iter()
+                .map(|r| r.version.clone())
+                .collect::<Vec<_>>(),
+        ),
     }))
 }
 
@@ -379,6 +386,16 @@ fn info(spec: &Spec, op: &ir::Operation) -> OperationInfo {
         fiscal: op.fiscal,
         recovery: None,
         not_modified: op.not_modified,
+        since: op.since.as_deref().map(text),
+        field_since: match &op.request {
+            Body::Fields(fields) => slice(
+                fields
+                    .iter()
+                    .filter_map(|f| Some((text(&f.wire), text(f.since.as_deref()?))))
+                    .collect(),
+            ),
+            _ => &[],
+        },
         reply_beside: texts(
             &spec
                 .reply_fields_beside(op)

@@ -295,6 +295,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
             ],
         },
     ],
+    revisions: &[],
 };
 
 /// Every operation of Caspos, in documentation order.

@@ -74,6 +74,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 /// Every operation of HEADO Device API, in documentation order.

@@ -164,6 +164,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     counters: &[],
+    revisions: &[],
 };
 
 /// Every operation of iCash client API, in documentation order.

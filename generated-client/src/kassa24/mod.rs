@@ -181,6 +181,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
         },
     ],
     counters: &[],
+    revisions: &[],
 };
 
 /// Every operation of Kassa24 / Fiscal24, in documentation order.

@@ -94,6 +94,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &["1.1.0", "1.2.0", "1.2.1"],
 };
 
 /// Every operation of SM POS cabinet, in documentation order.

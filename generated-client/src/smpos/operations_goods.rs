@@ -89,7 +89,8 @@ pub struct PutGoodsResponse {
     wire = "UPDGOODS",
     response = UpdateGoodsResponse,
     error = Status,
-    safe_to_retry
+    safe_to_retry,
+    since = "1.1.0"
 )]
 pub struct UpdateGoods {
     /// Section id
@@ -107,6 +108,7 @@ pub struct UpdateGoods {
     ///
     /// the vendor assumes `false` when absent; since revision 1.2.0.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[kassa(since = "1.2.0")]
     pub strict: ::std::option::Option<bool>,
 }
 
@@ -153,7 +155,8 @@ pub struct UpdateGoodsResponse {
     name = "add_goods",
     wire = "ADDGOODS",
     response = AddGoodsResponse,
-    error = Status
+    error = Status,
+    since = "1.2.0"
 )]
 pub struct AddGoods {
     /// Section id
@@ -217,7 +220,8 @@ pub struct AddGoodsResponse {
     name = "delete_goods",
     wire = "DELGOODS",
     response = DeleteGoodsResponse,
-    error = Status
+    error = Status,
+    since = "1.2.0"
 )]
 pub struct DeleteGoods {
     /// Section id
@@ -353,7 +357,8 @@ pub struct GetGoodsResponse {
     response = GetGoodsQuantityResponse,
     error = Status,
     safe_to_retry,
-    not_modified
+    not_modified,
+    since = "1.1.0"
 )]
 pub struct GetGoodsQuantity {
     /// Section id

@@ -93,6 +93,7 @@ pub struct GetProtocolList {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
+    #[kassa(since = "1.2.1")]
     pub by_prt_close_time: ::std::option::Option<bool>,
 }
 

@@ -137,6 +137,7 @@ pub struct GetPeriodSales {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
+    #[kassa(since = "1.2.1")]
     pub by_prt_close_time: ::std::option::Option<bool>,
 }
 

@@ -110,6 +110,41 @@ fn unix_now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
+/// Refuses a request that sends what the vendor's revision `version` does
+/// not have: an operation, or a field, a later revision introduced.
+fn newer_than(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    version: &str,
+    prepared: &Prepared,
+) -> Result<(), InvalidRequest> {
+    let later =
+        |since: &str| vendor.compare_revisions(since, version) == Some(std::cmp::Ordering::Greater);
+    if let Some(since) = info.since.filter(|s| later(s)) {
+        return Err(InvalidRequest::new(
+            "",
+            format!(
+                "`{}` is new in revision {since}; the server runs {version} (Config::api_version)",
+                info.wire
+            ),
+        ));
+    }
+    match info
+        .field_since
+        .iter()
+        .find(|(wire, since)| later(since) && prepared.sends(wire))
+    {
+        Some((wire, since)) => Err(InvalidRequest::new(
+            wire,
+            format!(
+                "is new in revision {since}; the server runs {version} (Config::api_version): \
+                 leave it unset"
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 impl Client {
     /// A client for `vendor`; fails when the configuration lacks what the
     /// vendor's servers and auth schemes need.
@@ -141,6 +176,23 @@ impl Client {
             return Err(ConfigError(format!(
                 "Config::rpc_params: {} is not a JSON-RPC API; its parameters have one form",
                 vendor.name
+            )));
+        }
+        if let Some(version) = &config.api_version
+            && !vendor
+                .revisions
+                .iter()
+                .any(|r| vendor.compare_revisions(r, version).is_some())
+        {
+            return Err(ConfigError(format!(
+                "Config::api_version(\"{version}\"): {} documents the revisions {}; name one, \
+                 or a dotted number",
+                vendor.name,
+                if vendor.revisions.is_empty() {
+                    "of none".to_owned()
+                } else {
+                    vendor.revisions.join(", ")
+                }
             )));
         }
         for (operation, path) in &config.paths {
@@ -313,6 +365,9 @@ impl Client {
         let (prepared, key) = Prepared::new(self.vendor, &O::INFO, request).map_err(|e| {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
+        if let Some(version) = &self.config.api_version {
+            newer_than(self.vendor, &O::INFO, version, &prepared)?;
+        }
         let done = self
             .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())
             .await?;

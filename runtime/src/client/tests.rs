@@ -10,6 +10,7 @@ static VENDOR: Vendor = Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 #[test]

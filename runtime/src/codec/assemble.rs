@@ -311,6 +311,16 @@ impl Prepared {
         Ok((Prepared::Value(params), key))
     }
 
+    /// Whether the request sends the top-level field `wire` (anywhere:
+    /// parameters, envelope, path, query or a header).
+    pub fn sends(&self, wire: &str) -> bool {
+        match self {
+            Prepared::Value(Value::Object(map)) => map.contains_key(wire),
+            Prepared::Value(_) => false,
+            Prepared::Split(split) => split.sends(wire),
+        }
+    }
+
     /// The bytes of one attempt.
     pub fn outgoing(
         &self,

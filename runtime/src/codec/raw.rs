@@ -111,6 +111,7 @@ mod tests {
         headers: &[],
         lifecycles: &[],
         counters: &[],
+        revisions: &[],
     };
 
     fn info(reply: ReplyKind) -> OperationInfo {

@@ -112,6 +112,22 @@ impl Split {
         Value::Object(map)
     }
 
+    /// Whether the request sends the top-level field `wire`.
+    pub fn sends(&self, wire: &str) -> bool {
+        let quoted = serde_json::to_string(wire).unwrap_or_default();
+        let in_params = match &self.params {
+            Params::Object { members, keys } => keys
+                .iter()
+                .any(|k| members.get(k.clone()) == Some(quoted.as_str())),
+            Params::None | Params::Raw(_) => false,
+        };
+        in_params
+            || self.envelope.iter().any(|(k, _)| k == wire)
+            || [&self.path, &self.query, &self.headers]
+                .iter()
+                .any(|list| list.iter().any(|(k, _)| k == wire))
+    }
+
     /// The value of a top-level field a recovery reads.
     pub fn kept(&self, name: &str) -> Option<&Value> {
         self.kept.iter().find(|(k, _)| k == name).map(|(_, v)| v)

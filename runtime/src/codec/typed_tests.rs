@@ -25,6 +25,7 @@ fn vendor(protocol: Protocol) -> &'static Vendor {
         headers: &[],
         lifecycles: &[],
         counters: &[],
+        revisions: &[],
     }))
 }
 

@@ -38,6 +38,7 @@ static VENDOR: Vendor = Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 static OPS: &[OperationEntry] = &[OperationEntry::of::<Echo>()];
@@ -177,6 +178,7 @@ static TIMED: Vendor = Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 static TIMED_OPS: &[OperationEntry] =
@@ -232,6 +234,7 @@ static LICENSED: Vendor = Vendor {
     ],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 #[tokio::test]
@@ -315,6 +318,7 @@ static REGIONS: Vendor = Vendor {
     headers: &[],
     lifecycles: &[],
     counters: &[],
+    revisions: &[],
 };
 
 /// An operation the configured server does not offer is refused before

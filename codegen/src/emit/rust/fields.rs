@@ -239,6 +239,9 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
         let style = style.as_str();
         attrs.push(quote!(style = #style));
     }
+    if let Some(since) = &f.since {
+        attrs.push(quote!(since = #since));
+    }
     attrs
 }
 

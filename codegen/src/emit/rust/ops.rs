@@ -169,6 +169,9 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     if !beside.is_empty() {
         attrs.push(quote!(reply_beside = [#(#beside),*]));
     }
+    if let Some(since) = &op.since {
+        attrs.push(quote!(since = #since));
+    }
     if let Some(by_position) = op.rpc_by_position {
         let style = if by_position {
             "by_position"
@@ -685,6 +688,7 @@ pub fn vendor(spec: &Spec) -> TokenStream {
         quote!(::kassa::ConfigHeader { name: #hname, secret: #secret, optional: #optional, refused: #refused })
     });
     let lifecycles = spec.lifecycles.iter().map(|l| lifecycle(spec, l));
+    let revisions = spec.changelog.iter().map(|r| r.version.as_str());
     let counters = spec.counters.iter().map(|c| {
         let cname = &c.name;
         let counts = wires(spec, &c.counts);
@@ -718,6 +722,7 @@ pub fn vendor(spec: &Spec) -> TokenStream {
             headers: &[#(#headers),*],
             lifecycles: &[#(#lifecycles),*],
             counters: &[#(#counters),*],
+            revisions: &[#(#revisions),*],
         };
     }
 }
