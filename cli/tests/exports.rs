@@ -207,6 +207,8 @@ fn schemathesis(document: &Path, url: &str, extra: &[&str]) -> String {
         ])
         .args(extra)
         .env("NO_COLOR", "1")
+        // Its cache goes where it runs: a scratch folder, not the repository.
+        .current_dir(std::env::temp_dir())
         .output()
         .unwrap();
     let text = format!(
