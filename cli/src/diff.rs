@@ -180,6 +180,43 @@ fn markdown(old: &Spec, changes: &[Change]) -> String {
         changes.len(),
         bump(changes)
     );
+    out.push_str(&table(changes));
+    out
+}
+
+/// `kassa changelog`: each revision of the spec's changelog, newest first,
+/// with the vendor's notes and what the revision changes, classified.
+pub fn changelog(spec: &Spec) -> Result<String, String> {
+    let mut out = format!("# {}: changelog\n", spec.name);
+    if spec.changelog.is_empty() {
+        out.push_str("\nThe spec lists no revisions (`vendor.changelog`).\n");
+        return Ok(out);
+    }
+    for revision in spec.changelog.iter().rev() {
+        let old = kassa_codegen::at::before(spec, &revision.version)?;
+        let new = kassa_codegen::at::at(spec, &revision.version)?;
+        let changes = diff(&old, &new);
+        out.push_str(&format!("\n## {}", revision.version));
+        if let Some(date) = &revision.date {
+            out.push_str(&format!(" ({date})"));
+        }
+        out.push_str("\n\n");
+        for note in &revision.changes {
+            out.push_str(&format!("- {note}\n"));
+        }
+        out.push_str(&format!(
+            "\n{} change(s) to the API, a {} release of the generated client:\n\n",
+            changes.len(),
+            bump(&changes)
+        ));
+        out.push_str(&table(&changes));
+    }
+    Ok(out)
+}
+
+/// The changes as a Markdown table (nothing when there are none).
+fn table(changes: &[Change]) -> String {
+    let mut out = String::new();
     if changes.is_empty() {
         return out;
     }

@@ -87,6 +87,13 @@ enum Command {
         #[arg(long, num_args = 1, action = clap::ArgAction::Append)]
         at: Vec<String>,
     },
+    /// Write the vendor's changelog: each revision of the spec's changelog,
+    /// newest first, with the vendor's notes and what it changes in the
+    /// API (as `kassa diff` classifies it), derived from the one spec.
+    Changelog {
+        /// The vendor's spec folder (`spec/smpos`).
+        spec: PathBuf,
+    },
     /// Generate a vendor's Rust client from its spec folder: a crate
     /// (Cargo.toml, src/lib.rs, the vendor module, README.md), or with
     /// `--module` the module alone, to declare with `mod <vendor>;` in an
@@ -330,6 +337,22 @@ fn main() -> ExitCode {
             match (diff::load_at(&old, old_at), diff::load_at(&new, new_at)) {
                 (Ok(o), Ok(n)) => diff::run(&o, &n, format, fail_on),
                 (Err(code), _) | (_, Err(code)) => code,
+            }
+        }
+        Command::Changelog { spec } => {
+            let spec = match load_checked(&spec) {
+                Ok(spec) => spec,
+                Err(code) => return code,
+            };
+            match diff::changelog(&spec) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("error: {why}");
+                    ExitCode::from(2)
+                }
             }
         }
         Command::Export { format, spec, out } => export::run(format, &spec, out.as_deref()),

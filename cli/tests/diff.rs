@@ -486,3 +486,36 @@ fn each_smpos_revision_adds_what_its_change_history_says() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("1.1.0, 1.2.0, 1.2.1"));
 }
+
+#[test]
+fn the_changelog_gives_each_revision_its_notes_and_its_classified_changes() {
+    let out = kassa(&["changelog", "spec/smpos"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Newest first, each with the vendor's date and notes.
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in:\n{text}"))
+    };
+    assert!(at("## 1.2.1 (2023-08-07)") < at("## 1.2.0 (2023-03-31)"));
+    assert!(at("## 1.2.0 (2023-03-31)") < at("## 1.1.0 (2023-03-19)"));
+    assert!(at("- ADDGOODS request added") > at("## 1.2.0"));
+    // Each revision's changes, as `kassa diff` classifies them.
+    assert!(
+        at("| `operation-added` | operation add_goods | additive | none | breaking |")
+            > at("## 1.2.0")
+    );
+    assert!(
+        at(
+            "| `field-added` | field get_period_sales.request.byPrtCloseTime | breaking | none | none |"
+        ) < at("## 1.2.0")
+    );
+    assert!(text.contains("4 change(s) to the API, a minor release"));
+    // A spec without revisions says so.
+    let none = kassa(&["changelog", "spec/kassa24"]);
+    assert!(String::from_utf8_lossy(&none.stdout).contains("lists no revisions"));
+}

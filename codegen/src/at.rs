@@ -41,15 +41,31 @@ pub fn at(spec: &Spec, version: &str) -> Result<Spec, String> {
         ));
     }
     // Present at `version`: no `since`, or a `since` not after it.
-    let present = |since: &Option<String>| {
-        since
-            .as_deref()
-            .is_none_or(|s| compare(spec, s, version).is_some_and(|o| o != Ordering::Greater))
-    };
+    Ok(keep(spec, |since| {
+        compare(spec, since, version).is_some_and(|o| o != Ordering::Greater)
+    }))
+}
+
+/// `spec` just before its revision `version` (one of its changelog's):
+/// what the vendor documented until that revision came.
+pub fn before(spec: &Spec, version: &str) -> Result<Spec, String> {
+    if !spec.changelog.iter().any(|r| r.version == version) {
+        return Err(format!(
+            "revision `{version}` is not in the spec's changelog"
+        ));
+    }
+    Ok(keep(spec, |since| {
+        compare(spec, since, version) == Some(Ordering::Less)
+    }))
+}
+
+/// `spec` with only the items whose revision `keep` accepts (and those
+/// without one).
+fn keep(spec: &Spec, keep: impl Fn(&str) -> bool) -> Spec {
+    let present = |since: &Option<String>| since.as_deref().is_none_or(&keep);
     let fields = |list: &mut Vec<Field>| list.retain(|f| present(&f.since));
     let mut out = spec.clone();
-    out.changelog
-        .retain(|r| compare(spec, &r.version, version).is_some_and(|o| o != Ordering::Greater));
+    out.changelog.retain(|r| keep(&r.version));
     out.operations.retain(|o| present(&o.since));
     for op in &mut out.operations {
         for body in [&mut op.request, &mut op.response] {
@@ -73,5 +89,5 @@ pub fn at(spec: &Spec, version: &str) -> Result<Spec, String> {
     for table in &mut out.errors {
         table.codes.retain(|c| present(&c.since));
     }
-    Ok(out)
+    out
 }
