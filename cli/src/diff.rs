@@ -1,7 +1,7 @@
 //! `kassa diff OLD NEW`: what a vendor revision changes, classified.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use kassa_codegen::diff::{Change, Verdict, diff};
 use kassa_codegen::ir::Spec;
@@ -33,7 +33,7 @@ pub fn load(arg: &Path) -> Result<Spec, ExitCode> {
         return crate::load_checked(arg);
     };
     let dir = PathBuf::from(dir);
-    let files = at_revision(&dir, rev).map_err(|e| {
+    let files = kassa_codegen::check::git_files(&dir, rev).map_err(|e| {
         eprintln!("error: cannot read {} at {rev}: {e}", dir.display());
         ExitCode::from(2)
     })?;
@@ -56,38 +56,6 @@ pub fn load_at(arg: &Path, at: Option<&String>) -> Result<Spec, ExitCode> {
             ExitCode::from(2)
         }),
     }
-}
-
-/// The YAML files of `dir` at git revision `rev`, as (path, bytes).
-fn at_revision(dir: &Path, rev: &str) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
-    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
-        let out = Command::new("git")
-            .args(args)
-            .output()
-            .map_err(|e| format!("git does not run: {e}"))?;
-        if out.status.success() {
-            Ok(out.stdout)
-        } else {
-            Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
-        }
-    };
-    let prefix = dir.to_string_lossy().trim_end_matches('/').to_owned() + "/";
-    let listing = git(&["ls-tree", "--name-only", rev, &prefix])?;
-    let names: Vec<String> = String::from_utf8_lossy(&listing)
-        .lines()
-        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
-        .map(str::to_owned)
-        .collect();
-    if names.is_empty() {
-        return Err(format!("git has no YAML files under {prefix} at {rev}"));
-    }
-    names
-        .into_iter()
-        .map(|name| {
-            let bytes = git(&["show", &format!("{rev}:{name}")])?;
-            Ok((PathBuf::from(name), bytes))
-        })
-        .collect()
 }
 
 /// Prints the changes; exit 1 when one reaches `fail_on`, else 0.

@@ -519,3 +519,24 @@ fn the_changelog_gives_each_revision_its_notes_and_its_classified_changes() {
     let none = kassa(&["changelog", "spec/kassa24"]);
     assert!(String::from_utf8_lossy(&none.stdout).contains("lists no revisions"));
 }
+
+#[test]
+fn the_regenerate_summary_reads_as_one_paragraph() {
+    use kassa_codegen::{at, check, diff};
+    let (spec, problems, _) = check::check_dir(&root().join("spec/smpos"));
+    assert!(problems.is_empty());
+    let spec = spec.unwrap();
+    let (old, new) = (
+        at::at(&spec, "1.1.0").unwrap(),
+        at::at(&spec, "1.2.0").unwrap(),
+    );
+    assert_eq!(diff::summary(&diff::diff(&new, &new)), "no API changes");
+    let text = diff::summary(&diff::diff(&old, &new));
+    assert_eq!(
+        text,
+        "3 change(s), a major release of the generated client; 0 break an old client against a \
+         new server, 2 a new client against an old server: field update_goods.request.strict \
+         (field-added), operation add_goods (operation-added), operation delete_goods \
+         (operation-added)"
+    );
+}

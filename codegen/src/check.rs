@@ -106,3 +106,37 @@ pub fn summary(dir: &Path, spec: &Spec) -> String {
         examples
     )
 }
+
+/// The YAML files of the spec folder `dir` at git revision `rev`, as
+/// (path, bytes), read with `git ls-tree` and `git show` from the current
+/// directory's repository.
+pub fn git_files(dir: &Path, rev: &str) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("git does not run: {e}"))?;
+        if out.status.success() {
+            Ok(out.stdout)
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
+        }
+    };
+    let prefix = dir.to_string_lossy().trim_end_matches('/').to_owned() + "/";
+    let listing = git(&["ls-tree", "--name-only", rev, &prefix])?;
+    let names: Vec<String> = String::from_utf8_lossy(&listing)
+        .lines()
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() {
+        return Err(format!("git has no YAML files under {prefix} at {rev}"));
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = git(&["show", &format!("{rev}:{name}")])?;
+            Ok((PathBuf::from(name), bytes))
+        })
+        .collect()
+}

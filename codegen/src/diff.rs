@@ -84,6 +84,41 @@ impl Diff<'_> {
 }
 
 /// Every change from `old` to `new`, in a stable order.
+/// One paragraph on what `changes` mean, for a reviewer who reads it before
+/// the regenerated Rust: the semver bump of the generated client, what
+/// breaks on the wire in each direction, and the first items.
+pub fn summary(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "no API changes".to_owned();
+    }
+    let count =
+        |f: fn(&Change) -> Verdict| changes.iter().filter(|c| f(c) == Verdict::Breaking).count();
+    let bump = match changes.iter().map(|c| c.rust).max() {
+        Some(Verdict::Breaking) => "major",
+        Some(Verdict::Additive) => "minor",
+        _ => "patch",
+    };
+    let items: Vec<String> = changes
+        .iter()
+        .take(4)
+        .map(|c| format!("{} ({})", c.item, c.rule))
+        .collect();
+    let more = changes.len().saturating_sub(items.len());
+    format!(
+        "{} change(s), a {bump} release of the generated client; {} break an old client against \
+         a new server, {} a new client against an old server: {}{}",
+        changes.len(),
+        count(|c| c.old_client_new_server),
+        count(|c| c.new_client_old_server),
+        items.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    )
+}
+
 pub fn diff(old: &Spec, new: &Spec) -> Vec<Change> {
     let mut d = Diff {
         old,

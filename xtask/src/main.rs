@@ -137,6 +137,43 @@ fn stale(root: &Path, files: &[Generated]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// What the specs change in the API since the committed ones (git HEAD),
+/// one paragraph per vendor, so a reviewer reads the meaning before the
+/// regenerated Rust. Silent where git or HEAD is not there.
+fn print_api_changes(root: &Path) {
+    let Ok(dirs) = spec_dirs(root) else { return };
+    let (mut compared, mut changed) = (0, 0);
+    for dir in dirs {
+        let (Some(new), _, _) = kassa_codegen::check::check_dir(&dir) else {
+            continue;
+        };
+        let shown = dir.display();
+        let old = match kassa_codegen::check::git_files(&dir, "HEAD") {
+            Ok(files) => kassa_codegen::check::check_files(&dir, files).0,
+            Err(e) if e.contains("no YAML files") => {
+                println!("{shown}: new since HEAD");
+                continue;
+            }
+            Err(_) => continue,
+        };
+        let Some(old) = old else {
+            continue;
+        };
+        let changes = kassa_codegen::diff::diff(&old, &new);
+        compared += 1;
+        if !changes.is_empty() {
+            changed += 1;
+            println!(
+                "{shown} since HEAD: {} (details: `kassa diff {shown}@HEAD {shown}`)",
+                kassa_codegen::diff::summary(&changes)
+            );
+        }
+    }
+    if compared > 0 && changed == 0 {
+        println!("no API changes in spec/ since HEAD");
+    }
+}
+
 fn main() -> ExitCode {
     let root = workspace_root();
     if std::env::set_current_dir(&root).is_err() {
@@ -180,6 +217,7 @@ fn main() -> ExitCode {
                 files.len(),
                 changed.len()
             );
+            print_api_changes(&root);
             ExitCode::SUCCESS
         }
         "check" => {
