@@ -211,11 +211,8 @@ fn icash_operation_as_printed() -> Value {
     body
 }
 
-#[tokio::test]
-async fn icash_reply_fields_printed_beside_data_reach_the_caller() {
-    let body = icash_operation_as_printed();
-    let receipt = body["OperationElectronicDataReceipt"].clone();
-    assert!(schema("icash", "get_operation", "response").is_valid(&body));
+/// What the iCash client makes of a get-operation reply with `body`.
+async fn icash_operation(body: Value) -> icash::Operation {
     let mock = MockServer::start(&icash::VENDOR, icash::OPERATIONS)
         .await
         .unwrap();
@@ -223,12 +220,20 @@ async fn icash_reply_fields_printed_beside_data_reach_the_caller() {
     mock.keep_state(false);
     mock.respond_once("get-operation", Canned::ok(body));
     let client = icash::Client::new(icash_config(&mock)).unwrap();
-    let op = client
+    client
         .get_operation(&icash::GetOperation {
             operation_id: 56078,
         })
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn icash_reply_fields_printed_beside_data_reach_the_caller() {
+    let body = icash_operation_as_printed();
+    let receipt = body["OperationElectronicDataReceipt"].clone();
+    assert!(schema("icash", "get_operation", "response").is_valid(&body));
+    let op = icash_operation(body).await;
     assert_eq!(
         op.operation_electronic_data_receipt.as_deref(),
         receipt.as_str()
@@ -241,19 +246,7 @@ async fn icash_reply_fields_inside_data_win_over_the_envelope() {
     let mut body = icash_operation_as_printed();
     body["data"]["OperationElectronicDataQrCode"] = json!("inside");
     body["OperationElectronicDataQrCode"] = json!("beside");
-    let mock = MockServer::start(&icash::VENDOR, icash::OPERATIONS)
-        .await
-        .unwrap();
-    // The wire format, not the vendor's behaviour: no operation was created.
-    mock.keep_state(false);
-    mock.respond_once("get-operation", Canned::ok(body));
-    let client = icash::Client::new(icash_config(&mock)).unwrap();
-    let op = client
-        .get_operation(&icash::GetOperation {
-            operation_id: 56078,
-        })
-        .await
-        .unwrap();
+    let op = icash_operation(body).await;
     assert_eq!(
         op.operation_electronic_data_qr_code.as_deref(),
         Some("inside")

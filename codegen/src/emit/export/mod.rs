@@ -169,6 +169,24 @@ fn version(spec: &Spec) -> String {
         .unwrap_or_else(|| "unversioned".to_owned())
 }
 
+/// An operation's `summary` (the first sentence of its doc) and
+/// `description` (its doc, the vendor's wording, its section), as both
+/// formats write them.
+fn describe_operation(out: &mut Value, op: &crate::ir::Operation) {
+    if let Some(s) = summary(op.doc.as_deref()) {
+        out["summary"] = Value::from(s);
+    }
+    let notes: Vec<String> = op
+        .section
+        .iter()
+        .map(|s| format!("Documented in “{s}”."))
+        .collect();
+    let text = super::schema::describe(op.doc.as_deref(), op.doc_original.as_deref(), &notes);
+    if let Some(d) = text {
+        out["description"] = Value::from(d);
+    }
+}
+
 /// The first sentence of a text, for a summary.
 fn summary(doc: Option<&str>) -> Option<String> {
     let doc = doc?.trim();

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{component_schemas, components_refs, server_variables, summary, version};
+use super::{component_schemas, components_refs, describe_operation, server_variables, version};
 use crate::emit::schema::ops::{request, response};
 use crate::emit::schema::{self, DIALECT, Refs, describe};
 use crate::ir::{Auth, Body, Field, Operation, Placement, Protocol, Reply, Spec};
@@ -105,17 +105,7 @@ fn is_login(spec: &Spec, op: &Operation) -> bool {
 fn operation(spec: &Spec, op: &Operation, method: &str) -> Value {
     let in_query = matches!(method, "GET" | "DELETE");
     let mut out = json!({ "operationId": op.name });
-    if let Some(s) = summary(op.doc.as_deref()) {
-        out["summary"] = Value::from(s);
-    }
-    let notes: Vec<String> = op
-        .section
-        .iter()
-        .map(|s| format!("Documented in “{s}”."))
-        .collect();
-    if let Some(d) = describe(op.doc.as_deref(), op.doc_original.as_deref(), &notes) {
-        out["description"] = Value::from(d);
-    }
+    describe_operation(&mut out, op);
     let params = parameters(spec, op, in_query);
     if !params.is_empty() {
         out["parameters"] = Value::Array(params);

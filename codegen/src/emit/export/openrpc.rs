@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{component_schemas, components_refs, server_variables, summary, version};
+use super::{component_schemas, components_refs, describe_operation, server_variables, version};
 use crate::emit::schema::{self, Refs, describe};
 use crate::ir::{Body, Operation, Spec, Ty, TypeKind};
 
@@ -56,17 +56,7 @@ fn method(spec: &Spec, op: &Operation) -> Value {
             "schema": result(op),
         },
     });
-    if let Some(s) = summary(op.doc.as_deref()) {
-        m["summary"] = Value::from(s);
-    }
-    let notes: Vec<String> = op
-        .section
-        .iter()
-        .map(|s| format!("Documented in “{s}”."))
-        .collect();
-    if let Some(d) = describe(op.doc.as_deref(), op.doc_original.as_deref(), &notes) {
-        m["description"] = Value::from(d);
-    }
+    describe_operation(&mut m, op);
     let errors = errors(spec, op);
     if !errors.is_empty() {
         m["errors"] = Value::Array(errors);
