@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kassa_codegen::ir::Spec;
+
 /// A file the generator owns: its path relative to the workspace and contents.
 struct Generated {
     path: PathBuf,
@@ -18,8 +20,12 @@ fn workspace_root() -> PathBuf {
         .unwrap_or_default()
 }
 
-/// Everything generated from the spec folder, in a stable order.
-fn generate(root: &Path) -> Result<Vec<Generated>, String> {
+/// The resolved specs, each with its folder.
+type Specs = Vec<(PathBuf, Spec)>;
+
+/// Everything generated from the spec folder, in a stable order, and the
+/// specs it came from with their folders.
+fn generate(root: &Path) -> Result<(Vec<Generated>, Specs), String> {
     let dirs = spec_dirs(root)?;
     let report = kassa_codegen::check::check_dirs(&dirs);
     if !report.diagnostics.is_empty() {
@@ -80,7 +86,7 @@ fn generate(root: &Path) -> Result<Vec<Generated>, String> {
         path: docs.join("index.html"),
         contents: kassa_codegen::emit::docs::index_html(&report.specs),
     });
-    Ok(files)
+    Ok((files, dirs.into_iter().zip(report.specs).collect()))
 }
 
 /// Folders whose every file the generator writes.
@@ -140,16 +146,12 @@ fn stale(root: &Path, files: &[Generated]) -> Vec<PathBuf> {
 /// What the specs change in the API since the committed ones (git HEAD),
 /// one paragraph per vendor, so a reviewer reads the meaning before the
 /// regenerated Rust. Silent where git or HEAD is not there.
-fn print_api_changes(root: &Path) {
-    let Ok(dirs) = spec_dirs(root) else { return };
+fn print_api_changes(specs: &[(PathBuf, Spec)]) {
     let (mut compared, mut changed) = (0, 0);
-    for dir in dirs {
-        let (Some(new), _, _) = kassa_codegen::check::check_dir(&dir) else {
-            continue;
-        };
+    for (dir, new) in specs {
         let shown = dir.display();
-        let old = match kassa_codegen::check::git_files(&dir, "HEAD") {
-            Ok(files) => kassa_codegen::check::check_files(&dir, files).0,
+        let old = match kassa_codegen::check::git_files(dir, "HEAD") {
+            Ok(files) => kassa_codegen::check::check_files(dir, files).0,
             Err(e) if e.contains("no YAML files") => {
                 println!("{shown}: new since HEAD");
                 continue;
@@ -159,7 +161,7 @@ fn print_api_changes(root: &Path) {
         let Some(old) = old else {
             continue;
         };
-        let changes = kassa_codegen::diff::diff(&old, &new);
+        let changes = kassa_codegen::diff::diff(&old, new);
         compared += 1;
         if !changes.is_empty() {
             changed += 1;
@@ -181,8 +183,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let command = std::env::args().nth(1).unwrap_or_default();
-    let files = match generate(&root) {
-        Ok(files) => files,
+    let (files, specs) = match generate(&root) {
+        Ok(generated) => generated,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
@@ -217,7 +219,7 @@ fn main() -> ExitCode {
                 files.len(),
                 changed.len()
             );
-            print_api_changes(&root);
+            print_api_changes(&specs);
             ExitCode::SUCCESS
         }
         "check" => {
