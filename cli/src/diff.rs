@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kassa_codegen::diff::{Change, Verdict, diff};
+use kassa_codegen::diff::changelog::{bump, plain_heading, revisions, table, word};
+use kassa_codegen::diff::{Change, Loc, Verdict, diff};
 use kassa_codegen::ir::Spec;
 
 /// How the changes are printed.
@@ -58,11 +59,58 @@ pub fn load_at(arg: &Path, at: Option<&String>) -> Result<Spec, ExitCode> {
     }
 }
 
+/// What each side of a comparison is, for the locations of the changes:
+/// the folder as given (`spec/smpos`), with its git revision or vendor
+/// revision when it has one.
+pub struct Side {
+    pub dir: String,
+    pub rev: Option<String>,
+}
+
+impl Side {
+    /// The side named by a `kassa diff` argument (`FOLDER` or
+    /// `FOLDER@REV`) and its `--at`.
+    pub fn of(arg: &Path, at: Option<&String>) -> Side {
+        let text = arg.to_string_lossy();
+        let (dir, git) = match text.rsplit_once('@') {
+            Some((d, r)) if !d.is_empty() && !r.is_empty() => (d.to_owned(), Some(r.to_owned())),
+            _ => (text.into_owned(), None),
+        };
+        let rev = match (git, at) {
+            (Some(g), Some(a)) => Some(format!("{g}, revision {a}")),
+            (Some(g), None) => Some(g),
+            (None, Some(a)) => Some(format!("revision {a}")),
+            (None, None) => None,
+        };
+        Side {
+            dir: dir.trim_end_matches('/').to_owned(),
+            rev,
+        }
+    }
+
+    /// `spec/smpos/goods.yaml:42`, and ` (HEAD~1)` when at a revision.
+    fn at(&self, loc: &Loc) -> String {
+        let mut out = format!("{}/{}", self.dir, loc.file);
+        if loc.line > 0 {
+            out.push_str(&format!(":{}", loc.line));
+        }
+        if let Some(rev) = &self.rev {
+            out.push_str(&format!(" ({rev})"));
+        }
+        out
+    }
+}
+
 /// Prints the changes; exit 1 when one reaches `fail_on`, else 0.
-pub fn run(old: &Spec, new: &Spec, format: Format, fail_on: Option<FailOn>) -> ExitCode {
+pub fn run(
+    (old, new): (&Spec, &Spec),
+    sides: (&Side, &Side),
+    format: Format,
+    fail_on: Option<FailOn>,
+) -> ExitCode {
     let changes = diff(old, new);
     let text = match format {
-        Format::Text => text(&changes),
+        Format::Text => text(&changes, sides),
         Format::Json => serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n",
         Format::Markdown => markdown(old, &changes),
     };
@@ -79,34 +127,20 @@ pub fn run(old: &Spec, new: &Spec, format: Format, fail_on: Option<FailOn>) -> E
     }
 }
 
-fn word(v: Verdict) -> &'static str {
-    match v {
-        Verdict::None => "none",
-        Verdict::Additive => "additive",
-        Verdict::Breaking => "breaking",
-    }
-}
-
-/// Rust's semver bump for the changes, at 0.x as at 1.x: the worst verdict.
-fn bump(changes: &[Change]) -> &'static str {
-    match changes.iter().map(|c| c.rust).max() {
-        Some(Verdict::Breaking) => "major",
-        Some(Verdict::Additive) => "minor",
-        _ => "patch",
-    }
-}
-
-fn files(c: &Change) -> String {
-    match (&c.old_file, &c.new_file) {
-        (Some(o), Some(n)) if o == n => format!("{o}.yaml"),
-        (Some(o), Some(n)) => format!("{o}.yaml -> {n}.yaml"),
-        (Some(o), None) => format!("{o}.yaml (old)"),
-        (None, Some(n)) => format!("{n}.yaml (new)"),
+/// Where a change is, on both sides: once when both are the same place.
+fn locations(c: &Change, (old, new): (&Side, &Side)) -> String {
+    let o = c.old.as_ref().map(|l| old.at(l));
+    let n = c.new.as_ref().map(|l| new.at(l));
+    match (o, n) {
+        (Some(o), Some(n)) if o == n => o,
+        (Some(o), Some(n)) => format!("{o} -> {n}"),
+        (Some(o), None) => format!("{o} (old)"),
+        (None, Some(n)) => format!("{n} (new)"),
         (None, None) => String::new(),
     }
 }
 
-fn text(changes: &[Change]) -> String {
+fn text(changes: &[Change], sides: (&Side, &Side)) -> String {
     if changes.is_empty() {
         return "no API changes\n".to_owned();
     }
@@ -123,14 +157,14 @@ fn text(changes: &[Change]) -> String {
         out.push_str(&format!("{title} ({}):\n", group.len()));
         for c in group {
             out.push_str(&format!(
-                "  [{}] {}: {}\n      rust {}, old client -> new server {}, new client -> old server {}  ({})\n",
+                "  [{}] {}: {}\n      --> {}\n      rust {}, old client -> new server {}, new client -> old server {}\n",
                 c.rule,
                 c.item,
                 c.reason,
+                locations(c, sides),
                 word(c.rust),
                 word(c.old_client_new_server),
                 word(c.new_client_old_server),
-                files(c)
             ));
         }
     }
@@ -153,54 +187,17 @@ fn markdown(old: &Spec, changes: &[Change]) -> String {
 }
 
 /// `kassa changelog`: each revision of the spec's changelog, newest first,
-/// with the vendor's notes and what the revision changes, classified.
-pub fn changelog(spec: &Spec) -> Result<String, String> {
-    let mut out = format!("# {}: changelog\n", spec.name);
+/// with the vendor's notes and what the revision changes, classified (the
+/// reference docs' changelog is the same text).
+pub fn changelog(spec: &Spec) -> String {
+    let mut out = format!("# {}: changelog\n\n", spec.name);
     if spec.changelog.is_empty() {
-        out.push_str("\nThe spec lists no revisions (`vendor.changelog`).\n");
-        return Ok(out);
-    }
-    for revision in spec.changelog.iter().rev() {
-        let old = kassa_codegen::at::before(spec, &revision.version)?;
-        let new = kassa_codegen::at::at(spec, &revision.version)?;
-        let changes = diff(&old, &new);
-        out.push_str(&format!("\n## {}", revision.version));
-        if let Some(date) = &revision.date {
-            out.push_str(&format!(" ({date})"));
-        }
-        out.push_str("\n\n");
-        for note in &revision.changes {
-            out.push_str(&format!("- {note}\n"));
-        }
-        out.push_str(&format!(
-            "\n{} change(s) to the API, a {} release of the generated client:\n\n",
-            changes.len(),
-            bump(&changes)
-        ));
-        out.push_str(&table(&changes));
-    }
-    Ok(out)
-}
-
-/// The changes as a Markdown table (nothing when there are none).
-fn table(changes: &[Change]) -> String {
-    let mut out = String::new();
-    if changes.is_empty() {
+        out.push_str("The spec lists no revisions (`vendor.changelog`).\n");
         return out;
     }
-    out.push_str(
-        "| change | item | Rust API | old client, new server | new client, old server |\n",
-    );
-    out.push_str("|---|---|---|---|---|\n");
-    for c in changes {
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
-            c.rule,
-            c.item.replace('|', "\\|"),
-            word(c.rust),
-            word(c.old_client_new_server),
-            word(c.new_client_old_server)
-        ));
+    out.push_str(&revisions(spec, plain_heading));
+    while out.ends_with("\n\n") {
+        out.pop();
     }
     out
 }

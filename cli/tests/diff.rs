@@ -1,50 +1,20 @@
 //! `kassa diff`: mutations of the Tally fixture, each classified by its rule
 //! on the three axes; `--fail-on` and the exit codes; JSON and Markdown.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/mutate.rs"]
+mod mutate;
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mutate::{kassa, mutated_from, replace, root};
 use serde_json::Value;
 
 const TALLY: &str = "codegen/tests/fixtures/tally";
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn kassa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("kassa runs")
-}
-
 /// A copy of Tally with `edit` applied to `file`.
 fn mutated(name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
     mutated_from(TALLY, name, file, edit)
-}
-
-/// A copy of the spec folder `source` with `edit` applied to `file`.
-fn mutated_from(source: &str, name: &str, file: &str, edit: impl Fn(String) -> String) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kassa-diff-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(root().join(source)).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_name().unwrap().to_str().unwrap();
-        let text = if name == file { edit(text) } else { text };
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-    dir
-}
-
-fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
-    move |text| {
-        assert!(text.contains(from), "the fixture has no {from:?}");
-        text.replacen(from, to, 1)
-    }
 }
 
 /// The changes as JSON: (rule, item, rust, old client/new server, new client/old server).
@@ -297,7 +267,10 @@ fn fail_on_breaking_sets_the_exit_code_and_markdown_names_the_bump() {
     let dir = mutated(
         "fail-on",
         "api.yaml",
-        replace("  upload_logo:\n", "  upload_logo_v2:\n"),
+        replace(
+            "  upload_logo:\n    wire: PUT /logo\n",
+            "  upload_logo_v2:\n    wire: PUT /v2/logo\n",
+        ),
     );
     let run = |extra: &[&str]| {
         let mut args = vec!["diff", TALLY, dir.to_str().unwrap()];
@@ -515,6 +488,16 @@ fn the_changelog_gives_each_revision_its_notes_and_its_classified_changes() {
         ) < at("## 1.2.0")
     );
     assert!(text.contains("4 change(s) to the API, a minor release"));
+    // The reference docs' changelog is the same text, revision by revision.
+    let docs = std::fs::read_to_string(root().join("generated-client/docs/smpos.md")).unwrap();
+    for block in text.split("\n## ").skip(1) {
+        let (heading, body) = block.split_once('\n').unwrap();
+        assert!(docs.contains(&format!(">{heading}</h3>")), "{heading}");
+        assert!(
+            docs.contains(body.trim()),
+            "the docs lack {heading}'s text:\n{body}"
+        );
+    }
     // A spec without revisions says so.
     let none = kassa(&["changelog", "spec/kassa24"]);
     assert!(String::from_utf8_lossy(&none.stdout).contains("lists no revisions"));
@@ -538,5 +521,124 @@ fn the_regenerate_summary_reads_as_one_paragraph() {
          new server, 2 a new client against an old server: field update_goods.request.strict \
          (field-added), operation add_goods (operation-added), operation delete_goods \
          (operation-added)"
+    );
+}
+
+/// The 1-based line of the first line of `file` (from the root) that
+/// contains `needle`.
+fn line_of(file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    1 + text
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{file} has no {needle:?}"))
+}
+
+#[test]
+fn each_change_names_the_file_and_line_of_both_sides() {
+    let out = kassa(&[
+        "diff",
+        "--at",
+        "1.1.0",
+        "--at",
+        "1.2.0",
+        "spec/smpos",
+        "spec/smpos",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let file = "spec/smpos/operations-goods.yaml";
+    // `strict` came in 1.2.0: at 1.1.0 its operation is where it goes.
+    let parent = line_of(file, "  update_goods:");
+    let strict = line_of(file, "        strict:");
+    assert!(
+        text.contains(&format!(
+            "[field-added] field update_goods.request.strict: `strict` is new\n      --> \
+             {file}:{parent} (revision 1.1.0) -> {file}:{strict} (revision 1.2.0)\n"
+        )),
+        "{text}"
+    );
+    // An operation only one side has: that side alone.
+    let add = line_of(file, "  add_goods:");
+    assert!(
+        text.contains(&format!("--> {file}:{add} (revision 1.2.0) (new)\n")),
+        "{text}"
+    );
+    // JSON has both places too.
+    let json: Value = serde_json::from_slice(
+        &kassa(&[
+            "diff",
+            "--at",
+            "1.1.0",
+            "--at",
+            "1.2.0",
+            "spec/smpos",
+            "spec/smpos",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json[0]["new"],
+        serde_json::json!({"file": "operations-goods.yaml", "line": strict})
+    );
+}
+
+/// Tally deprecates its logo upload in 2.0 and removes it, with `shop` of a
+/// receipt lookup, in 3.0: each step is what its revision says.
+#[test]
+fn a_deprecation_and_a_removal_are_classified_at_their_revisions() {
+    let at = |old: &str, new: &str| rows(&["diff", "--at", old, "--at", new, TALLY, TALLY]);
+    assert!(at("1.0", "2.0").contains(&row(
+        "item-deprecated",
+        "operation upload_logo",
+        ["additive", "none", "none"]
+    )));
+    assert_eq!(
+        at("2.0", "3.0"),
+        vec![
+            row(
+                "field-removed",
+                "field get_receipt.request.shop",
+                ["breaking", "none", "none"]
+            ),
+            row(
+                "operation-removed",
+                "operation upload_logo",
+                ["breaking", "breaking", "none"]
+            ),
+        ]
+    );
+    // The whole spec keeps both, for servers on earlier revisions: a spec
+    // that gains the removal withdraws them.
+    let before = mutated(
+        "before-removal",
+        "api.yaml",
+        replace(
+            "    deprecated: {since: \"2.0\", doc: The logo is set in the web cabinet}\n    until: \"3.0\"\n",
+            "",
+        ),
+    );
+    assert_eq!(
+        rows(&["diff", before.to_str().unwrap(), TALLY]),
+        vec![
+            row(
+                "item-withdrawn",
+                "operation upload_logo",
+                ["additive", "breaking", "none"]
+            ),
+            row(
+                "item-deprecated",
+                "operation upload_logo",
+                ["additive", "none", "none"]
+            ),
+        ]
+    );
+    let summary = kassa(&["check", TALLY, "--at", "3.0"]);
+    assert!(
+        String::from_utf8_lossy(&summary.stdout).contains("12 operations"),
+        "{}",
+        String::from_utf8_lossy(&summary.stdout)
     );
 }

@@ -47,6 +47,9 @@ pub struct Spec {
     pub enums: Vec<Enum>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
+    /// The names of the files the spec was read from (`goods.yaml`), in
+    /// order; items name theirs by stem.
+    pub file_names: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -54,6 +57,49 @@ pub struct Revision {
     pub version: String,
     pub date: Option<String>,
     pub changes: Vec<String>,
+}
+
+/// The vendor discourages an item but still has it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Deprecated {
+    /// The revision that deprecated it; `None`: every revision it is in.
+    pub since: Option<String>,
+    /// What to use instead.
+    pub replacement: Option<String>,
+    pub doc: Option<String>,
+}
+
+/// One sentence on an item the vendor deprecated or removed (in a later
+/// revision than the one it came in), for rustdoc's `#[deprecated]`, the
+/// reference docs and the schemas; `None` for an item that is neither.
+pub fn retirement(until: Option<&str>, deprecated: Option<&Deprecated>) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(d) = deprecated {
+        let mut text = match &d.since {
+            Some(v) => format!("deprecated by the vendor in revision {v}"),
+            None => "deprecated by the vendor".to_owned(),
+        };
+        if let Some(why) = &d.doc {
+            text.push_str(&format!(": {}", why.trim().trim_end_matches('.')));
+        }
+        if let Some(r) = &d.replacement {
+            text.push_str(&format!("; use `{r}` instead"));
+        }
+        parts.push(text);
+    }
+    if let Some(v) = until {
+        parts.push(format!(
+            "removed in revision {v}: a server on it or a later one does not have it"
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut text = parts.join("; ");
+    if let Some(first) = text.get(..1) {
+        text.replace_range(..1, &first.to_uppercase());
+    }
+    Some(text + ".")
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +136,8 @@ pub struct ErrorTable {
     pub doc: Option<String>,
     pub repr: Repr,
     pub codes: Vec<ErrorCode>,
+    /// The line it is written on, in its spec file.
+    pub line: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -104,6 +152,12 @@ pub struct ErrorCode {
     pub category: ErrorCategory,
     pub retry: RetryClass,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -117,6 +171,12 @@ pub struct Enum {
     pub repr: Repr,
     pub open: bool,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
     pub errata: Vec<Erratum>,
     pub values: Vec<EnumValue>,
 }
@@ -129,6 +189,12 @@ pub struct EnumValue {
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
     pub errata: Vec<Erratum>,
 }
 
@@ -141,6 +207,12 @@ pub struct TypeDef {
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
     pub errata: Vec<Erratum>,
     pub kind: TypeKind,
     /// Rules across the fields of an object.
@@ -241,6 +313,12 @@ pub struct Field {
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
     pub errata: Vec<Erratum>,
 }
 
@@ -317,6 +395,12 @@ pub struct Operation {
     pub doc_original: Option<String>,
     pub section: Option<String>,
     pub since: Option<String>,
+    /// The revision that removed it (it is kept, for servers still on an
+    /// earlier one).
+    pub until: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    /// The line it is written on, in its spec file (0: not from a file).
+    pub line: u32,
     pub request: Body,
     /// Rules across the request's fields.
     pub request_groups: Groups,
@@ -679,6 +763,27 @@ impl AuthMember<'_> {
 }
 
 impl Spec {
+    /// Whether any item is deprecated, or removed in a later revision than
+    /// the one it came in: the generated code then marks it `#[deprecated]`
+    /// (fields say so in their docs only).
+    pub fn retires_anything(&self) -> bool {
+        let retires =
+            |until: &Option<String>, dep: &Option<Deprecated>| until.is_some() || dep.is_some();
+        self.operations
+            .iter()
+            .any(|o| retires(&o.until, &o.deprecated))
+            || self.types.iter().any(|t| retires(&t.until, &t.deprecated))
+            || self.enums.iter().any(|e| {
+                retires(&e.until, &e.deprecated)
+                    || e.values.iter().any(|v| retires(&v.until, &v.deprecated))
+            })
+            || self
+                .errors
+                .iter()
+                .flat_map(|t| &t.codes)
+                .any(|c| retires(&c.until, &c.deprecated))
+    }
+
     /// The fields of `op`'s reply that may arrive beside the payload, in the
     /// envelope, instead of inside it (`also_in: envelope`): of an inline
     /// reply, or of the object type the reply is.

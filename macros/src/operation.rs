@@ -28,6 +28,7 @@ const KEYS: &[&str] = &[
     "content_type",
     "reply_beside",
     "since",
+    "until",
 ];
 const REPLIES: &[(&str, &str)] = &[
     ("json", "Json"),
@@ -67,6 +68,8 @@ struct ReqField {
     style: Option<(&'static str, LitStr)>,
     /// `since = "..."`: the vendor revision that introduced it.
     since: Option<LitStr>,
+    /// `until = "..."`: the vendor revision that removed it.
+    until: Option<LitStr>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -147,10 +150,12 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         .string("reply", &mut errors)
         .and_then(|lit| word(&lit, REPLIES, "reply", &mut errors))
         .map(|(variant, lit)| syn::Ident::new(variant, lit.span()));
-    let since = match attrs.string("since", &mut errors) {
+    let revision = |key: &str, errors: &mut Errors| match attrs.string(key, errors) {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
+    let since = revision("since", &mut errors);
+    let until = revision("until", &mut errors);
     let reply_beside = attrs
         .strings("reply_beside", &mut errors)
         .unwrap_or_default();
@@ -188,6 +193,11 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let since = f.since.as_ref()?;
         let wire = &f.wire;
         Some(quote!((#wire, #since)))
+    });
+    let field_until = fields.iter().filter_map(|f| {
+        let until = f.until.as_ref()?;
+        let wire = &f.wire;
+        Some(quote!((#wire, #until)))
     });
     let reply = reply.unwrap_or_else(|| syn::Ident::new("Json", Span::call_site()));
     let rpc_params = match rpc_params {
@@ -239,6 +249,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 reply_beside: &[#(#reply_beside),*],
                 since: #since,
                 field_since: &[#(#field_since),*],
+                until: #until,
+                field_until: &[#(#field_until),*],
             };
         }
     })
@@ -299,6 +311,7 @@ fn request_fields(
                 placement,
                 style,
                 since: attrs.string("since", errors),
+                until: attrs.string("until", errors),
             }),
             None => {
                 if let Some((_, lit)) = placement {

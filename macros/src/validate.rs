@@ -26,7 +26,7 @@ const KEYS: &[&str] = &[
     "each_pattern",
 ];
 /// Field keys of other derives, accepted and ignored here.
-const OTHER_KEYS: &[&str] = &["placement", "style", "since"];
+const OTHER_KEYS: &[&str] = &["placement", "style", "since", "until"];
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let mut errors = Errors::default();

@@ -196,6 +196,10 @@ pub struct OperationInfo {
     /// Request fields (wire names) introduced after the operation, with
     /// the revision of each.
     pub field_since: &'static [(&'static str, &'static str)],
+    /// The vendor revision that removed the operation.
+    pub until: Option<&'static str>,
+    /// Request fields (wire names) a revision removed, with that revision.
+    pub field_until: &'static [(&'static str, &'static str)],
 }
 
 impl OperationInfo {
@@ -221,6 +225,8 @@ impl OperationInfo {
         reply_beside: &[],
         since: None,
         field_since: &[],
+        until: None,
+        field_until: &[],
     };
 
     /// Sending the same request again cannot create a second document: a

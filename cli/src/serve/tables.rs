@@ -387,15 +387,9 @@ fn info(spec: &Spec, op: &ir::Operation) -> OperationInfo {
         recovery: None,
         not_modified: op.not_modified,
         since: op.since.as_deref().map(text),
-        field_since: match &op.request {
-            Body::Fields(fields) => slice(
-                fields
-                    .iter()
-                    .filter_map(|f| Some((text(&f.wire), text(f.since.as_deref()?))))
-                    .collect(),
-            ),
-            _ => &[],
-        },
+        field_since: revisions(&op.request, |f| f.since.as_deref()),
+        until: op.until.as_deref().map(text),
+        field_until: revisions(&op.request, |f| f.until.as_deref()),
         reply_beside: texts(
             &spec
                 .reply_fields_beside(op)
@@ -467,4 +461,20 @@ pub fn operations(spec: &Spec) -> &'static [OperationEntry] {
         })
         .collect();
     slice(entries)
+}
+
+/// The request fields that name a revision (`since`, `until`), with it.
+fn revisions(
+    request: &Body,
+    revision: impl Fn(&ir::Field) -> Option<&str>,
+) -> &'static [(&'static str, &'static str)] {
+    match request {
+        Body::Fields(fields) => slice(
+            fields
+                .iter()
+                .filter_map(|f| Some((text(&f.wire), text(revision(f)?))))
+                .collect(),
+        ),
+        _ => &[],
+    }
 }

@@ -130,7 +130,7 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
             .note(item.file, first, "first listed here")
             .help("codes that share a value must differ by `match:`");
         }
-        cx.check_since(item.file, &code.since);
+        let (until, deprecated) = cx.life(item.file, &code.since, &code.until, &code.deprecated);
         codes.push(ir::ErrorCode {
             name: name.value.clone(),
             code: code.code.as_ref().map(|c| c.value.clone()),
@@ -148,6 +148,9 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
                 .as_ref()
                 .map_or(model::RetryClass::Never, |r| r.value),
             since: opt_text(&code.since),
+            until,
+            deprecated,
+            line: name.pos.line,
         });
     }
     collisions(cx, item.file, table.codes.iter().map(|(n, _)| n), "errors");
@@ -166,13 +169,14 @@ pub(crate) fn error_table(cx: &mut Cx<'_>, item: &Item<'_, model::ErrorTable>) -
         doc: opt_text(&table.doc),
         repr: table.repr.value,
         codes,
+        line: item.name.pos.line,
     }
 }
 
 pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::Enum {
     let def = &item.value.value;
     pascal_name(cx, item.file, item.name, "enum");
-    cx.check_since(item.file, &def.since);
+    let (until, deprecated) = cx.life(item.file, &def.since, &def.until, &def.deprecated);
     if def.values.is_empty() {
         cx.error(
             Code::Invalid,
@@ -238,7 +242,8 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
         } else {
             codes_seen.insert(key, (name.value.clone(), value.code.pos));
         }
-        cx.check_since(item.file, &value.since);
+        let (value_until, value_deprecated) =
+            cx.life(item.file, &value.since, &value.until, &value.deprecated);
         values.push(ir::EnumValue {
             name: name.value.clone(),
             code: value.code.value.clone(),
@@ -246,6 +251,9 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
             doc: opt_text(&value.doc),
             doc_original: opt_text(&value.doc_original),
             since: opt_text(&value.since),
+            until: value_until,
+            deprecated: value_deprecated,
+            line: name.pos.line,
             errata: errata_of(&value.errata),
         });
     }
@@ -263,6 +271,9 @@ pub(crate) fn enum_def(cx: &mut Cx<'_>, item: &Item<'_, model::EnumDef>) -> ir::
         repr: def.repr.value,
         open: def.open,
         since: opt_text(&def.since),
+        until,
+        deprecated,
+        line: item.name.pos.line,
         errata: errata_of(&def.errata),
         values,
     }
@@ -282,7 +293,7 @@ pub(crate) fn type_def(
 ) -> ir::TypeDef {
     let def = &item.value.value;
     pascal_name(cx, item.file, item.name, "type");
-    cx.check_since(item.file, &def.since);
+    let (until, deprecated) = cx.life(item.file, &def.since, &def.until, &def.deprecated);
     let given = [
         def.fields.is_some(),
         def.union.is_some(),
@@ -338,6 +349,9 @@ pub(crate) fn type_def(
         doc: opt_text(&def.doc),
         doc_original: opt_text(&def.doc_original),
         since: opt_text(&def.since),
+        until,
+        deprecated,
+        line: item.name.pos.line,
         errata: errata_of(&def.errata),
         kind,
         groups,
@@ -553,6 +567,9 @@ fn like_marker(type_name: &str) -> ir::Field {
         doc: None,
         doc_original: None,
         since: None,
+        until: None,
+        deprecated: None,
+        line: 0,
         errata: Vec::new(),
     }
 }

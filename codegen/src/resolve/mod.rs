@@ -72,7 +72,8 @@ pub(crate) struct Cx<'a> {
     /// Names of types and enums, for type expressions.
     pub types: BTreeSet<String>,
     pub enums: BTreeMap<String, (model::Repr, bool)>,
-    pub revisions: BTreeSet<String>,
+    /// The vendor's revisions, in changelog order.
+    pub revisions: Vec<String>,
 }
 
 impl<'a> Cx<'a> {
@@ -137,6 +138,78 @@ impl<'a> Cx<'a> {
             );
             self.undefined(file, s, "revision", [], &help);
         }
+    }
+}
+
+impl Cx<'_> {
+    /// Checks an item's `since`, `until` and `deprecated` (known revisions,
+    /// in order: introduced, deprecated, removed) and returns the IR's
+    /// `until` and `deprecated`.
+    pub(crate) fn life(
+        &mut self,
+        file: &Path,
+        since: &Option<Spanned<String>>,
+        until: &Option<Spanned<String>>,
+        deprecated: &Option<Spanned<model::Deprecation>>,
+    ) -> (Option<String>, Option<ir::Deprecated>) {
+        self.check_since(file, since);
+        self.check_since(file, until);
+        let dep_since = deprecated.as_ref().and_then(|d| d.since.as_ref());
+        self.check_since(file, &dep_since.cloned());
+        // The given revisions that are known, in the order they must come.
+        let placed: Vec<(&str, &Spanned<String>, usize)> = [
+            ("introduced", since.as_ref()),
+            ("deprecated", dep_since),
+            ("removed", until.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(word, v)| {
+            let v = v?;
+            let at = self.revisions.iter().position(|r| *r == v.value)?;
+            Some((word, v, at))
+        })
+        .collect();
+        for (i, &(earlier, a, x)) in placed.iter().enumerate() {
+            for &(later, b, y) in &placed[i + 1..] {
+                // Deprecated in the revision that introduced it is fine;
+                // removed in it is not.
+                if x > y || (x == y && later == "removed") {
+                    let order = self.revisions.join(", ");
+                    self.error(
+                        Code::Invalid,
+                        file,
+                        b.pos,
+                        format!(
+                            "the item is {later} in `{}` but {earlier} in `{}`, which does not come before it",
+                            b.value, a.value
+                        ),
+                    )
+                    .width(b.value.chars().count())
+                    .note(file, a.pos, format!("{earlier} here"))
+                    .help(format!(
+                        "revisions are ordered by `vendor.changelog` ({order}); an item is introduced, then deprecated, then removed"
+                    ));
+                }
+            }
+        }
+        if let Some(d) = deprecated
+            && d.replacement.is_none()
+            && d.doc.is_none()
+        {
+            self.error(
+                Code::Invalid,
+                file,
+                d.pos,
+                "`deprecated` says neither what to use instead nor why",
+            )
+            .help("add `use: <name of the replacement>` or `doc: <why>`");
+        }
+        let deprecated = deprecated.as_ref().map(|d| ir::Deprecated {
+            since: text(&d.since),
+            replacement: text(&d.replacement),
+            doc: text(&d.doc),
+        });
+        (text(until), deprecated)
     }
 }
 
@@ -216,7 +289,7 @@ pub fn resolve(
         diags: Vec::new(),
         types: BTreeSet::new(),
         enums: BTreeMap::new(),
-        revisions: BTreeSet::new(),
+        revisions: Vec::new(),
     };
 
     // Exactly one vendor, one protocol.
@@ -265,7 +338,7 @@ pub fn resolve(
     }
     if let Some((_, v)) = vendors.first() {
         for rev in &v.changelog {
-            if !cx.revisions.insert(rev.version.value.clone()) {
+            if cx.revisions.contains(&rev.version.value) {
                 let file = vendors[0].0;
                 cx.error(
                     Code::Duplicate,
@@ -273,6 +346,8 @@ pub fn resolve(
                     rev.version.pos,
                     format!("revision `{}` is listed twice", rev.version.value),
                 );
+            } else {
+                cx.revisions.push(rev.version.value.clone());
             }
         }
     }
@@ -400,6 +475,7 @@ pub fn resolve(
             ir_operations.push(op);
         }
         protocol::wire_duplicates(&mut cx, &operations);
+        replacements(&mut cx, &operations, &types, &enums, &operation_names);
         beside::check(&mut cx, protocol, &types, &operations);
     }
 
@@ -441,6 +517,10 @@ pub fn resolve(
         enums: ir_enums,
         types: ir_types,
         operations: ir_operations,
+        file_names: files
+            .iter()
+            .filter_map(|(path, _)| Some(path.file_name()?.to_string_lossy().into_owned()))
+            .collect(),
     };
     let spec_ok = cx.diags.is_empty();
     // Examples are checked against the finished IR.
@@ -700,7 +780,7 @@ pub(crate) fn fields(
         } else {
             rust_seen.insert(rust.clone(), (name.value.clone(), name.pos));
         }
-        cx.check_since(file, &body.since);
+        let (until, deprecated) = cx.life(file, &body.since, &body.until, &body.deprecated);
         // An unresolved type was reported; `json` keeps examples from cascading.
         let ty = type_expr(cx, file, &body.ty, field.pos).unwrap_or(ir::Ty::Scalar(Scalar::Json));
         items::field_rules(cx, file, field, &ty);
@@ -743,6 +823,9 @@ pub(crate) fn fields(
             doc: text(&body.doc),
             doc_original: text(&body.doc_original),
             since: text(&body.since),
+            until,
+            deprecated,
+            line: name.pos.line,
             errata: errata(&body.errata),
         });
     }
@@ -865,6 +948,54 @@ pub(crate) fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{s}\""),
         other => other.to_string(),
+    }
+}
+
+/// The `use:` of a deprecated operation, type or enum names one of the
+/// same kind.
+fn replacements(
+    cx: &mut Cx<'_>,
+    operations: &[Item<'_, model::Operation>],
+    types: &[Item<'_, model::TypeDef>],
+    enums: &[Item<'_, model::EnumDef>],
+    operation_names: &BTreeSet<String>,
+) {
+    let used =
+        |d: &Option<Spanned<model::Deprecation>>| d.as_ref().and_then(|d| d.replacement.clone());
+    for item in operations {
+        if let Some(name) = used(&item.value.deprecated) {
+            op_ref(cx, item.file, &name, operation_names);
+        }
+    }
+    let type_names: Vec<String> = types.iter().map(|t| t.name.value.clone()).collect();
+    for item in types {
+        if let Some(name) = used(&item.value.deprecated)
+            && !type_names.contains(&name.value)
+        {
+            let known = type_names.iter().map(String::as_str);
+            cx.undefined(
+                item.file,
+                &name,
+                "type",
+                known,
+                "name a type under `types:`",
+            );
+        }
+    }
+    let enum_names: Vec<String> = enums.iter().map(|e| e.name.value.clone()).collect();
+    for item in enums {
+        if let Some(name) = used(&item.value.deprecated)
+            && !enum_names.contains(&name.value)
+        {
+            let known = enum_names.iter().map(String::as_str);
+            cx.undefined(
+                item.file,
+                &name,
+                "enum",
+                known,
+                "name an enum under `enums:`",
+            );
+        }
     }
 }
 

@@ -434,7 +434,7 @@ pub(crate) fn operation(
             .width(item.name.value.chars().count())
             .help(e.help);
     }
-    cx.check_since(file, &op.since);
+    let (until, deprecated) = cx.life(file, &op.since, &op.until, &op.deprecated);
     let request = body(
         cx,
         file,
@@ -647,6 +647,9 @@ pub(crate) fn operation(
         doc_original: opt_text(&op.doc_original),
         section: opt_text(&op.section),
         since: opt_text(&op.since),
+        until,
+        deprecated,
+        line: item.name.pos.line,
         request,
         response,
         errors: opt_text(&op.errors),

@@ -46,7 +46,7 @@ pub(crate) fn expand(
             continue;
         };
         let v = &variant.value;
-        cx.check_since(file, &v.since);
+        let (until, deprecated) = cx.life(file, &v.since, &v.until, &v.deprecated);
         let kept = |group: &Vec<String>| {
             group
                 .iter()
@@ -76,6 +76,9 @@ pub(crate) fn expand(
             doc_original: opt_text(&v.doc_original),
             section: opt_text(&v.section).or_else(|| base.section.clone()),
             since: opt_text(&v.since).or_else(|| base.since.clone()),
+            until: until.or_else(|| base.until.clone()),
+            deprecated: deprecated.or_else(|| base.deprecated.clone()),
+            line: form.pos.line,
             variant_of: Some(base.name.clone()),
             errata: errata_of(&v.errata),
             examples: Vec::new(),

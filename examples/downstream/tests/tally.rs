@@ -2,6 +2,10 @@
 //! `include_spec!` and called over HTTP against the example server: one test
 //! per construct of the spec language it uses.
 
+// The items the vendor retires are `#[deprecated]`: the tests that use them
+// expect the warning, and fail to build without it.
+#![deny(unfulfilled_lint_expectations)]
+
 use kassa::mock::{Canned, MockServer};
 use kassa::{Config, Error, Method};
 use serde_json::json;
@@ -281,6 +285,10 @@ async fn a_form_of_an_operation_has_its_own_required_fields_and_the_same_wire() 
 }
 
 #[tokio::test]
+#[expect(
+    deprecated,
+    reason = "upload_logo is deprecated since 2.0 and removed in 3.0"
+)]
 async fn base64_larger_than_its_limit_is_refused_both_ways() {
     let mock = server().await;
     // One attempt: a read whose reply does not decode is otherwise retried.
@@ -395,4 +403,50 @@ async fn a_sale_waits_until_the_tax_service_answers() {
         .await
         .unwrap();
     assert_eq!(pending.status, "PENDING");
+}
+
+#[tokio::test]
+#[expect(
+    deprecated,
+    reason = "upload_logo is deprecated since 2.0 and removed in 3.0"
+)]
+async fn what_a_later_revision_removed_is_refused_for_a_server_on_it() {
+    let mock = server().await;
+    let on = |version: &str| Client::new(config(&mock).api_version(version)).unwrap();
+    let logo = UploadLogo {
+        image: kassa::Base64(vec![7; 4]),
+    };
+    // A server on 3.0 has no logo upload: refused before anything is sent.
+    let before = mock.requests().len();
+    match on("3.0").upload_logo(&logo).await {
+        Err(Error::InvalidRequest(e)) => assert!(
+            e.reason
+                .contains("`PUT /logo` was removed in revision 3.0; the server runs 3.0"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // Nor `shop` of a receipt lookup; left out, the lookup goes.
+    let with_shop = GetReceipt {
+        id: 9,
+        shop: Some("kyiv-1".into()),
+    };
+    match on("3.0").get_receipt(&with_shop).await {
+        Err(Error::InvalidRequest(e)) => {
+            assert_eq!(e.path, "shop");
+            assert!(e.reason.contains("was removed in revision 3.0"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(mock.requests().len(), before, "nothing went on the wire");
+    mock.respond_once("GET /receipts/{id}", ok(receipt(9)));
+    on("3.0")
+        .get_receipt(&GetReceipt { id: 9, shop: None })
+        .await
+        .unwrap();
+    // A server on 2.0 still has both; so does one of unknown revision.
+    on("2.0").upload_logo(&logo).await.unwrap();
+    mock.respond_once("GET /receipts/{id}", ok(receipt(9)));
+    on("2.0").get_receipt(&with_shop).await.unwrap();
+    client(&mock).upload_logo(&logo).await.unwrap();
 }

@@ -111,15 +111,21 @@ fn unix_now() -> u64 {
 }
 
 /// Refuses a request that sends what the vendor's revision `version` does
-/// not have: an operation, or a field, a later revision introduced.
-fn newer_than(
+/// not have: an operation or field a later revision introduced, or one
+/// that revision or an earlier one removed.
+fn not_in_revision(
     vendor: &Vendor,
     info: &OperationInfo,
     version: &str,
     prepared: &Prepared,
 ) -> Result<(), InvalidRequest> {
-    let later =
-        |since: &str| vendor.compare_revisions(since, version) == Some(std::cmp::Ordering::Greater);
+    use std::cmp::Ordering::Greater;
+    let later = |since: &str| vendor.compare_revisions(since, version) == Some(Greater);
+    let reached = |until: &str| {
+        vendor
+            .compare_revisions(until, version)
+            .is_some_and(|o| o != Greater)
+    };
     if let Some(since) = info.since.filter(|s| later(s)) {
         return Err(InvalidRequest::new(
             "",
@@ -129,15 +135,37 @@ fn newer_than(
             ),
         ));
     }
-    match info
+    if let Some(until) = info.until.filter(|u| reached(u)) {
+        return Err(InvalidRequest::new(
+            "",
+            format!(
+                "`{}` was removed in revision {until}; the server runs {version} (Config::api_version)",
+                info.wire
+            ),
+        ));
+    }
+    if let Some((wire, since)) = info
         .field_since
         .iter()
         .find(|(wire, since)| later(since) && prepared.sends(wire))
     {
-        Some((wire, since)) => Err(InvalidRequest::new(
+        return Err(InvalidRequest::new(
             wire,
             format!(
                 "is new in revision {since}; the server runs {version} (Config::api_version): \
+                 leave it unset"
+            ),
+        ));
+    }
+    match info
+        .field_until
+        .iter()
+        .find(|(wire, until)| reached(until) && prepared.sends(wire))
+    {
+        Some((wire, until)) => Err(InvalidRequest::new(
+            wire,
+            format!(
+                "was removed in revision {until}; the server runs {version} (Config::api_version): \
                  leave it unset"
             ),
         )),
@@ -366,7 +394,7 @@ impl Client {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
         if let Some(version) = &self.config.api_version {
-            newer_than(self.vendor, &O::INFO, version, &prepared)?;
+            not_in_revision(self.vendor, &O::INFO, version, &prepared)?;
         }
         let done = self
             .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())

@@ -31,7 +31,11 @@ pub fn table(spec: &Spec, fields: &[Field]) -> String {
                 .unwrap_or_default(),
             wire_type::constraints(f).unwrap_or_default(),
             description(f.doc.as_deref(), f.doc_original.as_deref(), &f.errata),
-            f.since.as_deref().map(text::cell).unwrap_or_default(),
+            text::life_cell(
+                f.since.as_deref(),
+                f.until.as_deref(),
+                f.deprecated.as_ref(),
+            ),
         ]);
     }
     t.render()

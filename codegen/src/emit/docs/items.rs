@@ -17,7 +17,14 @@ pub fn types(spec: &Spec) -> String {
     out
 }
 
-fn intro(out: &mut String, doc: Option<&str>, original: Option<&str>, since: Option<&str>) {
+/// An item's text, the vendor's wording, and its revisions: `life` is
+/// (`since`, `until`, `deprecated`).
+fn intro(
+    out: &mut String,
+    doc: Option<&str>,
+    original: Option<&str>,
+    (since, until, deprecated): (Option<&str>, Option<&str>, Option<&crate::ir::Deprecated>),
+) {
     if let Some(doc) = doc.filter(|d| !d.trim().is_empty()) {
         out.push_str(&text::block(doc));
         out.push_str("\n\n");
@@ -31,6 +38,9 @@ fn intro(out: &mut String, doc: Option<&str>, original: Option<&str>, since: Opt
     if let Some(since) = since {
         out.push_str(&format!("Since revision {}.\n\n", text::block(since)));
     }
+    if let Some(note) = crate::ir::retirement(until, deprecated) {
+        out.push_str(&format!("**{}**\n\n", text::block(&note)));
+    }
 }
 
 fn type_def(spec: &Spec, t: &TypeDef) -> String {
@@ -43,7 +53,11 @@ fn type_def(spec: &Spec, t: &TypeDef) -> String {
         &mut out,
         t.doc.as_deref(),
         t.doc_original.as_deref(),
-        t.since.as_deref(),
+        (
+            t.since.as_deref(),
+            t.until.as_deref(),
+            t.deprecated.as_ref(),
+        ),
     );
     for e in &t.errata {
         out.push_str(&format!(
@@ -100,7 +114,12 @@ fn type_def(spec: &Spec, t: &TypeDef) -> String {
                     &anchor::variant(&spec.id, &t.name, &v.name),
                     &format!("{} = {} ({})", u.tag, text::json_text(&v.code), v.name),
                 ));
-                intro(&mut out, v.doc.as_deref(), v.doc_original.as_deref(), None);
+                intro(
+                    &mut out,
+                    v.doc.as_deref(),
+                    v.doc_original.as_deref(),
+                    (None, None, None),
+                );
                 out.push_str(&fields::table(spec, &v.fields));
             }
         }
@@ -141,7 +160,11 @@ fn enumeration(spec: &Spec, e: &Enum) -> String {
         &mut out,
         e.doc.as_deref(),
         e.doc_original.as_deref(),
-        e.since.as_deref(),
+        (
+            e.since.as_deref(),
+            e.until.as_deref(),
+            e.deprecated.as_ref(),
+        ),
     );
     for er in &e.errata {
         out.push_str(&format!(
@@ -172,7 +195,11 @@ fn enumeration(spec: &Spec, e: &Enum) -> String {
             text::code(&v.name),
             v.constant.as_deref().map(text::code).unwrap_or_default(),
             fields::description(v.doc.as_deref(), v.doc_original.as_deref(), &v.errata),
-            v.since.as_deref().map(text::cell).unwrap_or_default(),
+            text::life_cell(
+                v.since.as_deref(),
+                v.until.as_deref(),
+                v.deprecated.as_ref(),
+            ),
         ]);
     }
     out.push_str(&t.render());
@@ -215,7 +242,7 @@ fn error_table(spec: &Spec, e: &ErrorTable) -> String {
         "<h3 id=\"{id}\"><code>{}</code></h3>\n\n",
         text::html(&e.name)
     );
-    intro(&mut out, e.doc.as_deref(), None, None);
+    intro(&mut out, e.doc.as_deref(), None, (None, None, None));
     out.push_str(&format!(
         "{} entries; codes travel as {}.\n\n",
         e.codes.len(),
@@ -263,7 +290,11 @@ fn error_table(spec: &Spec, e: &ErrorTable) -> String {
             c.remedy.as_deref().map(text::cell).unwrap_or_default(),
             category(c.category).to_owned(),
             c.retry.as_str().replace('_', " "),
-            c.since.as_deref().map(text::cell).unwrap_or_default(),
+            text::life_cell(
+                c.since.as_deref(),
+                c.until.as_deref(),
+                c.deprecated.as_ref(),
+            ),
         ]);
     }
     out.push_str(&t.render());

@@ -236,16 +236,20 @@ fn changelog(spec: &Spec) -> String {
         return String::new();
     }
     let mut out = heading(2, &anchor::section(&spec.id, "changelog"), "Changelog");
-    out.push_str("Revisions of the vendor's documentation.\n\n");
-    let mut t = Table::new(&[("Revision", true), ("Date", false), ("Changes", true)]);
-    for r in &spec.changelog {
-        let changes: Vec<String> = r.changes.iter().map(|c| text::cell(c)).collect();
-        t.row(vec![
-            text::cell(&r.version),
-            r.date.as_deref().map(text::cell).unwrap_or_default(),
-            changes.join("<br>"),
-        ]);
-    }
-    out.push_str(&t.render());
+    out.push_str(
+        "Revisions of the vendor's documentation, newest first: the vendor's notes, then what \
+         each revision changes in the API (`kassa changelog` prints the same).\n\n",
+    );
+    out.push_str(&crate::diff::changelog::revisions(spec, |r| {
+        let mut title = r.version.clone();
+        if let Some(date) = &r.date {
+            title.push_str(&format!(" ({date})"));
+        }
+        let id = anchor::section(
+            &spec.id,
+            &format!("changelog-{}", r.version.replace('.', "-")),
+        );
+        heading(3, &id, &title)
+    }));
     out
 }

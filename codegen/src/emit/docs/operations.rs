@@ -183,8 +183,15 @@ fn facts(spec: &Spec, op: &Operation) -> Table {
     if let Some(section) = &op.section {
         row("Doc section", text::cell(section));
     }
-    if let Some(since) = &op.since {
-        row("Since", text::cell(since));
+    if op.since.is_some() || op.until.is_some() || op.deprecated.is_some() {
+        row(
+            "Since",
+            text::life_cell(
+                op.since.as_deref(),
+                op.until.as_deref(),
+                op.deprecated.as_ref(),
+            ),
+        );
     }
     if !op.servers.is_empty() {
         let servers: Vec<String> = op.servers.iter().map(|s| text::code(s)).collect();

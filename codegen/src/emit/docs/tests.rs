@@ -35,7 +35,10 @@ fn page_has_header_sections_and_anchors() {
             "no {section} section"
         );
     }
-    assert!(md.ends_with("|\n"), "one trailing newline");
+    assert!(
+        md.ends_with('\n') && !md.ends_with("\n\n"),
+        "one trailing newline"
+    );
 }
 
 #[test]
@@ -78,7 +81,7 @@ fn operations_carry_facts_errors_and_pretty_examples() {
     assert!(md.contains("| Since | 1.1 |"));
     assert!(md.contains("```json\n{\n  \"login\": \"a@b.c\",\n"));
     assert!(md.contains("| `1` | `Denied` | Check the password | auth | never |"));
-    assert!(md.contains("| 1.1 | GETGOODS added |"));
+    assert!(md.contains("<h3 id=\"mini-changelog-1-1\">1.1</h3>\n\n- GETGOODS added\n"));
 }
 
 #[test]

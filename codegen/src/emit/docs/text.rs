@@ -17,6 +17,20 @@ pub fn cell(text: &str) -> String {
     prose(text.trim(), Place::Cell)
 }
 
+/// The revisions of an item for a table's "Since" column: the one that
+/// introduced it, then what [`crate::ir::retirement`] says.
+pub fn life_cell(
+    since: Option<&str>,
+    until: Option<&str>,
+    deprecated: Option<&crate::ir::Deprecated>,
+) -> String {
+    let mut parts: Vec<String> = since.map(cell).into_iter().collect();
+    if let Some(note) = crate::ir::retirement(until, deprecated) {
+        parts.push(format!("<strong>{}</strong>", cell(&note)));
+    }
+    parts.join("<br>")
+}
+
 /// Spec prose for a paragraph.
 pub fn block(text: &str) -> String {
     prose(text.trim(), Place::Block)

@@ -176,15 +176,22 @@ fn describe_operation(out: &mut Value, op: &crate::ir::Operation) {
     if let Some(s) = summary(op.doc.as_deref()) {
         out["summary"] = Value::from(s);
     }
-    let notes: Vec<String> = op
+    let mut notes: Vec<String> = op
         .section
         .iter()
         .map(|s| format!("Documented in “{s}”."))
         .collect();
+    let (life, marked) = super::schema::life_notes(
+        op.since.as_deref(),
+        op.until.as_deref(),
+        op.deprecated.as_ref(),
+    );
+    notes.extend(life);
     let text = super::schema::describe(op.doc.as_deref(), op.doc_original.as_deref(), &notes);
     if let Some(d) = text {
         out["description"] = Value::from(d);
     }
+    super::schema::mark_deprecated(out, marked);
 }
 
 /// The first sentence of a text, for a summary.

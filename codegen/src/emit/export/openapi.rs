@@ -134,10 +134,13 @@ fn operation(spec: &Spec, op: &Operation, method: &str) -> Value {
     if is_login(spec, op) {
         out["security"] = json!([]);
     }
-    if op.since.is_some() || op.fiscal {
+    if op.since.is_some() || op.until.is_some() || op.fiscal {
         let mut facts = Map::new();
         if let Some(since) = &op.since {
             facts.insert("since".into(), Value::from(since.as_str()));
+        }
+        if let Some(until) = &op.until {
+            facts.insert("until".into(), Value::from(until.as_str()));
         }
         if op.fiscal {
             facts.insert("fiscal".into(), Value::Bool(true));
@@ -192,6 +195,11 @@ fn parameter(f: &Field, place: &str) -> Value {
         .as_object_mut()
         .and_then(|s| s.remove("description"))
         .unwrap_or_else(|| Value::from(""));
+    // The parameter, not its schema, is what OpenAPI marks deprecated.
+    let deprecated = schema
+        .as_object_mut()
+        .and_then(|s| s.remove("deprecated"))
+        .is_some();
     let name = match f.style {
         Some(ListStyle::Brackets) => format!("{}[]", f.wire),
         _ => f.wire.clone(),
@@ -203,6 +211,7 @@ fn parameter(f: &Field, place: &str) -> Value {
         "description": description,
         "schema": schema,
     });
+    schema::mark_deprecated(&mut p, deprecated);
     match f.style {
         Some(ListStyle::Repeated | ListStyle::Brackets) => {
             p["style"] = Value::from("form");

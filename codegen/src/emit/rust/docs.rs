@@ -52,6 +52,8 @@ fn escape_plain(text: &str) -> String {
 #[derive(Default)]
 pub struct Doc {
     paragraphs: Vec<String>,
+    /// The note of `#[deprecated]`, for an item the vendor retires.
+    retired: Option<String>,
 }
 
 impl Doc {
@@ -97,6 +99,28 @@ impl Doc {
         }
     }
 
+    /// Marks the item `#[deprecated]` when the vendor deprecated it or
+    /// removed it in a later revision, and says so in the text.
+    pub fn retired(&mut self, until: Option<&str>, deprecated: Option<&crate::ir::Deprecated>) {
+        if let Some(note) = crate::ir::retirement(until, deprecated) {
+            self.paragraphs.push(escape(&note));
+            self.retired = Some(note);
+        }
+    }
+
+    /// Says in the text that the vendor deprecated or removed a field, with
+    /// no `#[deprecated]`: on a field it would warn every struct literal,
+    /// also those that leave an optional field `None`.
+    pub fn retired_field(
+        &mut self,
+        until: Option<&str>,
+        deprecated: Option<&crate::ir::Deprecated>,
+    ) {
+        if let Some(note) = crate::ir::retirement(until, deprecated) {
+            self.paragraphs.push(format!("**{}**", escape(&note)));
+        }
+    }
+
     pub fn tokens(&self) -> TokenStream {
         let mut lines = Vec::new();
         for (i, p) in self.paragraphs.iter().enumerate() {
@@ -105,7 +129,11 @@ impl Doc {
             }
             lines.extend(p.lines().map(|l| format!(" {}", l.trim_end())));
         }
-        quote! { #( #[doc = #lines] )* }
+        let retired = self
+            .retired
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        quote! { #( #[doc = #lines] )* #retired }
     }
 }
 

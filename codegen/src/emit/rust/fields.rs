@@ -242,6 +242,9 @@ fn constraint_attrs(f: &Field) -> Vec<TokenStream> {
     if let Some(since) = &f.since {
         attrs.push(quote!(since = #since));
     }
+    if let Some(until) = &f.until {
+        attrs.push(quote!(until = #until));
+    }
     attrs
 }
 
@@ -293,6 +296,7 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
         facts.push(format!("since revision {since}"));
     }
     doc.facts(&facts);
+    doc.retired_field(f.until.as_deref(), f.deprecated.as_ref());
     for e in &f.errata {
         doc.raw(&format!(
             "Erratum ({}): {}",

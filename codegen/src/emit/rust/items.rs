@@ -69,6 +69,7 @@ pub fn vendor_enum(e: &Enum) -> TokenStream {
     if let Some(since) = &e.since {
         doc.raw(&format!("Since revision {since}."));
     }
+    doc.retired(e.until.as_deref(), e.deprecated.as_ref());
     for er in &e.errata {
         doc.raw(&format!(
             "Erratum ({}): {}",
@@ -90,6 +91,7 @@ pub fn vendor_enum(e: &Enum) -> TokenStream {
             facts.push(format!("since revision {s}"));
         }
         vdoc.facts(&facts);
+        vdoc.retired(v.until.as_deref(), v.deprecated.as_ref());
         for er in &v.errata {
             vdoc.raw(&format!(
                 "Erratum ({}): {}",
@@ -178,6 +180,7 @@ pub fn error_table(t: &ErrorTable, names: &Names) -> TokenStream {
             facts.push(format!("since revision {s}"));
         }
         cdoc.facts(&facts);
+        cdoc.retired(c.until.as_deref(), c.deprecated.as_ref());
         let cdoc = cdoc.tokens();
         let vname = ident(&c.name);
         let mut attrs = Vec::new();
@@ -232,6 +235,7 @@ fn type_doc(t: &TypeDef) -> Doc {
     if let Some(since) = &t.since {
         doc.raw(&format!("Since revision {since}."));
     }
+    doc.retired(t.until.as_deref(), t.deprecated.as_ref());
     for e in &t.errata {
         doc.raw(&format!(
             "Erratum ({}): {}",

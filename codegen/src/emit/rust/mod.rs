@@ -356,7 +356,14 @@ fn module_root(spec: &Spec, mods: &[&str], names: &Names) -> Result<String, Stri
         #table
     })?;
     let doc_lines: String = doc_lines(&doc);
-    Ok(format!("{doc_lines}\n{body}"))
+    // The generated items refer to the ones the vendor retires; their
+    // users are warned, the generated code is not.
+    let allow = if spec.retires_anything() {
+        "\n#![allow(deprecated)]\n"
+    } else {
+        ""
+    };
+    Ok(format!("{doc_lines}{allow}\n{body}"))
 }
 
 /// `#[doc = "..."]` tokens as `//!` lines.

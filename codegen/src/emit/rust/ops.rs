@@ -60,6 +60,7 @@ fn op_doc(op: &Operation) -> Doc {
         facts.push(format!("since revision {since}"));
     }
     doc.facts(&facts);
+    doc.retired(op.until.as_deref(), op.deprecated.as_ref());
     if let Some(text) = retry_doc(op) {
         doc.raw(&text);
     }
@@ -171,6 +172,9 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
     }
     if let Some(since) = &op.since {
         attrs.push(quote!(since = #since));
+    }
+    if let Some(until) = &op.until {
+        attrs.push(quote!(until = #until));
     }
     if let Some(by_position) = op.rpc_by_position {
         let style = if by_position {

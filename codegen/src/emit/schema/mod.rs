@@ -73,6 +73,31 @@ pub fn describe(doc: Option<&str>, original: Option<&str>, notes: &[String]) -> 
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
+/// The notes on an item's revisions (`Since revision 1.1.0.`, and what
+/// [`crate::ir::retirement`] says), and whether the schema marks it
+/// `deprecated`.
+pub fn life_notes(
+    since: Option<&str>,
+    until: Option<&str>,
+    deprecated: Option<&crate::ir::Deprecated>,
+) -> (Vec<String>, bool) {
+    let mut notes: Vec<String> = since
+        .map(|s| format!("Since revision {s}."))
+        .into_iter()
+        .collect();
+    let retired = crate::ir::retirement(until, deprecated);
+    let marked = retired.is_some();
+    notes.extend(retired);
+    (notes, marked)
+}
+
+/// `"deprecated": true` on `schema` when `marked`.
+pub fn mark_deprecated(schema: &mut Value, marked: bool) {
+    if let (true, Some(obj)) = (marked, schema.as_object_mut()) {
+        obj.insert("deprecated".into(), Value::Bool(true));
+    }
+}
+
 fn set_description(schema: &mut Value, text: Option<String>) {
     if let (Some(text), Some(obj)) = (text, schema.as_object_mut()) {
         obj.insert("description".into(), Value::String(text));
@@ -85,15 +110,21 @@ fn enum_schema(e: &Enum) -> Value {
         .iter()
         .map(|v| {
             let mut b = json!({ "const": v.code, "title": v.name });
-            let errata: Vec<String> = v
-                .errata
-                .iter()
-                .map(|e| format!("Erratum ({}): {}", e.section, e.doc))
-                .collect();
+            let (mut notes, marked) = life_notes(
+                v.since.as_deref(),
+                v.until.as_deref(),
+                v.deprecated.as_ref(),
+            );
+            notes.extend(
+                v.errata
+                    .iter()
+                    .map(|e| format!("Erratum ({}): {}", e.section, e.doc)),
+            );
             set_description(
                 &mut b,
-                describe(v.doc.as_deref(), v.doc_original.as_deref(), &errata),
+                describe(v.doc.as_deref(), v.doc_original.as_deref(), &notes),
             );
+            mark_deprecated(&mut b, marked);
             b
         })
         .collect();
@@ -124,20 +155,24 @@ fn enum_schema(e: &Enum) -> Value {
     }
     let mut schema = json!({ "title": e.name, "anyOf": branches });
     let kind = if e.open { "Open enum" } else { "Closed enum" };
+    let (life, marked) = life_notes(
+        e.since.as_deref(),
+        e.until.as_deref(),
+        e.deprecated.as_ref(),
+    );
+    let notes: Vec<String> = std::iter::once(format!("{kind} `{}`.", e.name))
+        .chain(life)
+        .chain(
+            e.errata
+                .iter()
+                .map(|er| format!("Erratum ({}): {}", er.section, er.doc)),
+        )
+        .collect();
     set_description(
         &mut schema,
-        describe(
-            e.doc.as_deref(),
-            e.doc_original.as_deref(),
-            &std::iter::once(format!("{kind} `{}`.", e.name))
-                .chain(
-                    e.errata
-                        .iter()
-                        .map(|er| format!("Erratum ({}): {}", er.section, er.doc)),
-                )
-                .collect::<Vec<_>>(),
-        ),
+        describe(e.doc.as_deref(), e.doc_original.as_deref(), &notes),
     );
+    mark_deprecated(&mut schema, marked);
     schema
 }
 
@@ -172,18 +207,24 @@ fn type_schema(spec: &Spec, t: &TypeDef) -> Value {
             json!({ "anyOf": forms })
         }
     };
-    let errata: Vec<String> = t
-        .errata
-        .iter()
-        .map(|e| format!("Erratum ({}): {}", e.section, e.doc))
-        .collect();
+    let (mut notes, marked) = life_notes(
+        t.since.as_deref(),
+        t.until.as_deref(),
+        t.deprecated.as_ref(),
+    );
+    notes.extend(
+        t.errata
+            .iter()
+            .map(|e| format!("Erratum ({}): {}", e.section, e.doc)),
+    );
     if let Some(obj) = schema.as_object_mut() {
         obj.insert("title".into(), Value::String(t.name.clone()));
     }
     set_description(
         &mut schema,
-        describe(t.doc.as_deref(), t.doc_original.as_deref(), &errata),
+        describe(t.doc.as_deref(), t.doc_original.as_deref(), &notes),
     );
+    mark_deprecated(&mut schema, marked);
     schema
 }
 
@@ -372,9 +413,12 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
     if let Some(format) = &f.format {
         notes.push(format!("Format `{format}`."));
     }
-    if let Some(since) = &f.since {
-        notes.push(format!("Since revision {since}."));
-    }
+    let (life, marked) = life_notes(
+        f.since.as_deref(),
+        f.until.as_deref(),
+        f.deprecated.as_ref(),
+    );
+    notes.extend(life);
     if f.secret {
         notes.push("A secret: never log it.".into());
     }
@@ -387,6 +431,7 @@ pub fn field_schema(f: &Field, refs: Refs) -> Value {
         &mut schema,
         describe(f.doc.as_deref(), f.doc_original.as_deref(), &notes),
     );
+    mark_deprecated(&mut schema, marked);
     // Not `writeOnly`: a secret field may be a reply's (a login's token),
     // which the caller reads; its description says it is a secret.
     schema

@@ -77,11 +77,18 @@ pub fn operation_schemas<'s>(spec: &'s Spec, source: &str) -> Vec<OperationSchem
             if let Some(section) = &op.section {
                 notes.push(format!("Documented in “{section}”."));
             }
+            let (life, marked) = super::life_notes(
+                op.since.as_deref(),
+                op.until.as_deref(),
+                op.deprecated.as_ref(),
+            );
+            notes.extend(life);
             if let Some(description) =
                 describe(op.doc.as_deref(), op.doc_original.as_deref(), &notes)
             {
                 schema["description"] = Value::String(description);
             }
+            super::mark_deprecated(&mut schema, marked);
             if let (Value::Object(head), Value::Object(body)) = (&mut schema, body) {
                 head.extend(body);
             }

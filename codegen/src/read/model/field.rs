@@ -92,6 +92,10 @@ pub struct FieldBody {
     pub doc_original: Option<Spanned<String>>,
     /// Documentation revision that introduced the field.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed the field.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages the field: what to use instead, and from when.
+    pub deprecated: Option<Spanned<super::Deprecation>>,
     /// Doc errors about this field.
     #[serde(default)]
     pub errata: Vec<Spanned<Erratum>>,
@@ -219,6 +223,8 @@ impl FieldBody {
             doc: None,
             doc_original: None,
             since: None,
+            until: None,
+            deprecated: None,
             errata: Vec::new(),
         }
     }

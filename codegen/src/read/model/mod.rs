@@ -237,6 +237,26 @@ pub struct ErrorCode {
     pub retry: Option<Spanned<RetryClass>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
+}
+
+/// `deprecated:` on an item: the vendor discourages it but still has it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// Documentation revision that deprecated it (absent: every revision the
+    /// item exists in).
+    pub since: Option<Spanned<String>>,
+    /// What to use instead: a name of the same kind (an operation, type,
+    /// enum, or a sibling field, value or error code).
+    #[serde(rename = "use")]
+    pub replacement: Option<Spanned<String>>,
+    /// Why, in English.
+    pub doc: Option<Spanned<String>>,
 }
 
 /// What a vendor error means for the request.
@@ -312,6 +332,11 @@ pub struct EnumDef {
     pub open: bool,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
     /// Doc errors about the enumeration as a whole.
     #[serde(default)]
     pub errata: Vec<Spanned<Erratum>>,
@@ -338,6 +363,11 @@ pub struct EnumValue {
     pub doc_original: Option<Spanned<String>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
     /// Doc errors about this value (a code written two ways, a meaning the
     /// pages disagree on).
     #[serde(default)]
@@ -354,6 +384,11 @@ pub struct TypeDef {
     pub doc_original: Option<Spanned<String>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
     /// An object: its fields keyed by wire name, in document order.
     pub fields: Option<NamedMap<Spanned<Field>>>,
     /// Groups of optional fields of which exactly one is given (iCash `SaleItemID` or
@@ -436,6 +471,11 @@ pub struct Operation {
     pub section: Option<Spanned<String>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
     /// Request parameters.
     #[serde(default)]
     pub request: Spanned<Body>,
@@ -527,6 +567,11 @@ pub struct Variant {
     pub section: Option<Spanned<String>>,
     /// Documentation revision that introduced it.
     pub since: Option<Spanned<String>>,
+    /// Documentation revision that removed it: from that revision on the
+    /// vendor no longer has it.
+    pub until: Option<Spanned<String>>,
+    /// The vendor discourages it: what to use instead, and from when.
+    pub deprecated: Option<Spanned<Deprecation>>,
     /// Optional request fields (wire names) that this form requires.
     #[serde(default)]
     pub required: Vec<Spanned<String>>,

@@ -8,11 +8,14 @@
 //! another file or reworded docs are no change. Items are matched by name
 //! (operations, types, enums, error tables) and fields by wire name.
 
+pub mod changelog;
+mod renames;
+
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::ir::{Body, Field, Operation, Placement, Spec, Ty, TypeKind};
+use crate::ir::{Body, Deprecated, Field, Operation, Placement, Spec, Ty, TypeKind};
 
 /// What a change means on one axis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -38,9 +41,18 @@ pub struct Change {
     pub old_client_new_server: Verdict,
     /// A client generated from the new spec, against a server still on the old.
     pub new_client_old_server: Verdict,
-    /// The spec files (stems) it sits in, old and new side.
-    pub old_file: Option<String>,
-    pub new_file: Option<String>,
+    /// Where it is written in the old spec and in the new one (for an
+    /// item one side lacks, where its parent is, if it has one).
+    pub old: Option<Loc>,
+    pub new: Option<Loc>,
+}
+
+/// A place in a spec folder: a file name (`goods.yaml`) and a 1-based line
+/// (0 when unknown).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Loc {
+    pub file: String,
+    pub line: u32,
 }
 
 impl Change {
@@ -57,6 +69,7 @@ use Verdict::{Additive as A, Breaking as B, None as N};
 struct Diff<'s> {
     old: &'s Spec,
     new: &'s Spec,
+    renames: renames::Renames,
     out: Vec<Change>,
 }
 
@@ -67,9 +80,19 @@ impl Diff<'_> {
         item: String,
         reason: String,
         (rust, old_new, new_old): (Verdict, Verdict, Verdict),
-        old_file: Option<&str>,
-        new_file: Option<&str>,
+        old: At<'_>,
+        new: At<'_>,
     ) {
+        // An item names its file by stem; the spec knows the file's name.
+        let loc = |spec: &Spec, (stem, line): (&str, u32)| {
+            let file = spec
+                .file_names
+                .iter()
+                .find(|f| f.rsplit_once('.').is_some_and(|(s, _)| s == stem))
+                .cloned()
+                .unwrap_or_else(|| format!("{stem}.yaml"));
+            Loc { file, line }
+        };
         self.out.push(Change {
             rule,
             item,
@@ -77,8 +100,8 @@ impl Diff<'_> {
             rust,
             old_client_new_server: old_new,
             new_client_old_server: new_old,
-            old_file: old_file.map(str::to_owned),
-            new_file: new_file.map(str::to_owned),
+            old: old.map(|o| loc(self.old, o)),
+            new: new.map(|n| loc(self.new, n)),
         });
     }
 }
@@ -93,11 +116,7 @@ pub fn summary(changes: &[Change]) -> String {
     }
     let count =
         |f: fn(&Change) -> Verdict| changes.iter().filter(|c| f(c) == Verdict::Breaking).count();
-    let bump = match changes.iter().map(|c| c.rust).max() {
-        Some(Verdict::Breaking) => "major",
-        Some(Verdict::Additive) => "minor",
-        _ => "patch",
-    };
+    let bump = changelog::bump(changes);
     let items: Vec<String> = changes
         .iter()
         .take(4)
@@ -123,6 +142,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Vec<Change> {
     let mut d = Diff {
         old,
         new,
+        renames: renames::Renames::find(old, new),
         out: Vec::new(),
     };
     operations(&mut d);
@@ -134,17 +154,31 @@ pub fn diff(old: &Spec, new: &Spec) -> Vec<Change> {
 
 fn operations(d: &mut Diff<'_>) {
     for o in &d.old.operations {
-        let Some(n) = d.new.operations.iter().find(|n| n.name == o.name) else {
+        let new_name = d.renames.operations.get(&o.name).unwrap_or(&o.name);
+        let Some(n) = d.new.operations.iter().find(|n| n.name == *new_name) else {
             d.push(
                 "operation-removed",
                 format!("operation {}", o.name),
                 format!("`{}` is gone: its method and request type disappear, and the server no longer answers `{}`", o.name, o.wire),
                 (B, B, N),
-                Some(&o.file),
+                Some((&o.file, o.line)),
                 None,
             );
             continue;
         };
+        if o.name != n.name {
+            d.push(
+                "operation-renamed-in-rust",
+                format!("operation {}", o.name),
+                format!(
+                    "`{}` is `{}` in Rust: its method and request type are renamed; the call on the wire is the same",
+                    o.name, n.name
+                ),
+                (B, N, N),
+                Some((&o.file, o.line)),
+                Some((&n.file, n.line)),
+            );
+        }
         if o.wire != n.wire {
             d.push(
                 "operation-wire-renamed",
@@ -154,8 +188,8 @@ fn operations(d: &mut Diff<'_>) {
                     o.name, n.wire, o.wire
                 ),
                 (N, B, B),
-                Some(&o.file),
-                Some(&n.file),
+                Some((&o.file, o.line)),
+                Some((&n.file, n.line)),
             );
         }
         if o.reply != n.reply {
@@ -169,15 +203,26 @@ fn operations(d: &mut Diff<'_>) {
                     o.reply.word()
                 ),
                 (B, B, B),
-                Some(&o.file),
-                Some(&n.file),
+                Some((&o.file, o.line)),
+                Some((&n.file, n.line)),
             );
         }
+        retired(
+            d,
+            true,
+            &format!("operation {}", o.name),
+            (&o.until, &o.deprecated),
+            (&n.until, &n.deprecated),
+            (B, N),
+            (Some((&o.file, o.line)), Some((&n.file, n.line))),
+        );
         body(d, o, n, true);
         body(d, o, n, false);
     }
     for n in &d.new.operations {
-        if d.old.operations.iter().any(|o| o.name == n.name) {
+        if d.old.operations.iter().any(|o| o.name == n.name)
+            || d.renames.is_operation_target(&n.name)
+        {
             continue;
         }
         if n.variant_of.is_some() && d.old.operations.iter().any(|o| o.wire == n.wire) {
@@ -190,7 +235,7 @@ fn operations(d: &mut Diff<'_>) {
                 ),
                 (A, N, N),
                 None,
-                Some(&n.file),
+                Some((&n.file, n.line)),
             );
         } else {
             d.push(
@@ -202,7 +247,7 @@ fn operations(d: &mut Diff<'_>) {
                 ),
                 (A, N, B),
                 None,
-                Some(&n.file),
+                Some((&n.file, n.line)),
             );
         }
     }
@@ -219,17 +264,24 @@ fn body(d: &mut Diff<'_>, o: &Operation, n: &Operation, request: bool) {
     let place = |f: &str| format!("field {}.{side}.{f}", o.name);
     match (ob, nb) {
         (Body::Fields(of), Body::Fields(nf)) => {
-            fields(d, of, nf, request, &place, (&o.file, &n.file));
+            fields(
+                d,
+                of,
+                nf,
+                request,
+                &place,
+                ((&o.file, o.line), (&n.file, n.line)),
+            );
         }
-        (Body::Type(ot), Body::Type(nt)) if ot == nt => {}
+        (Body::Type(ot), Body::Type(nt)) if d.renames.ty(ot) == *nt => {}
         (Body::Empty, Body::Empty) | (Body::Unknown, Body::Unknown) => {}
         _ => d.push(
             "body-changed",
             format!("{side} of {}", o.name),
             format!("the {side} of `{}` has another shape", o.name),
             (B, B, B),
-            Some(&o.file),
-            Some(&n.file),
+            Some((&o.file, o.line)),
+            Some((&n.file, n.line)),
         ),
     }
 }
@@ -241,9 +293,25 @@ fn fields(
     new: &[Field],
     request: bool,
     place: &dyn Fn(&str) -> String,
-    (of, nf): (&str, &str),
+    (of, nf): ((&str, u32), (&str, u32)),
 ) {
+    // A field is where it is written; on the side that lacks it, its parent.
+    let renamed = renames::renamed_field(&d.renames, old, new);
+    if let Some((o, n)) = renamed {
+        d.push(
+            "field-wire-renamed",
+            place(&o.wire),
+            format!("`{}` travels as `{}`", o.wire, n.wire),
+            (if o.rust == n.rust { N } else { B }, B, B),
+            Some((of.0, o.line)),
+            Some((nf.0, n.line)),
+        );
+    }
+    let is_renamed = |f: &Field| renamed.is_some_and(|(o, n)| f.wire == o.wire || f.wire == n.wire);
     for o in old {
+        if is_renamed(o) {
+            continue;
+        }
         let Some(n) = new.iter().find(|n| n.wire == o.wire) else {
             let verdicts = match (request, o.optional) {
                 // An old client still sends it; a new one no longer does.
@@ -258,19 +326,36 @@ fn fields(
                 place(&o.wire),
                 format!("`{}` is gone", o.wire),
                 verdicts,
-                Some(of),
+                Some((of.0, o.line)),
                 Some(nf),
             );
             continue;
         };
-        if o.ty != n.ty {
+        let (ol, nl) = (Some((of.0, o.line)), Some((nf.0, n.line)));
+        // Withdrawn, the field stays in both clients' types; only an old
+        // client that needs it in a reply misses it from a new server.
+        let wire = if !request && !o.optional {
+            (B, N)
+        } else {
+            (N, N)
+        };
+        retired(
+            d,
+            false,
+            &place(&o.wire),
+            (&o.until, &o.deprecated),
+            (&n.until, &n.deprecated),
+            wire,
+            (ol, nl),
+        );
+        if d.renames.ty(&o.ty) != n.ty {
             d.push(
                 "field-type-changed",
                 place(&o.wire),
                 format!("`{}` changed type", o.wire),
                 (B, B, B),
-                Some(of),
-                Some(nf),
+                ol,
+                nl,
             );
         }
         if o.optional != n.optional {
@@ -298,8 +383,8 @@ fn fields(
                     if now_required { "required" } else { "optional" }
                 ),
                 verdicts,
-                Some(of),
-                Some(nf),
+                ol,
+                nl,
             );
         }
         let (tighter, looser) = constraints(o, n);
@@ -327,8 +412,8 @@ fn fields(
                 place(&o.wire),
                 format!("the constraints of `{}` are {what}", o.wire),
                 verdicts,
-                Some(of),
-                Some(nf),
+                ol,
+                nl,
             );
         }
         let (op, np) = (places(o), places(n));
@@ -358,8 +443,8 @@ fn fields(
                     places_text(o)
                 ),
                 verdicts,
-                Some(of),
-                Some(nf),
+                ol,
+                nl,
             );
         }
         if o.rust != n.rust {
@@ -371,13 +456,13 @@ fn fields(
                     o.wire, n.rust, o.rust
                 ),
                 (B, N, N),
-                Some(of),
-                Some(nf),
+                ol,
+                nl,
             );
         }
     }
     for n in new {
-        if old.iter().any(|o| o.wire == n.wire) {
+        if old.iter().any(|o| o.wire == n.wire) || is_renamed(n) {
             continue;
         }
         let verdicts = match (request, n.optional) {
@@ -399,7 +484,7 @@ fn fields(
             ),
             verdicts,
             Some(of),
-            Some(nf),
+            Some((nf.0, n.line)),
         );
     }
 }
@@ -518,20 +603,43 @@ fn reachable(spec: &Spec, request: bool) -> BTreeSet<String> {
 fn types(d: &mut Diff<'_>) {
     let sent = reachable(d.new, true);
     for o in &d.old.types {
-        let Some(n) = d.new.types.iter().find(|n| n.name == o.name) else {
+        let new_name = d.renames.items.get(&o.name).unwrap_or(&o.name);
+        let Some(n) = d.new.types.iter().find(|n| n.name == *new_name) else {
             d.push(
                 "type-removed",
                 format!("type {}", o.name),
                 format!("`{}` is gone", o.name),
                 (B, N, N),
-                Some(&o.file),
+                Some((&o.file, o.line)),
                 None,
             );
             continue;
         };
         // A type used in both directions is judged as a request (the stricter).
-        let request = sent.contains(&o.name);
-        let files = (o.file.as_str(), n.file.as_str());
+        let request = sent.contains(&n.name);
+        let files = ((o.file.as_str(), o.line), (n.file.as_str(), n.line));
+        if o.name != n.name {
+            d.push(
+                "type-renamed",
+                format!("type {}", o.name),
+                format!(
+                    "`{}` is `{}` now; on the wire nothing changed",
+                    o.name, n.name
+                ),
+                (B, N, N),
+                Some(files.0),
+                Some(files.1),
+            );
+        }
+        retired(
+            d,
+            true,
+            &format!("type {}", o.name),
+            (&o.until, &o.deprecated),
+            (&n.until, &n.deprecated),
+            (N, N),
+            (Some(files.0), Some(files.1)),
+        );
         match (&o.kind, &n.kind) {
             (TypeKind::Object(of), TypeKind::Object(nf)) => {
                 let place = |f: &str| format!("field {}.{f}", o.name);
@@ -570,7 +678,7 @@ fn types(d: &mut Diff<'_>) {
                     }
                 }
             }
-            (TypeKind::Alias(a), TypeKind::Alias(b)) if a == b => {}
+            (TypeKind::Alias(a), TypeKind::Alias(b)) if d.renames.ty(a) == *b => {}
             (TypeKind::OneOf(a), TypeKind::OneOf(b))
                 if a.iter().map(|f| &f.name).eq(b.iter().map(|f| &f.name)) => {}
             _ => d.push(
@@ -584,14 +692,14 @@ fn types(d: &mut Diff<'_>) {
         }
     }
     for n in &d.new.types {
-        if !d.old.types.iter().any(|o| o.name == n.name) {
+        if !d.old.types.iter().any(|o| o.name == n.name) && !d.renames.is_target(&n.name) {
             d.push(
                 "type-added",
                 format!("type {}", n.name),
                 format!("`{}` is new", n.name),
                 (A, N, N),
                 None,
-                Some(&n.file),
+                Some((&n.file, n.line)),
             );
         }
     }
@@ -599,18 +707,50 @@ fn types(d: &mut Diff<'_>) {
 
 fn enums(d: &mut Diff<'_>) {
     for o in &d.old.enums {
-        let Some(n) = d.new.enums.iter().find(|n| n.name == o.name) else {
+        let new_name = d.renames.items.get(&o.name).unwrap_or(&o.name);
+        let Some(n) = d.new.enums.iter().find(|n| n.name == *new_name) else {
             d.push(
                 "enum-removed",
                 format!("enum {}", o.name),
                 format!("`{}` is gone", o.name),
                 (B, N, N),
-                Some(&o.file),
+                Some((&o.file, o.line)),
                 None,
             );
             continue;
         };
+        if o.name != n.name {
+            d.push(
+                "enum-renamed",
+                format!("enum {}", o.name),
+                format!("`{}` is `{}` now; its codes are the same", o.name, n.name),
+                (B, N, N),
+                Some((&o.file, o.line)),
+                Some((&n.file, n.line)),
+            );
+        }
+        retired(
+            d,
+            true,
+            &format!("enum {}", o.name),
+            (&o.until, &o.deprecated),
+            (&n.until, &n.deprecated),
+            (N, N),
+            (Some((&o.file, o.line)), Some((&n.file, n.line))),
+        );
         for v in &o.values {
+            if let Some(w) = n.values.iter().find(|w| w.code == v.code) {
+                // An old client may still send it to a server that no longer has it.
+                retired(
+                    d,
+                    true,
+                    &format!("enum {}::{}", o.name, v.name),
+                    (&v.until, &v.deprecated),
+                    (&w.until, &w.deprecated),
+                    (B, N),
+                    (Some((&o.file, v.line)), Some((&n.file, w.line))),
+                );
+            }
             if !n.values.iter().any(|w| w.code == v.code) {
                 d.push(
                     "enum-value-removed",
@@ -618,8 +758,8 @@ fn enums(d: &mut Diff<'_>) {
                     format!("code {} of `{}` is gone", v.code, o.name),
                     // An old client still sends it; a new one decodes it as unknown.
                     (B, B, N),
-                    Some(&o.file),
-                    Some(&n.file),
+                    Some((&o.file, v.line)),
+                    Some((&n.file, n.line)),
                 );
             }
         }
@@ -633,21 +773,21 @@ fn enums(d: &mut Diff<'_>) {
                         n.name, v.code
                     ),
                     (B, N, B),
-                    Some(&o.file),
-                    Some(&n.file),
+                    Some((&o.file, o.line)),
+                    Some((&n.file, v.line)),
                 );
             }
         }
     }
     for n in &d.new.enums {
-        if !d.old.enums.iter().any(|o| o.name == n.name) {
+        if !d.old.enums.iter().any(|o| o.name == n.name) && !d.renames.is_target(&n.name) {
             d.push(
                 "enum-added",
                 format!("enum {}", n.name),
                 format!("`{}` is new", n.name),
                 (A, N, N),
                 None,
-                Some(&n.file),
+                Some((&n.file, n.line)),
             );
         }
     }
@@ -661,7 +801,7 @@ fn errors(d: &mut Diff<'_>) {
                 format!("error table {}", o.name),
                 format!("`{}` is gone", o.name),
                 (B, N, N),
-                Some(&o.file),
+                Some((&o.file, o.line)),
                 None,
             );
             continue;
@@ -674,8 +814,8 @@ fn errors(d: &mut Diff<'_>) {
                     format!("error {}::{}", o.name, c.name),
                     format!("`{}` no longer lists `{}`", o.name, c.name),
                     (B, N, N),
-                    Some(&o.file),
-                    Some(&n.file),
+                    Some((&o.file, c.line)),
+                    Some((&n.file, n.line)),
                 ),
                 Some(m)
                     if (&m.code, &m.matches, m.retry, m.category)
@@ -689,11 +829,22 @@ fn errors(d: &mut Diff<'_>) {
                             c.name
                         ),
                         (N, B, B),
-                        Some(&o.file),
-                        Some(&n.file),
+                        Some((&o.file, c.line)),
+                        Some((&n.file, m.line)),
                     )
                 }
                 Some(_) => {}
+            }
+            if let Some(m) = n.codes.iter().find(|m| m.name == c.name) {
+                retired(
+                    d,
+                    true,
+                    &format!("error {}::{}", o.name, c.name),
+                    (&c.until, &c.deprecated),
+                    (&m.until, &m.deprecated),
+                    (N, N),
+                    (Some((&o.file, c.line)), Some((&n.file, m.line))),
+                );
             }
         }
         for c in &n.codes {
@@ -706,10 +857,70 @@ fn errors(d: &mut Diff<'_>) {
                         n.name, c.name
                     ),
                     (B, N, N),
-                    Some(&o.file),
-                    Some(&n.file),
+                    Some((&o.file, o.line)),
+                    Some((&n.file, c.line)),
                 );
             }
         }
+    }
+}
+
+/// Where an item is on one side: its file's stem and line, if it is there.
+type At<'a> = Option<(&'a str, u32)>;
+
+/// An item's `until` and `deprecated`, on one side.
+type Life<'a> = (&'a Option<String>, &'a Option<Deprecated>);
+
+/// Deprecation, and removal by a revision later than the one an item came
+/// in. The generated code keeps the item; `marked`: as `#[deprecated]`, a
+/// new warning, a minor change of the Rust API (a field is marked in its
+/// docs only: no change). On the wire, a withdrawn item loses what removing
+/// it loses (`wire`: old client to new server, new client to old server).
+fn retired(
+    d: &mut Diff<'_>,
+    marked: bool,
+    item: &str,
+    (ou, od): Life<'_>,
+    (nu, nd): Life<'_>,
+    wire: (Verdict, Verdict),
+    (old, new): (At<'_>, At<'_>),
+) {
+    if let (None, Some(until)) = (ou, nu) {
+        d.push(
+            "item-withdrawn",
+            item.to_owned(),
+            format!(
+                "the vendor removed it in revision {until}; the generated code keeps it, {}, for servers on earlier revisions",
+                if marked { "deprecated" } else { "saying so in its docs" }
+            ),
+            (if marked { A } else { N }, wire.0, wire.1),
+            old,
+            new,
+        );
+    }
+    if let (None, Some(dep)) = (od, nd) {
+        let note = crate::ir::retirement(None, Some(dep)).unwrap_or_default();
+        d.push(
+            "item-deprecated",
+            item.to_owned(),
+            if marked {
+                format!("{note} Users of it are warned")
+            } else {
+                format!("{note} Its docs say so")
+            },
+            (if marked { A } else { N }, N, N),
+            old,
+            new,
+        );
+    }
+    if (ou.is_some() && nu.is_none()) || (od.is_some() && nd.is_none()) {
+        d.push(
+            "item-retirement-dropped",
+            item.to_owned(),
+            "it is no longer deprecated or removed in a later revision".to_owned(),
+            (N, N, N),
+            old,
+            new,
+        );
     }
 }

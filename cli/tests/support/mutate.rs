@@ -1,0 +1,50 @@
+//! Copies of spec folders with one edit, and `kassa` run on them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `kassa` with `args`, run from the repository's root.
+pub fn kassa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("kassa runs")
+}
+
+/// A copy of the spec folder `source` (from the root) with `edit` applied
+/// to `file`, in a temporary folder named after `name`.
+pub fn mutated_from(
+    source: &str,
+    name: &str,
+    file: &str,
+    edit: impl Fn(String) -> String,
+) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kassa-diff-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(root().join(source)).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let text = if name == file { edit(text) } else { text };
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// An edit replacing the first `from` with `to`; the text must have it.
+pub fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> String {
+    move |text| {
+        assert!(text.contains(from), "the spec has no {from:?}");
+        text.replacen(from, to, 1)
+    }
+}
