@@ -12,6 +12,16 @@
 #                doing the same call by hand (reqwest, serde, serde_json,
 #                tokio, rust_decimal: the crates kassa's runtime uses for it),
 #                and print kassa/anchor ratios, which a busy machine skews less
+#   ANCHOR=progenitor
+#                the anchor is instead a crate using progenitor's client of
+#                Kassa24 (the issue's anchor): the code progenitor generates
+#                from kassa's OpenAPI export rewritten as 3.0, written once
+#                into the crate's src/kassa24.rs (what `cargo progenitor` or
+#                a build.rs leaves), compiled with progenitor-client and the
+#                crates that code uses, making the same get_shift call.
+#                The code is written by `kassa-bench --progenitor-code`
+#                (built here with `--release --features progenitor`, not
+#                timed), or taken from PROGENITOR_CODE=FILE
 #   CARGO_FLAGS  passed to cargo (e.g. "--offline")
 #   KEEP=1       keep the temporary folder
 #
@@ -20,7 +30,7 @@
 # then each of its files is touched and `cargo build` timed (incremental,
 # debug), ROUNDS times each; with ANCHOR=1 the anchor's main.rs likewise.
 # Per operation: the module's median over its 15 operations, the anchor's
-# over its one.
+# over its one (progenitor's generated file: over its 15).
 set -eu
 
 repo=$(cd "${1:-$(dirname "$0")/..}" && pwd)
@@ -28,10 +38,18 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/kassa-compile-cost.XXXXXX")
 flags=${CARGO_FLAGS:-}
 rounds=${ROUNDS:-1}
 anchor=${ANCHOR:-0}
+case "$anchor" in
+0 | 1) other=anchor ;;
+progenitor) other=progenitor ;;
+*)
+    echo "ANCHOR is 0, 1 or progenitor, not $anchor" >&2
+    exit 2
+    ;;
+esac
 cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-mkdir -p "$work/kassa/src" "$work/anchor/src" "$work/inline/src"
+mkdir -p "$work/kassa/src" "$work/anchor/src" "$work/inline/src" "$work/progenitor/src"
 cat > "$work/kassa/Cargo.toml" <<TOML
 [package]
 name = "kassa-compile-cost"
@@ -132,6 +150,62 @@ fn main() {
     }
 }
 RS
+cat > "$work/progenitor/Cargo.toml" <<'TOML'
+[package]
+name = "progenitor-compile-cost"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+# What progenitor's generated Kassa24 client needs (as `cargo progenitor`
+# writes it), TLS off as in kassa's crate.
+[dependencies]
+progenitor-client = "=0.15.1"
+reqwest = { version = "0.13", default-features = false, features = ["json", "query", "stream"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde"] }
+uuid = { version = "1", features = ["serde"] }
+regress = "0.12"
+
+[workspace]
+TOML
+cat > "$work/progenitor/src/main.rs" <<'RS'
+//! The same call through progenitor's generated Kassa24 client.
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Waker};
+
+mod kassa24;
+
+fn main() {
+    // progenitor leaves the bearer token to the caller's reqwest client.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_static("Bearer token"),
+    );
+    let http = reqwest::Client::builder().default_headers(headers).build().expect("a client");
+    let client = kassa24::Client::new_with_client("http://127.0.0.1:1", http);
+    // kassa's IdShift is an integer that may come as digits: here an enum.
+    let id = kassa24::types::GetShiftIdShift::Integer(1);
+    let call = client.get_shift(&id);
+    if std::env::var_os("KASSA_POLL").is_some() {
+        let _ = pin!(call).poll(&mut Context::from_waker(Waker::noop()));
+    }
+}
+RS
+if [ "$anchor" = progenitor ]; then
+    if [ -n "${PROGENITOR_CODE:-}" ]; then
+        cp "$PROGENITOR_CODE" "$work/progenitor/src/kassa24.rs"
+    else
+        (cd "$repo" && cargo run -q --release $flags -p kassa-bench --features progenitor -- \
+            --progenitor-code "$work/progenitor/src/kassa24.rs") || {
+            echo "could not generate progenitor's client (kassa-bench --progenitor-code)" >&2
+            exit 1
+        }
+    fi
+fi
 cat > "$work/inline/Cargo.toml" <<TOML
 [package]
 name = "inline-compile-cost"
@@ -147,7 +221,7 @@ TOML
 cp -r "$repo/generated-client/src/kassa24" "$work/inline/src/kassa24"
 sed -e 's/^use kassa_client::kassa24;$/mod kassa24;/' "$work/kassa/src/main.rs" >"$work/inline/src/main.rs"
 # The same dependency versions as the repository.
-for c in kassa anchor inline; do cp "$repo/Cargo.lock" "$work/$c/Cargo.lock"; done
+for c in kassa anchor inline progenitor; do cp "$repo/Cargo.lock" "$work/$c/Cargo.lock"; done
 
 now() { date +%s.%N; }
 # build CRATE COMMAND ROUND: prints the seconds of a clean `cargo COMMAND`.
@@ -163,14 +237,18 @@ build() {
     crates=$(grep -c '^ *\(Compiling\|Checking\)' "$log" || true)
     secs=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
     echo "$1 $2 $secs" >>"$work/results"
-    printf '  %-7s clean cargo %-6s %7s s  %4s crates  (load %s)\n' \
+    printf "  %-${width}s clean cargo %-6s %7s s  %4s crates  (load %s)\n" \
         "$1" "$2" "$secs" "$crates" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 values() { awk -v c="$1" -v m="$2" '$1 == c && $2 == m { print $3 }' "$work/results"; }
 
 # Fetch the dependency sources first so no download is timed.
-for c in kassa anchor inline; do (cd "$work/$c" && cargo fetch $flags >/dev/null 2>&1) || true; done
+members="kassa inline"
+[ "$anchor" = 0 ] || members="$members $other"
+width=7
+[ "$other" = anchor ] || width=10
+for c in $members; do (cd "$work/$c" && cargo fetch $flags >/dev/null 2>&1) || true; done
 echo "repo: $repo ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
 : >"$work/results"
@@ -178,12 +256,12 @@ r=1
 while [ "$r" -le "$rounds" ]; do
     echo "round $r"
     for cmd in check build; do
-        if [ "$anchor" = 1 ] && [ $((r % 2)) = 0 ]; then
-            build anchor "$cmd" "$r"
+        if [ "$anchor" != 0 ] && [ $((r % 2)) = 0 ]; then
+            build "$other" "$cmd" "$r"
             build kassa "$cmd" "$r"
-        elif [ "$anchor" = 1 ]; then
+        elif [ "$anchor" != 0 ]; then
             build kassa "$cmd" "$r"
-            build anchor "$cmd" "$r"
+            build "$other" "$cmd" "$r"
         else
             build kassa "$cmd" "$r"
         fi
@@ -193,12 +271,12 @@ done
 echo "medians over $rounds round(s):"
 for cmd in check build; do
     k=$(values kassa "$cmd" | median)
-    if [ "$anchor" = 1 ]; then
-        a=$(values anchor "$cmd" | median)
-        ratio=$(awk -v m="$cmd" '
-            $2 == m && $1 == "kassa" { k[++nk] = $3 } $2 == m && $1 == "anchor" { a[++na] = $3 }
+    if [ "$anchor" != 0 ]; then
+        a=$(values "$other" "$cmd" | median)
+        ratio=$(awk -v m="$cmd" -v o="$other" '
+            $2 == m && $1 == "kassa" { k[++nk] = $3 } $2 == m && $1 == o { a[++na] = $3 }
             END { for (i = 1; i <= nk; i++) print k[i] / a[i] }' "$work/results" | median)
-        printf '  clean cargo %-6s kassa %7s s  anchor %7s s  ratio %.2f\n' "$cmd" "$k" "$a" "$ratio"
+        printf '  clean cargo %-6s kassa %7s s  %s %7s s  ratio %.2f\n' "$cmd" "$k" "$other" "$a" "$ratio"
     else
         printf '  clean cargo %-6s kassa %7s s\n' "$cmd" "$k"
     fi
@@ -233,7 +311,11 @@ echo "rebuild after a touch (incremental debug build, median):"
 files=$(cd "$work/inline" && ls src/kassa24/*.rs)
 k=$(touched inline $files)
 printf '  inline kassa24 module (15 operations)  %6.2f s  %6.3f s per operation\n' "$k" "$(awk -v k="$k" 'BEGIN { print k / 15 }')"
-if [ "$anchor" = 1 ]; then
+if [ "$anchor" = progenitor ]; then
+    a=$(touched progenitor src/kassa24.rs)
+    printf '  progenitor kassa24.rs (15 operations)  %6.2f s  %6.3f s per operation\n' "$a" "$(awk -v a="$a" 'BEGIN { print a / 15 }')"
+    printf '  ratio per operation %.2f\n' "$(awk -v k="$k" -v a="$a" 'BEGIN { print k / a }')"
+elif [ "$anchor" = 1 ]; then
     a=$(touched anchor src/main.rs)
     printf '  anchor main.rs (1 operation)           %6.2f s  %6.3f s per operation\n' "$a" "$a"
     printf '  ratio per operation %.2f\n' "$(awk -v k="$k" -v a="$a" 'BEGIN { print (k / 15) / a }')"

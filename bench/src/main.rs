@@ -7,6 +7,10 @@
 //! `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
 //! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop.
 //! Nothing here runs under `cargo test`.
+//!
+//! With `--features progenitor`, `generate` also times progenitor on
+//! Kassa24, and `--progenitor-code FILE` writes progenitor's client of
+//! Kassa24 to FILE (for `bench/compile-cost.sh` with `ANCHOR=progenitor`).
 
 // The anchors are decoded for the cost of it; their fields are never read.
 #[allow(dead_code)]
@@ -18,9 +22,15 @@ mod examples;
 mod generate;
 mod harness;
 mod loopback;
+#[cfg(feature = "progenitor")]
+mod progenitor;
 
-fn main() {
-    let filter = std::env::args().nth(1).unwrap_or_default();
+fn main() -> std::process::ExitCode {
+    let mut args = std::env::args().skip(1);
+    let filter = args.next().unwrap_or_default();
+    if filter == "--progenitor-code" {
+        return progenitor_code(args.next());
+    }
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; run with --release for figures worth reading");
     }
@@ -37,4 +47,28 @@ fn main() {
     if report.rows.is_empty() {
         eprintln!("no measure matches `{filter}`");
     }
+    std::process::ExitCode::SUCCESS
+}
+
+/// Writes progenitor's client of Kassa24 to `file`: exit 0, or 2.
+#[cfg(feature = "progenitor")]
+fn progenitor_code(file: Option<String>) -> std::process::ExitCode {
+    let Some(file) = file else {
+        eprintln!("usage: kassa-bench --progenitor-code FILE");
+        return std::process::ExitCode::from(2);
+    };
+    let code = progenitor::kassa24_openapi30().and_then(|doc| progenitor::generate(&doc));
+    match code.and_then(|code| std::fs::write(&file, code).map_err(|e| format!("{file}: {e}"))) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("error: {why}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "progenitor"))]
+fn progenitor_code(_: Option<String>) -> std::process::ExitCode {
+    eprintln!("error: kassa-bench is built without the `progenitor` feature");
+    std::process::ExitCode::from(2)
 }

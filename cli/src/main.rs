@@ -47,8 +47,8 @@ enum Command {
     /// Print the spec language's JSON Schema.
     Schema,
     /// Describe a vendor for other tools: a REST or form spec as OpenAPI
-    /// 3.1, a JSON-RPC spec as OpenRPC 1.3, with the JSON Schemas kassa
-    /// publishes.
+    /// 3.1 (or 3.0.3), a JSON-RPC spec as OpenRPC 1.3, with the JSON
+    /// Schemas kassa publishes.
     ///
     /// The JSON envelope protocol (one URL, the operation named in the
     /// body) has no faithful form in either; its JSON Schemas are what is
@@ -63,6 +63,11 @@ enum Command {
         /// Write the document here instead of to stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// OpenAPI version: `3.1` (default, the published documents) or
+        /// `3.0` (3.0.3 for tools that read only 3.0; what 3.0 cannot say
+        /// is kept under `x-kassa-dropped`). Not for `openrpc`.
+        #[arg(long, value_enum)]
+        openapi_version: Option<export::OpenApiVersion>,
     },
     /// Classify what changed from one spec folder to another: for the Rust
     /// API of the generated client (the semver bump), an old client against
@@ -350,7 +355,12 @@ fn main() -> ExitCode {
             print!("{}", diff::changelog(&spec));
             ExitCode::SUCCESS
         }
-        Command::Export { format, spec, out } => export::run(format, &spec, out.as_deref()),
+        Command::Export {
+            format,
+            spec,
+            out,
+            openapi_version,
+        } => export::run(format, &spec, out.as_deref(), openapi_version),
         Command::Schema => {
             print!(
                 "{}",

@@ -1,6 +1,7 @@
 //! `kassa export`: the OpenAPI and OpenRPC documents, checked by tools
 //! nobody here wrote. `openapi-spec-validator` (PyPI) validates the OpenAPI
-//! 3.1 documents (Kassa24, iCash), `@open-rpc/schema-utils-js` (npm) the OpenRPC one, and
+//! 3.1 documents (Kassa24, iCash) and their 3.0.3 forms (`--openapi-version
+//! 3.0`), `@open-rpc/schema-utils-js` (npm) the OpenRPC one, and
 //! schemathesis (PyPI) reads the Kassa24 document, generates requests from
 //! it and checks the simulator's replies against it.
 //!
@@ -28,10 +29,16 @@ fn kassa(args: &[&str]) -> Output {
 
 /// The document `kassa export` prints for a spec folder.
 fn exported(format: &str, spec: &str) -> String {
-    let out = kassa(&["export", format, spec]);
+    exported_with(&[format, spec])
+}
+
+/// The document `kassa export ARGS` prints.
+fn exported_with(args: &[&str]) -> String {
+    let out = kassa(&[&["export"], args].concat());
     assert!(
         out.status.success(),
-        "kassa export {format} {spec}: {}",
+        "kassa export {}: {}",
+        args.join(" "),
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
@@ -39,12 +46,17 @@ fn exported(format: &str, spec: &str) -> String {
 
 /// The exported document in a file of its own, for a tool to read.
 fn exported_file(format: &str, spec: &str) -> PathBuf {
-    let name = spec.replace('/', "-");
+    exported_file_with(format, &[format, spec])
+}
+
+/// The document `kassa export ARGS` prints, in a file named after them.
+fn exported_file_with(format: &str, args: &[&str]) -> PathBuf {
+    let name = args[1..].join("-").replace(['/', '.'], "-");
     let path = std::env::temp_dir().join(format!(
         "kassa-export-{}-{name}.{format}.json",
         std::process::id()
     ));
-    std::fs::write(&path, exported(format, spec)).unwrap();
+    std::fs::write(&path, exported_with(args)).unwrap();
     path
 }
 
@@ -150,6 +162,88 @@ fn openapi_documents_pass_an_outside_validator() {
             .output()
             .unwrap();
         assert!(!out.status.success(), "{spec}: a broken document passed");
+    }
+}
+
+#[test]
+fn openapi_version_3_1_is_the_default_and_openrpc_takes_no_version() {
+    let published =
+        std::fs::read_to_string(root().join("generated-client/schemas/kassa24/openapi.json"))
+            .unwrap();
+    assert_eq!(
+        exported_with(&["openapi", "spec/kassa24", "--openapi-version", "3.1"]),
+        published
+    );
+    let doc: serde_json::Value = serde_json::from_str(&exported_with(&[
+        "openapi",
+        "spec/kassa24",
+        "--openapi-version",
+        "3.0",
+    ]))
+    .unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let out = kassa(&[
+        "export",
+        "openrpc",
+        "spec/heado",
+        "--openapi-version",
+        "3.0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--openapi-version applies to `kassa export openapi` only"),
+        "{stderr}"
+    );
+    let out = kassa(&[
+        "export",
+        "openapi",
+        "spec/kassa24",
+        "--openapi-version",
+        "2.0",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "an unknown version is refused");
+}
+
+#[test]
+fn openapi_3_0_documents_pass_an_outside_validator() {
+    if !tool(
+        "openapi-spec-validator",
+        python().args(["-c", "import openapi_spec_validator"]),
+        "pip install openapi-spec-validator",
+    ) {
+        return;
+    }
+    // The validator reads the `openapi` field: 3.0.3 is checked against the
+    // 3.0 schema, where a 3.1 construct (a type list) is refused.
+    for spec in ["spec/kassa24", "spec/icash", "codegen/tests/fixtures/tally"] {
+        let file = exported_file_with("openapi30", &["openapi", spec, "--openapi-version", "3.0"]);
+        let out = python()
+            .args(["-m", "openapi_spec_validator"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{spec}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert_eq!(doc["openapi"], "3.0.3", "{spec}");
+        doc["components"]["schemas"]["Broken"] = serde_json::json!({ "type": ["string", "null"] });
+        let broken = file.with_extension("broken.json");
+        std::fs::write(&broken, doc.to_string()).unwrap();
+        let out = python()
+            .args(["-m", "openapi_spec_validator"])
+            .arg(&broken)
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success(),
+            "{spec}: a 3.1 type list passed as OpenAPI 3.0"
+        );
     }
 }
 

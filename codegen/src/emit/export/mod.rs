@@ -1,4 +1,5 @@
-//! Documents other tools read: OpenAPI 3.1 for REST and form vendors,
+//! Documents other tools read: OpenAPI 3.1 for REST and form vendors (and
+//! OpenAPI 3.0.3 rewritten from it, for tools that read only 3.0),
 //! OpenRPC for JSON-RPC vendors. Both carry the JSON Schemas kassa
 //! publishes, with their `$ref`s pointed at the document's own components.
 //!
@@ -10,6 +11,7 @@
 //! Schemas are what is published for them.
 
 mod openapi;
+mod openapi30;
 mod openrpc;
 
 use serde_json::{Map, Value};
@@ -22,6 +24,11 @@ use crate::ir::{Protocol, Server, Spec};
 pub enum Format {
     /// OpenAPI 3.1: REST and form vendors.
     OpenApi,
+    /// OpenAPI 3.0.3, rewritten from the 3.1 document for tools that read
+    /// only 3.0; what 3.0 cannot say is under `x-kassa-dropped` (see
+    /// `openapi30.rs`). Never published: `kassa export openapi
+    /// --openapi-version 3.0` prints it.
+    OpenApi30,
     /// OpenRPC 1.3: JSON-RPC vendors.
     OpenRpc,
 }
@@ -30,7 +37,7 @@ impl Format {
     /// The word on the command line and in file names.
     pub fn word(self) -> &'static str {
         match self {
-            Format::OpenApi => "openapi",
+            Format::OpenApi | Format::OpenApi30 => "openapi",
             Format::OpenRpc => "openrpc",
         }
     }
@@ -51,6 +58,9 @@ pub fn export(spec: &Spec, format: Format, source: &str) -> Result<Value, String
         (Format::OpenApi, Protocol::Rest { .. } | Protocol::Form { .. }) => {
             Ok(openapi::document(spec, source))
         }
+        (Format::OpenApi30, Protocol::Rest { .. } | Protocol::Form { .. }) => {
+            Ok(openapi30::from_openapi31(openapi::document(spec, source)))
+        }
         (Format::OpenRpc, Protocol::JsonRpc { .. }) => Ok(openrpc::document(spec, source)),
         (_, protocol) => {
             let (kind, why) = match protocol {
@@ -70,7 +80,7 @@ pub fn export(spec: &Spec, format: Format, source: &str) -> Result<Value, String
                 spec.name,
                 spec.id,
                 match format {
-                    Format::OpenApi => "OpenAPI",
+                    Format::OpenApi | Format::OpenApi30 => "OpenAPI",
                     Format::OpenRpc => "OpenRPC",
                 }
             ))
