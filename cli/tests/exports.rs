@@ -14,6 +14,10 @@ use std::process::{Command, Output};
 
 #[path = "support/served.rs"]
 mod served;
+#[path = "support/tools.rs"]
+mod tools;
+
+use tools::tool;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -58,26 +62,6 @@ fn exported_file_with(format: &str, args: &[&str]) -> PathBuf {
     ));
     std::fs::write(&path, exported_with(args)).unwrap();
     path
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"))
-}
-
-/// Whether `probe` runs; when it does not, a loud skip, or a failure in CI.
-fn tool(name: &str, probe: &mut Command, install: &str) -> bool {
-    if probe.output().is_ok_and(|o| o.status.success()) {
-        return true;
-    }
-    assert!(
-        !in_ci(),
-        "{name} is needed to check the exported documents in CI: {install}"
-    );
-    eprintln!(
-        "\n*** SKIPPED: {name} is not installed ({install}); `.ci/run` installs it, and with \
-         CI set this test fails instead of skipping. ***\n"
-    );
-    false
 }
 
 fn python() -> Command {
