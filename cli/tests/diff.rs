@@ -7,7 +7,7 @@ mod mutate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mutate::{kassa, mutated_from, replace, root};
+use mutate::{diff_rows, kassa, mutated_from, replace, root};
 use serde_json::Value;
 
 const TALLY: &str = "codegen/tests/fixtures/tally";
@@ -30,25 +30,18 @@ fn changes_from(old: &str, new: &Path) -> Vec<Row> {
 fn rows(args: &[&str]) -> Vec<Row> {
     let mut args = args.to_vec();
     args.extend(["--format", "json"]);
-    let out = kassa(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = |c: &Value, k: &str| c[k].as_str().unwrap_or_default().to_owned();
-    json.as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                text(c, "rule"),
-                text(c, "item"),
-                text(c, "rust"),
-                text(c, "old_client_new_server"),
-                text(c, "new_client_old_server"),
-            )
+    let keys = [
+        "rule",
+        "item",
+        "rust",
+        "old_client_new_server",
+        "new_client_old_server",
+    ];
+    diff_rows(&args, &keys)
+        .into_iter()
+        .map(|mut r| {
+            let mut take = || r.remove(0);
+            (take(), take(), take(), take(), take())
         })
         .collect()
 }

@@ -122,31 +122,41 @@ fn openapi_documents_pass_an_outside_validator() {
     // The vendors' documents (REST, form posts), and a REST spec that uses
     // every parameter place, list style, vendor-wide header and reply kind.
     for spec in ["spec/kassa24", "spec/icash", "codegen/tests/fixtures/tally"] {
-        let file = exported_file("openapi", spec);
-        let out = python()
-            .args(["-m", "openapi_spec_validator"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{spec}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
         // A broken document is refused: the check can fail.
-        let mut doc: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        doc["paths"]["/broken"] = serde_json::json!({ "get": { "responses": "none" } });
-        let broken = file.with_extension("broken.json");
-        std::fs::write(&broken, doc.to_string()).unwrap();
-        let out = python()
-            .args(["-m", "openapi_spec_validator"])
-            .arg(&broken)
-            .output()
-            .unwrap();
-        assert!(!out.status.success(), "{spec}: a broken document passed");
+        validated(
+            spec,
+            &exported_file("openapi", spec),
+            "a broken document",
+            |doc| {
+                doc["paths"]["/broken"] = serde_json::json!({ "get": { "responses": "none" } });
+            },
+        );
     }
+}
+
+/// `openapi-spec-validator` accepts the document in `file`, and refuses a
+/// copy that `break_it` spoiled (`what`).
+fn validated(spec: &str, file: &Path, what: &str, break_it: impl Fn(&mut serde_json::Value)) {
+    let validate = |path: &Path| {
+        python()
+            .args(["-m", "openapi_spec_validator"])
+            .arg(path)
+            .output()
+            .unwrap()
+    };
+    let out = validate(file);
+    assert!(
+        out.status.success(),
+        "{spec}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    break_it(&mut doc);
+    let broken = file.with_extension("broken.json");
+    std::fs::write(&broken, doc.to_string()).unwrap();
+    assert!(!validate(&broken).status.success(), "{spec}: {what} passed");
 }
 
 #[test]
@@ -202,32 +212,13 @@ fn openapi_3_0_documents_pass_an_outside_validator() {
     // 3.0 schema, where a 3.1 construct (a type list) is refused.
     for spec in ["spec/kassa24", "spec/icash", "codegen/tests/fixtures/tally"] {
         let file = exported_file_with("openapi30", &["openapi", spec, "--openapi-version", "3.0"]);
-        let out = python()
-            .args(["-m", "openapi_spec_validator"])
-            .arg(&file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{spec}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let mut doc: serde_json::Value =
+        let doc: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         assert_eq!(doc["openapi"], "3.0.3", "{spec}");
-        doc["components"]["schemas"]["Broken"] = serde_json::json!({ "type": ["string", "null"] });
-        let broken = file.with_extension("broken.json");
-        std::fs::write(&broken, doc.to_string()).unwrap();
-        let out = python()
-            .args(["-m", "openapi_spec_validator"])
-            .arg(&broken)
-            .output()
-            .unwrap();
-        assert!(
-            !out.status.success(),
-            "{spec}: a 3.1 type list passed as OpenAPI 3.0"
-        );
+        validated(spec, &file, "a 3.1 type list in OpenAPI 3.0", |doc| {
+            doc["components"]["schemas"]["Broken"] =
+                serde_json::json!({ "type": ["string", "null"] });
+        });
     }
 }
 

@@ -21,8 +21,7 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mutate::{kassa, mutated_from, replace, root};
-use serde_json::Value;
+use mutate::{diff_rows, kassa, mutated_from, replace, root};
 
 const SPEC: &str = "spec/smpos";
 
@@ -184,27 +183,16 @@ fn edit_of(case: &Case) -> Box<dyn Fn(String) -> String> {
 
 /// `kassa diff` of SM POS against `new`: (rule, verdicts) of each change.
 fn classified(new: &Path) -> Vec<(String, [String; 3])> {
-    let out = kassa(&["diff", SPEC, new.to_str().unwrap(), "--format", "json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let text = |c: &Value, k: &str| c[k].as_str().unwrap_or_default().to_owned();
-    json.as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                text(c, "rule"),
-                [
-                    text(c, "rust"),
-                    text(c, "old_client_new_server"),
-                    text(c, "new_client_old_server"),
-                ],
-            )
-        })
+    let args = ["diff", SPEC, new.to_str().unwrap(), "--format", "json"];
+    let keys = [
+        "rule",
+        "rust",
+        "old_client_new_server",
+        "new_client_old_server",
+    ];
+    diff_rows(&args, &keys)
+        .into_iter()
+        .map(|r| (r[0].clone(), [r[1].clone(), r[2].clone(), r[3].clone()]))
         .collect()
 }
 

@@ -48,3 +48,24 @@ pub fn replace(from: &'static str, to: &'static str) -> impl Fn(String) -> Strin
         text.replacen(from, to, 1)
     }
 }
+
+/// `kassa` with `args` (a `diff` with `--format json`), which must succeed:
+/// its changes, each as the values of `keys`.
+pub fn diff_rows(args: &[&str], keys: &[&str]) -> Vec<Vec<String>> {
+    let out = kassa(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            keys.iter()
+                .map(|k| c[*k].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .collect()
+}

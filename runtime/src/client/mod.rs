@@ -120,57 +120,39 @@ fn not_in_revision(
     prepared: &Prepared,
 ) -> Result<(), InvalidRequest> {
     use std::cmp::Ordering::Greater;
-    let later = |since: &str| vendor.compare_revisions(since, version) == Some(Greater);
-    let reached = |until: &str| {
-        vendor
-            .compare_revisions(until, version)
-            .is_some_and(|o| o != Greater)
+    // `version` lacks what a later revision introduced (`removed`: false),
+    // and what it or an earlier one removed (true).
+    let lacks = |rev: &str, removed: bool| {
+        let order = vendor.compare_revisions(rev, version);
+        if removed {
+            order.is_some_and(|o| o != Greater)
+        } else {
+            order == Some(Greater)
+        }
     };
-    if let Some(since) = info.since.filter(|s| later(s)) {
-        return Err(InvalidRequest::new(
-            "",
-            format!(
-                "`{}` is new in revision {since}; the server runs {version} (Config::api_version)",
+    let checks = [
+        (info.since, info.field_since, false, "is new in"),
+        (info.until, info.field_until, true, "was removed in"),
+    ];
+    for (op, fields, removed, did) in checks {
+        if let Some(rev) = op.filter(|r| lacks(r, removed)) {
+            let reason = format!(
+                "`{}` {did} revision {rev}; the server runs {version} (Config::api_version)",
                 info.wire
-            ),
-        ));
+            );
+            return Err(InvalidRequest::new("", reason));
+        }
+        if let Some((wire, rev)) = fields
+            .iter()
+            .find(|(w, r)| lacks(r, removed) && prepared.sends(w))
+        {
+            let reason = format!(
+                "{did} revision {rev}; the server runs {version} (Config::api_version): leave it unset"
+            );
+            return Err(InvalidRequest::new(wire, reason));
+        }
     }
-    if let Some(until) = info.until.filter(|u| reached(u)) {
-        return Err(InvalidRequest::new(
-            "",
-            format!(
-                "`{}` was removed in revision {until}; the server runs {version} (Config::api_version)",
-                info.wire
-            ),
-        ));
-    }
-    if let Some((wire, since)) = info
-        .field_since
-        .iter()
-        .find(|(wire, since)| later(since) && prepared.sends(wire))
-    {
-        return Err(InvalidRequest::new(
-            wire,
-            format!(
-                "is new in revision {since}; the server runs {version} (Config::api_version): \
-                 leave it unset"
-            ),
-        ));
-    }
-    match info
-        .field_until
-        .iter()
-        .find(|(wire, until)| reached(until) && prepared.sends(wire))
-    {
-        Some((wire, until)) => Err(InvalidRequest::new(
-            wire,
-            format!(
-                "was removed in revision {until}; the server runs {version} (Config::api_version): \
-                 leave it unset"
-            ),
-        )),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 impl Client {
