@@ -529,7 +529,7 @@ fn line_of(file: &str, needle: &str) -> usize {
 
 #[test]
 fn each_change_names_the_file_and_line_of_both_sides() {
-    let out = kassa(&[
+    let args = [
         "diff",
         "--at",
         "1.1.0",
@@ -537,7 +537,8 @@ fn each_change_names_the_file_and_line_of_both_sides() {
         "1.2.0",
         "spec/smpos",
         "spec/smpos",
-    ]);
+    ];
+    let out = kassa(&args);
     let text = String::from_utf8_lossy(&out.stdout);
     let file = "spec/smpos/operations-goods.yaml";
     // `strict` came in 1.2.0: at 1.1.0 its operation is where it goes.
@@ -557,21 +558,9 @@ fn each_change_names_the_file_and_line_of_both_sides() {
         "{text}"
     );
     // JSON has both places too.
-    let json: Value = serde_json::from_slice(
-        &kassa(&[
-            "diff",
-            "--at",
-            "1.1.0",
-            "--at",
-            "1.2.0",
-            "spec/smpos",
-            "spec/smpos",
-            "--format",
-            "json",
-        ])
-        .stdout,
-    )
-    .unwrap();
+    let json: Value =
+        serde_json::from_slice(&kassa(&[&args[..], &["--format", "json"]].concat()).stdout)
+            .unwrap();
     assert_eq!(
         json[0]["new"],
         serde_json::json!({"file": "operations-goods.yaml", "line": strict})
