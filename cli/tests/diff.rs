@@ -1,13 +1,16 @@
 //! `kassa diff`: mutations of the Tally fixture, each classified by its rule
 //! on the three axes; `--fail-on` and the exit codes; JSON and Markdown.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/mutate.rs"]
 mod mutate;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mutate::{diff_rows, kassa, mutated_from, replace, root};
+use cli::{kassa, root};
+use mutate::{diff_rows, mutated_from, replace};
 use serde_json::Value;
 
 const TALLY: &str = "codegen/tests/fixtures/tally";

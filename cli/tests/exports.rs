@@ -9,8 +9,13 @@
 //! passes with a loud `SKIPPED` line, so `cargo test --workspace` works on
 //! a fresh machine; where `CI` is set it fails instead.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use cli::{kassa, root};
 
 #[path = "support/served.rs"]
 mod served;
@@ -18,18 +23,6 @@ mod served;
 mod tools;
 
 use tools::tool;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn kassa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("kassa runs")
-}
 
 /// The document `kassa export` prints for a spec folder.
 fn exported(format: &str, spec: &str) -> String {

@@ -3,20 +3,12 @@
 //! names the other generator), for every vendor; the crate around it is
 //! complete; `--check` tells up-to-date from stale output.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn kassa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("kassa runs")
-}
+use cli::{kassa, root};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kassa-generate-{}-{name}", std::process::id()));

@@ -13,6 +13,8 @@
 //! Without cargo-semver-checks the test passes with a loud `SKIPPED` line;
 //! with `CI` set it fails instead (`.ci/run` installs the tool).
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/mutate.rs"]
 mod mutate;
 #[path = "support/tools.rs"]
@@ -21,7 +23,8 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mutate::{diff_rows, kassa, mutated_from, replace, root};
+use cli::{kassa, root};
+use mutate::{diff_rows, mutated_from, replace};
 
 const SPEC: &str = "spec/smpos";
 

@@ -1,21 +1,8 @@
 //! Copies of spec folders with one edit, and `kassa` run on them.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-/// The repository's root.
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// `kassa` with `args`, run from the repository's root.
-pub fn kassa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassa"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("kassa runs")
-}
+use crate::cli::{kassa, root};
 
 /// A copy of the spec folder `source` (from the root) with `edit` applied
 /// to `file`, in a temporary folder named after `name`.

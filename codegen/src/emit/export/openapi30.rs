@@ -555,22 +555,29 @@ fn is_text(media: &str) -> bool {
         || essence.ends_with("+xml")
 }
 
+/// The subschemas applied in place of `s` (`$ref`, `allOf`, `anyOf`,
+/// `oneOf`, `if`/`then`/`else`, and for objects `dependentSchemas`), as
+/// one object for [`evaluates`].
+fn applicators(s: &Map<String, Value>, objects: bool) -> Value {
+    Value::Object(
+        s.iter()
+            .filter(|(k, _)| {
+                matches!(
+                    k.as_str(),
+                    "$ref" | "allOf" | "anyOf" | "oneOf" | "if" | "then" | "else"
+                ) || (objects && k.as_str() == "dependentSchemas")
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    )
+}
+
 /// `unevaluatedProperties` as `additionalProperties`, `unevaluatedItems` as
 /// `items`, where no other subschema takes part; dropped otherwise.
 fn unevaluated(s: &mut Map<String, Value>, dropped: &mut Map<String, Value>, depth: usize) {
     let object_keys = ["properties", "patternProperties", "additionalProperties"];
     if let Some(value) = s.shift_remove("unevaluatedProperties") {
-        let applicators = Value::Object(
-            s.iter()
-                .filter(|(k, _)| {
-                    matches!(
-                        k.as_str(),
-                        "$ref" | "allOf" | "anyOf" | "oneOf" | "if" | "then" | "else"
-                    ) || k.as_str() == "dependentSchemas"
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        );
+        let applicators = applicators(s, true);
         if s.contains_key("additionalProperties") {
             // Every property not in `properties` is evaluated already.
         } else if evaluates(&applicators, &object_keys) {
@@ -585,17 +592,7 @@ fn unevaluated(s: &mut Map<String, Value>, dropped: &mut Map<String, Value>, dep
     }
     let array_keys = ["items", "prefixItems", "contains"];
     if let Some(value) = s.shift_remove("unevaluatedItems") {
-        let applicators = Value::Object(
-            s.iter()
-                .filter(|(k, _)| {
-                    matches!(
-                        k.as_str(),
-                        "$ref" | "allOf" | "anyOf" | "oneOf" | "if" | "then" | "else"
-                    )
-                })
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        );
+        let applicators = applicators(s, false);
         if s.contains_key("items") && !s.contains_key("prefixItems") {
             // Every item is evaluated already.
         } else if array_keys.iter().any(|k| s.contains_key(*k))
