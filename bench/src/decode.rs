@@ -63,11 +63,14 @@ pub fn run(filter: &str, out: &mut Report) {
         "caspos",
         "get_periodic_z_report",
     );
-    case::<
-        icash::GetOperation,
-        anchors::icash::Envelope<anchors::icash::Operation>,
-        Lower<icash::Operation>,
-    >(filter, out, n, &icash::VENDOR, "icash", "get_operation");
+    case::<icash::GetOperation, anchors::icash::OperationEnvelope, Lower<icash::Operation>>(
+        filter,
+        out,
+        n,
+        &icash::VENDOR,
+        "icash",
+        "get_operation",
+    );
     case::<smpos::GetProtocol, anchors::smpos::Protocol, smpos::GetProtocolResponse>(
         filter,
         out,

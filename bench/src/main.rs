@@ -6,7 +6,9 @@
 //! name contains `filter` (`decode`, `encode`, `loopback`, `linear`,
 //! `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
 //! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop.
-//! Nothing here runs under `cargo test`.
+//! Under `cargo test` the decode and encode measures run one round each,
+//! so that a spec change that breaks an anchor or an example is caught; no
+//! time is asserted.
 //!
 //! With `--features progenitor`, `generate` also times progenitor on
 //! Kassa24, and `--progenitor-code FILE` writes progenitor's client of
@@ -71,4 +73,26 @@ fn progenitor_code(file: Option<String>) -> std::process::ExitCode {
 fn progenitor_code(_: Option<String>) -> std::process::ExitCode {
     eprintln!("error: kassa-bench is built without the `progenitor` feature");
     std::process::ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{decode, encode, harness};
+
+    /// Both sides of every decode and encode measure still take their
+    /// input: each measure checks that before timing, and panics if not.
+    #[test]
+    fn every_decode_and_encode_measure_runs() {
+        let mut report = harness::Report::default();
+        decode::run("decode/", &mut report);
+        encode::run("encode/", &mut report);
+        let names: Vec<&str> = report.rows.iter().map(|row| row.name.as_str()).collect();
+        for vendor in ["kassa24", "caspos", "icash", "smpos", "heado"] {
+            assert!(
+                names.iter().any(|name| name.starts_with(&format!("decode/{vendor} "))),
+                "no decode measure for {vendor}: {names:?}"
+            );
+        }
+        assert!(names.iter().any(|name| name.starts_with("encode/")), "{names:?}");
+    }
 }

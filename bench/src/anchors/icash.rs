@@ -3,11 +3,16 @@
 use kassa::Decimal;
 use serde::Deserialize;
 
+/// `getOperation`'s answer: the documented example prints two of the
+/// operation's fields beside `data` (the spec's erratum for 3.14).
 #[derive(Deserialize)]
-pub struct Envelope<T> {
+#[allow(non_snake_case)]
+pub struct OperationEnvelope {
     pub nonce: String,
     pub status: i64,
-    pub data: T,
+    pub data: Operation,
+    pub OperationElectronicDataQrCode: Option<String>,
+    pub OperationElectronicDataReceipt: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +82,6 @@ pub struct Operation {
     pub FiskBonUUID: String,
     pub SellOperationID: Option<i64>,
     pub OperationOperationCustomStateName: String,
-    pub OperationElectronicDataQrCode: String,
-    pub OperationElectronicDataReceipt: String,
+    pub OperationElectronicDataQrCode: Option<String>,
+    pub OperationElectronicDataReceipt: Option<String>,
 }

@@ -8,7 +8,6 @@
 //! record with a tag the type does not know is kept whole as JSON where the
 //! type has a fallback variant.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -61,11 +60,12 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut before: Vec<(Cow<'static, str>, Value)> = Vec::new();
+        // Empty, so not allocated, for a record that starts with its tag.
+        let mut before: Vec<(String, Value)> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed(T::TAG))? {
             let value: Value = map.next_value()?;
             if let Key::Other(name) = key {
-                before.push((Cow::Owned(name), value));
+                before.push((name, value));
                 continue;
             }
             let Some(code) = read_code::<T>(&value) else {
@@ -76,12 +76,12 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
                     T::NAME
                 )));
             };
-            before.push((Cow::Borrowed(T::TAG), value));
             let Some(variant) = T::variant(&code) else {
-                return unknown(before, map, &code);
+                return unknown(before, value, map, &code);
             };
             let record = Prefixed {
                 before: before.into_iter(),
+                tag: Some((T::TAG, value)),
                 value: None,
                 map,
             };
@@ -113,7 +113,8 @@ fn read_code<T: TaggedRecord>(tag: &Value) -> Option<Code> {
 /// A record whose tag no variant has: kept whole where `T` has a
 /// fallback, an error naming the known tags where not.
 fn unknown<'de, T: TaggedRecord, A: MapAccess<'de>>(
-    before: Vec<(Cow<'static, str>, Value)>,
+    before: Vec<(String, Value)>,
+    tag: Value,
     mut map: A,
     code: &Code,
 ) -> Result<T, A::Error> {
@@ -125,10 +126,8 @@ fn unknown<'de, T: TaggedRecord, A: MapAccess<'de>>(
             T::EXPECTED
         ))
     };
-    let mut record: Map<String, Value> = before
-        .into_iter()
-        .map(|(key, value)| (key.into_owned(), value))
-        .collect();
+    let mut record: Map<String, Value> = before.into_iter().collect();
+    record.insert(T::TAG.to_owned(), tag);
     while let Some((key, value)) = map.next_entry::<String, Value>()? {
         record.insert(key, value);
     }
@@ -185,9 +184,10 @@ impl Visitor<'_> for KeySeed {
     }
 }
 
-/// The fields read before the tag, then the rest of the live record.
+/// The fields read before the tag, the tag, then the rest of the live record.
 struct Prefixed<A> {
-    before: std::vec::IntoIter<(Cow<'static, str>, Value)>,
+    before: std::vec::IntoIter<(String, Value)>,
+    tag: Option<(&'static str, Value)>,
     value: Option<Value>,
     map: A,
 }
@@ -199,17 +199,19 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        match self.before.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                let key = match key {
-                    Cow::Borrowed(tag) => seed.deserialize(BorrowedStrDeserializer::new(tag)),
-                    Cow::Owned(name) => seed.deserialize(StringDeserializer::<A::Error>::new(name)),
-                };
-                key.map(Some)
-            }
-            None => self.map.next_key_seed(seed),
+        if let Some((name, value)) = self.before.next() {
+            self.value = Some(value);
+            return seed
+                .deserialize(StringDeserializer::<A::Error>::new(name))
+                .map(Some);
         }
+        if let Some((name, tag)) = self.tag.take() {
+            self.value = Some(tag);
+            return seed
+                .deserialize(BorrowedStrDeserializer::new(name))
+                .map(Some);
+        }
+        self.map.next_key_seed(seed)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {

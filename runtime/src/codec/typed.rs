@@ -3,7 +3,10 @@
 //! The success path reads the body once: a visitor that knows the vendor's
 //! envelope (status, message, payload field, JSON-RPC `result`/`error`)
 //! deserializes the payload into `T` as it passes, through [`Lenient`], and
-//! no `serde_json::Value` is built. Anything else (a vendor failure, a body
+//! no `serde_json::Value` is built. Where the operation reads payload
+//! fields that may arrive beside the payload (`reply_beside`), the payload
+//! is held as raw text while the rest of the body is read, then decoded
+//! with those members added where it lacks them. Anything else (a vendor failure, a body
 //! of the wrong shape, a payload that does not fit `T`) is read again by
 //! the slower [`decode_response`], which explains it: the vendor's code and
 //! message, or the JSON path of the first problem.
@@ -15,6 +18,7 @@ use std::marker::PhantomData;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
 };
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::lenient::{Lenient, Seed};
@@ -67,11 +71,8 @@ pub fn decode_response_as<T: DeserializeOwned>(
     {
         return typed;
     }
-    // A payload field that may arrive beside the payload is looked for in
-    // the whole body, which the slower path holds.
     if (200..300).contains(&status)
-        && info.reply_beside.is_empty()
-        && let Some(typed) = one_pass(&vendor.protocol, text)
+        && let Some(typed) = one_pass(&vendor.protocol, info.reply_beside, text)
     {
         return Ok(typed);
     }
@@ -116,10 +117,12 @@ pub(crate) fn data_path(protocol: &Protocol) -> &'static str {
 /// How the body's top-level members are read.
 #[derive(Clone, Copy)]
 enum Shape<'v> {
-    /// The payload is one member (`data`, JSON-RPC `result`).
+    /// The payload is one member (`data`, JSON-RPC `result`); `beside`
+    /// names payload fields that may be sent beside it.
     Member {
         envelope: Option<&'v Envelope>,
         field: &'static str,
+        beside: &'static [&'static str],
     },
     /// The payload is the body minus the envelope members (and the
     /// operation name the response repeats).
@@ -133,41 +136,75 @@ struct Seen {
     /// A member that means failure (a JSON-RPC `error` that is not null).
     failed: bool,
     extra: Map<String, Value>,
+    /// Payload fields met beside the payload.
+    beside: Vec<(&'static str, Value)>,
 }
 
-fn one_pass<T: DeserializeOwned>(protocol: &Protocol, text: &str) -> Option<Typed<T>> {
+fn one_pass<T: DeserializeOwned>(
+    protocol: &Protocol,
+    beside: &'static [&'static str],
+    text: &str,
+) -> Option<Typed<T>> {
     let shape = match protocol {
         Protocol::JsonRpc { .. } => Shape::Member {
             envelope: None,
             field: "result",
+            beside: &[],
         },
         Protocol::JsonEnvelope {
             response,
             operation_field,
             echo_operation,
             ..
-        } => member_or_rest(response, echo_operation.then_some(*operation_field)),
+        } => member_or_rest(response, echo_operation.then_some(*operation_field), beside),
         Protocol::Rest { response } | Protocol::Form { response, .. } => {
-            member_or_rest(response, None)
+            member_or_rest(response, None, beside)
         }
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let mut seen = Seen::default();
     let data = match shape {
-        Shape::Member { envelope, field } => de
-            .deserialize_map(MemberVisitor::<T> {
+        Shape::Member {
+            envelope,
+            field,
+            beside: [],
+        } => de
+            .deserialize_map(MemberVisitor::<Direct<T>> {
                 envelope,
                 field,
+                beside: &[],
                 seen: &mut seen,
                 marker: PhantomData,
             })
             .ok()?,
+        Shape::Member {
+            envelope,
+            field,
+            beside,
+        } => {
+            let raw = de
+                .deserialize_map(MemberVisitor::<Raw> {
+                    envelope,
+                    field,
+                    beside,
+                    seen: &mut seen,
+                    marker: PhantomData,
+                })
+                .ok()?;
+            match raw {
+                Some(raw) => Some(with_beside(raw.get(), std::mem::take(&mut seen.beside))?),
+                None => None,
+            }
+        }
         Shape::Rest(envelope, echo) => Some(
             T::deserialize(Rest {
                 inner: &mut de,
-                envelope,
-                echo,
-                seen: &mut seen,
+                edit: Edit {
+                    envelope: Some(envelope),
+                    echo,
+                    seen: &mut seen,
+                    append: Vec::new(),
+                },
             })
             .ok()?,
         ),
@@ -206,13 +243,63 @@ fn one_pass<T: DeserializeOwned>(protocol: &Protocol, text: &str) -> Option<Type
     })
 }
 
-fn member_or_rest<'v>(envelope: &'v Envelope, echo: Option<&'static str>) -> Shape<'v> {
+fn member_or_rest<'v>(
+    envelope: &'v Envelope,
+    echo: Option<&'static str>,
+    beside: &'static [&'static str],
+) -> Shape<'v> {
     match envelope.data_field {
         Some(field) => Shape::Member {
             envelope: Some(envelope),
             field,
+            beside,
         },
         None => Shape::Rest(envelope, echo),
+    }
+}
+
+/// The payload held as `raw` text, decoded with the members met beside it
+/// added where it lacks them (as the slower path merges them).
+fn with_beside<T: DeserializeOwned>(raw: &str, beside: Vec<(&'static str, Value)>) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(raw);
+    let mut seen = Seen::default();
+    let data = T::deserialize(Rest {
+        inner: &mut de,
+        edit: Edit {
+            envelope: None,
+            echo: None,
+            seen: &mut seen,
+            append: beside,
+        },
+    })
+    .ok()?;
+    de.end().ok()?;
+    Some(data)
+}
+
+/// How the payload member is read: into its type, or held as raw text.
+trait Payload<'de> {
+    type Out;
+    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<Self::Out, A::Error>;
+}
+
+/// The payload decoded as it passes.
+struct Direct<T>(PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> Payload<'de> for Direct<T> {
+    type Out = T;
+    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
+        map.next_value_seed(Seed(PhantomData::<T>))
+    }
+}
+
+/// The payload held as raw text, borrowed from the body.
+struct Raw;
+
+impl<'de> Payload<'de> for Raw {
+    type Out = &'de RawValue;
+    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<&'de RawValue, A::Error> {
+        map.next_value()
     }
 }
 
@@ -258,21 +345,22 @@ fn envelope_member<'de, A: MapAccess<'de>>(
     Ok(true)
 }
 
-struct MemberVisitor<'s, 'v, T> {
+struct MemberVisitor<'s, 'v, P> {
     envelope: Option<&'v Envelope>,
     field: &'static str,
+    beside: &'static [&'static str],
     seen: &'s mut Seen,
-    marker: PhantomData<fn() -> T>,
+    marker: PhantomData<fn() -> P>,
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
-    type Value = Option<T>;
+impl<'de, P: Payload<'de>> Visitor<'de> for MemberVisitor<'_, '_, P> {
+    type Value = Option<P::Out>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<P::Out>, A::Error> {
         let mut data = None;
         while let Some(Key(key)) = map.next_key()? {
             if key == self.field {
@@ -286,14 +374,20 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
                 if failed {
                     map.next_value::<IgnoredAny>()?;
                 } else {
-                    data = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
+                    data = Some(P::read(&mut map)?);
                 }
                 continue;
             }
             match self.envelope {
                 Some(envelope) => {
-                    if !envelope_member(&mut map, envelope, &key, self.seen)? {
-                        map.next_value::<IgnoredAny>()?;
+                    if envelope_member(&mut map, envelope, &key, self.seen)? {
+                        continue;
+                    }
+                    match self.beside.iter().find(|name| **name == key) {
+                        Some(name) => self.seen.beside.push((name, map.next_value()?)),
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
                     }
                 }
                 None if key == "error" => {
@@ -309,12 +403,22 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
     }
 }
 
-/// The body as the payload's deserializer, with the envelope members taken out.
+/// A body as the payload's deserializer, edited on the way: the envelope
+/// members taken out (the `Rest` shape), or members met beside the payload
+/// added where it lacks them.
 struct Rest<'s, 'v, D> {
     inner: D,
-    envelope: &'v Envelope,
+    edit: Edit<'s, 'v>,
+}
+
+struct Edit<'s, 'v> {
+    /// Envelope members to take out, into `seen`.
+    envelope: Option<&'v Envelope>,
+    /// The operation name the body repeats, skipped.
     echo: Option<&'static str>,
     seen: &'s mut Seen,
+    /// Members to add after the body's own, unless it has them.
+    append: Vec<(&'static str, Value)>,
 }
 
 macro_rules! as_map {
@@ -324,9 +428,7 @@ macro_rules! as_map {
                 $($(let _ = $arg;)*)?
                 self.inner.deserialize_map(RestVisitor {
                     visitor,
-                    envelope: self.envelope,
-                    echo: self.echo,
-                    seen: self.seen,
+                    edit: self.edit,
                 })
             }
         )*
@@ -353,9 +455,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Rest<'_, '_, D> {
 
 struct RestVisitor<'s, 'v, V> {
     visitor: V,
-    envelope: &'v Envelope,
-    echo: Option<&'static str>,
-    seen: &'s mut Seen,
+    edit: Edit<'s, 'v>,
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for RestVisitor<'_, '_, V> {
@@ -368,19 +468,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for RestVisitor<'_, '_, V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(RestMap {
             map,
-            envelope: self.envelope,
-            echo: self.echo,
-            seen: self.seen,
+            edit: self.edit,
+            pending: None,
         })
     }
 }
 
-/// The body's members minus the envelope's, values read through [`Lenient`].
+/// The body's members as [`Edit`] says, values read through [`Lenient`].
 struct RestMap<'s, 'v, A> {
     map: A,
-    envelope: &'v Envelope,
-    echo: Option<&'static str>,
-    seen: &'s mut Seen,
+    edit: Edit<'s, 'v>,
+    /// The value of the added member whose key was just given.
+    pending: Option<Value>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
@@ -390,13 +489,19 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
+        let edit = &mut self.edit;
         while let Some(Key(key)) = self.map.next_key()? {
-            if self.echo == Some(&*key) {
+            if edit.echo == Some(&*key) {
                 self.map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            if envelope_member(&mut self.map, self.envelope, &key, self.seen)? {
+            if let Some(envelope) = edit.envelope
+                && envelope_member(&mut self.map, envelope, &key, edit.seen)?
+            {
                 continue;
+            }
+            if !edit.append.is_empty() {
+                edit.append.retain(|(name, _)| *name != key);
             }
             let key = match key {
                 Cow::Borrowed(k) => {
@@ -408,11 +513,21 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
             };
             return key.map(Some);
         }
-        Ok(None)
+        match edit.append.pop() {
+            Some((name, value)) => {
+                self.pending = Some(value);
+                seed.deserialize(de::value::BorrowedStrDeserializer::<A::Error>::new(name))
+                    .map(Some)
+            }
+            None => Ok(None),
+        }
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        self.map.next_value_seed(Seed(seed))
+        match self.pending.take() {
+            Some(value) => seed.deserialize(Lenient(value)).map_err(de::Error::custom),
+            None => self.map.next_value_seed(Seed(seed)),
+        }
     }
 }
 

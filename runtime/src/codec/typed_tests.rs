@@ -141,6 +141,67 @@ fn payload_beside_the_status_without_the_envelope_members() {
     assert_eq!(not_modified.data, None);
 }
 
+#[derive(Debug, PartialEq, Deserialize)]
+struct WithQr {
+    id: u64,
+    qr: Option<String>,
+    count: Option<u32>,
+}
+
+/// What the one pass alone makes of `body` (no slower path behind it).
+fn beside_one_pass(body: &str) -> Option<WithQr> {
+    one_pass::<WithQr>(&caspos().protocol, &["qr", "count"], body).map(|typed| typed.data.unwrap())
+}
+
+#[test]
+fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
+    let info = OperationInfo {
+        reply_beside: &["qr", "count"],
+        ..INFO
+    };
+    let cases = [
+        // After the payload, as iCash's 3.14 example prints it; a digit
+        // string read as a number like any payload field.
+        (
+            r#"{"code": "0", "data": {"id": 1}, "qr": "Q", "count": "3"}"#,
+            (Some("Q"), Some(3)),
+        ),
+        // Before it.
+        (
+            r#"{"qr": "Q", "code": "0", "data": {"id": 1}}"#,
+            (Some("Q"), None),
+        ),
+        // The payload's own field wins.
+        (
+            r#"{"code": "0", "data": {"id": 1, "qr": "inside"}, "qr": "outside"}"#,
+            (Some("inside"), None),
+        ),
+        (r#"{"code": "0", "data": {"id": 1}}"#, (None, None)),
+    ];
+    for (body, (qr, count)) in cases {
+        let want = WithQr {
+            id: 1,
+            qr: qr.map(str::to_owned),
+            count,
+        };
+        assert_eq!(beside_one_pass(body).as_ref(), Some(&want), "{body}");
+        // The client's path agrees, and so does the slower path.
+        let typed = decode_response_as::<WithQr>(caspos(), &info, 200, body.as_bytes()).unwrap();
+        assert_eq!(typed.data.as_ref(), Some(&want), "{body}");
+        let slow = decode_response(caspos(), &info, 200, body).unwrap();
+        let slow = WithQr::deserialize(Lenient(slow.data)).unwrap();
+        assert_eq!(slow, want, "{body}");
+    }
+    // A member beside the payload that does not fit it is explained with
+    // its path by the slower path.
+    let body = r#"{"code": "0", "data": {"id": 1}, "count": "many"}"#;
+    assert_eq!(beside_one_pass(body), None);
+    match decode_response_as::<WithQr>(caspos(), &info, 200, body.as_bytes()) {
+        Err(Failure::Decode(e)) => assert_eq!(e.path, "data.count"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn json_rpc_result_and_error() {
     let rpc = vendor(Protocol::JsonRpc { by_position: false });
