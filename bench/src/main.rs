@@ -89,10 +89,15 @@ mod tests {
         let names: Vec<&str> = report.rows.iter().map(|row| row.name.as_str()).collect();
         for vendor in ["kassa24", "caspos", "icash", "smpos", "heado"] {
             assert!(
-                names.iter().any(|name| name.starts_with(&format!("decode/{vendor} "))),
+                names
+                    .iter()
+                    .any(|name| name.starts_with(&format!("decode/{vendor} "))),
                 "no decode measure for {vendor}: {names:?}"
             );
         }
-        assert!(names.iter().any(|name| name.starts_with("encode/")), "{names:?}");
+        assert!(
+            names.iter().any(|name| name.starts_with("encode/")),
+            "{names:?}"
+        );
     }
 }

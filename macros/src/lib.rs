@@ -9,6 +9,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 mod attr;
+mod deserialize;
 mod error_table;
 mod one_of;
 mod operation;
@@ -62,6 +63,15 @@ pub fn derive_one_of(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Tagged, attributes(kassa))]
 pub fn derive_tagged(input: TokenStream) -> TokenStream {
     expand(input, tagged::expand)
+}
+
+/// serde's `Deserialize` for a struct with named fields: one map visitor,
+/// the rest in `kassa::__private::de`. Reads `#[serde(rename, alias,
+/// default, with, deserialize_with)]` as serde does; any other
+/// deserialization key is an error.
+#[proc_macro_derive(Deserialize, attributes(serde))]
+pub fn derive_deserialize(input: TokenStream) -> TokenStream {
+    expand(input, deserialize::expand)
 }
 
 /// Stands in for `schemars::JsonSchema` where kassa's `schemars` feature

@@ -12,6 +12,8 @@ mod client;
 mod code;
 pub mod codec;
 mod config;
+#[doc(hidden)]
+pub mod de;
 pub mod double_option;
 mod enums;
 mod error;
@@ -54,6 +56,11 @@ pub use vendor::{
     StateHeader, Vendor,
 };
 
+/// serde's `Deserialize` for a struct with named fields, in a fraction of
+/// the code serde's own derive writes; reads the `#[serde(...)]` attributes
+/// `rename`, `alias`, `default`, `with` and `deserialize_with` (and skips
+/// serialization-only ones). The generated types use it.
+pub use kassa_macros::Deserialize;
 /// `#[derive(kassa::JsonSchema)]` derives `schemars::JsonSchema` where
 /// kassa's `schemars` feature is on, and nothing (accepting the
 /// `#[schemars]` attributes) where it is off: generated code and
@@ -89,6 +96,7 @@ pub type Json = serde_json::Value;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::JsonSchema;
+    pub use crate::de;
     #[cfg(feature = "schemars")]
     pub use schemars;
 

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Print a money back (return) receipt for an earlier receipt. moneyBackType tells what kind of receipt is returned (sale, advance, credit payment). With `isManual: true` ("Money Back Manual") the device skips its checks against its own database, for when its data are damaged or lost or the return is made on another device; both forms share the wire name `moneyBack` and are one operation.
 ///
@@ -21,7 +21,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -215,7 +215,7 @@ pub struct MoneyBack {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -295,7 +295,7 @@ pub struct Correction {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -334,7 +334,7 @@ pub struct CorrectionResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -437,7 +437,7 @@ pub struct Rollback {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Print a sale receipt. The same wire operation has three documented forms: a plain sale ("Sales"), a sale on credit ("Credit Sale": the credited amount in creditPayment, with creditContract and creditPayer) and a sale paid from an earlier advance ("Advance Pay": the advance receipt in prepaymentDocumentId and the advance amount in depositPayment). They are one operation because they share the wire name `sale`; the form-specific fields are optional here, and each form is also an operation of its own (`sale_plain`, `sale_credit`, `sale_advance`) that requires its fields.
 ///
@@ -21,7 +21,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -234,7 +234,7 @@ pub struct Sale {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -389,7 +389,7 @@ pub struct Credit {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -515,7 +515,7 @@ pub struct Prepayment {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -639,7 +639,7 @@ pub struct PrepaymentProducts {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -805,7 +805,7 @@ pub struct SalePlain {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -988,7 +988,7 @@ pub struct SaleCredit {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation

@@ -42,7 +42,7 @@ pub struct GetShiftStatus;
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -86,7 +86,7 @@ pub struct GetShiftStatusResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -132,7 +132,7 @@ pub struct OpenShift {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -187,7 +187,7 @@ pub struct CloseShift {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -244,7 +244,7 @@ pub struct Deposit {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation

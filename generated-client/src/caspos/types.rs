@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// A line of a sale receipt (`items` of sale, in all three forms: sale, credit sale, advance pay).
 ///
@@ -15,7 +15,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -115,7 +115,7 @@ pub struct SaleItem {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -177,7 +177,7 @@ pub struct CreditPayItem {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -231,7 +231,7 @@ pub struct PrepaymentItem {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -345,7 +345,7 @@ pub struct MoneyBackItem {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -373,7 +373,7 @@ pub struct RollbackVatAmount {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -405,7 +405,7 @@ pub struct ReportVatAmount {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -453,7 +453,7 @@ pub struct CashDocument {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -514,7 +514,7 @@ pub struct Receipt {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -818,7 +818,7 @@ pub struct CurrencyTotals {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -883,7 +883,7 @@ pub struct ShiftReport {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1182,7 +1182,7 @@ pub struct PeriodicReport {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1214,7 +1214,7 @@ pub struct ControlTape {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Read a report of the store that the auth_key belongs to.
 ///
@@ -17,7 +17,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -60,7 +60,7 @@ pub struct Reports {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -102,7 +102,7 @@ pub struct RegisterEvent {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -165,7 +165,7 @@ pub struct PlanSet {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Set the prices and parameters of an article in one store. Exactly one of SaleItemID and SaleItemInventoryID must be given. Answers the bare string "OK".
 ///
@@ -15,7 +15,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -103,7 +103,7 @@ pub struct EditSaleItemByStore {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -142,7 +142,7 @@ pub struct GetSaleItems {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -194,7 +194,7 @@ impl ::kassa::Paged for GetSaleItems {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -231,7 +231,7 @@ pub struct GetSaleItemQty {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

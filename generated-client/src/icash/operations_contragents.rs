@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Add a customer or supplier, or edit one when EditContragentID is given. The answer is an object with the contragent's id (SUPPLEMENT.md; not confirmed, and the field's name is not given), so it is decoded as raw JSON. The vendor's live log shows this call failing with a plain `error_message` (the envelope's failure form).
 ///
@@ -15,7 +15,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -113,7 +113,7 @@ pub struct AddContragent {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -152,7 +152,7 @@ pub struct GetContragents {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Log in with the user's login and password; the token is sent as `Authorization: Bearer &lt;token&gt;` with every later call. The token expires (401 "token is expired by ...").
 ///
@@ -15,7 +15,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -44,7 +44,7 @@ pub struct Authenticate {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -65,7 +65,7 @@ pub struct AuthenticateResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -94,7 +94,7 @@ pub struct ListKkms {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -115,7 +115,7 @@ pub struct ListKkmsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -144,7 +144,7 @@ pub struct GetKkm {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -165,7 +165,7 @@ pub struct GetKkmResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -194,7 +194,7 @@ pub struct GetUid {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

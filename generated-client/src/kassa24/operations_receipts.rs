@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// How the client learns, after an unknown outcome, whether [`Sale`] created its document: it calls [`GetUid`] and reads `Uid`. Each receipt operation that the server applies hands out the next Uid; if the register's current Uid still equals the one the lost request carried, the request was not applied (SUPPLEMENT.md: Uid). This holds while one client at a time writes to the register.
 pub const SALE_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
@@ -25,7 +25,7 @@ pub const SALE_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -147,7 +147,7 @@ pub const REFUND_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -223,7 +223,7 @@ pub const PURCHASE_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -345,7 +345,7 @@ pub const PURCHASE_REFUND_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -467,7 +467,7 @@ pub const INCOME_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -515,7 +515,7 @@ pub const WITHDRAW_RECOVERY: ::kassa::Recovery = ::kassa::Recovery {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation

@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// A shift as returned when it is opened.
 ///
@@ -15,7 +15,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -58,7 +58,7 @@ pub struct Shift {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -86,7 +86,7 @@ pub struct ShiftStatusInfo {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -129,7 +129,7 @@ pub struct ShiftUser {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -168,7 +168,7 @@ pub struct OperationTotal {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -216,7 +216,7 @@ pub struct ReportTotals {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -269,7 +269,7 @@ pub struct SectionReport {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -321,7 +321,7 @@ pub struct Position {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

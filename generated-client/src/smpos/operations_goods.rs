@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// Upload the goods directory of a section, replacing the whole directory on the server.
 ///
@@ -17,7 +17,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -50,7 +50,7 @@ pub struct PutGoods {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -77,7 +77,7 @@ pub struct PutGoodsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -119,7 +119,7 @@ pub struct UpdateGoods {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -144,7 +144,7 @@ pub struct UpdateGoodsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -184,7 +184,7 @@ pub struct AddGoods {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -209,7 +209,7 @@ pub struct AddGoodsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -249,7 +249,7 @@ pub struct DeleteGoods {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -276,7 +276,7 @@ pub struct DeleteGoodsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -315,7 +315,7 @@ pub struct GetGoods {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -344,7 +344,7 @@ pub struct GetGoodsResponse {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate,
     kassa::Operation
@@ -384,7 +384,7 @@ pub struct GetGoodsQuantity {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

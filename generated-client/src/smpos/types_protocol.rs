@@ -3,7 +3,7 @@
 //! What `spec/smpos/types-protocol.yaml` declares.
 
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// General information about a protocol (shift journal) of a device.
 ///
@@ -14,7 +14,7 @@ use ::kassa::__private::serde::{Deserialize, Serialize};
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -92,7 +92,7 @@ pub struct ProtocolDigest {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -132,7 +132,7 @@ pub struct ProtocolResults {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -156,7 +156,7 @@ pub struct CheckCounts {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -260,7 +260,7 @@ pub struct PrnResults {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -291,7 +291,7 @@ pub struct DescTaxFee {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -341,7 +341,7 @@ pub struct TaxFee {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -371,7 +371,7 @@ pub struct PrnTotalsBySide {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -428,7 +428,7 @@ pub struct PrnTotals {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -456,7 +456,7 @@ pub struct SalesByPrn {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -484,7 +484,7 @@ pub struct Sales {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

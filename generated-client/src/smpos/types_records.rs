@@ -4,7 +4,7 @@
 
 use super::*;
 use ::kassa::__private::JsonSchema;
-use ::kassa::__private::serde::{Deserialize, Serialize};
+use ::kassa::__private::serde::Serialize;
 
 /// One record of a protocol (shift journal), as returned in GETPRT `prtDetails`. The record type `op` decides the other fields («Додаткові поля» of the record type table). Amounts are in kopecks, quantities in 0.001, percentages in 0.01 %.
 ///
@@ -135,7 +135,7 @@ impl ::std::default::Default for ProtocolRec {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -172,7 +172,7 @@ pub struct ProtocolRecArtPlus {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -209,7 +209,7 @@ pub struct ProtocolRecArtMinus {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -235,7 +235,7 @@ pub struct ProtocolRecDiscountPerc {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -261,7 +261,7 @@ pub struct ProtocolRecDiscountSum {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -287,7 +287,7 @@ pub struct ProtocolRecMarkupPerc {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -313,7 +313,7 @@ pub struct ProtocolRecMarkupSum {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -331,7 +331,7 @@ pub struct ProtocolRecSubtotal {}
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -349,7 +349,7 @@ pub struct ProtocolRecRejectLast {}
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -367,7 +367,7 @@ pub struct ProtocolRecRejectAll {}
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -416,7 +416,7 @@ pub struct ProtocolRecCash {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -459,7 +459,7 @@ pub struct ProtocolRecCheck {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -502,7 +502,7 @@ pub struct ProtocolRecCard {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -545,7 +545,7 @@ pub struct ProtocolRecCredit {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -588,7 +588,7 @@ pub struct ProtocolRecOther {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -617,7 +617,7 @@ pub struct ProtocolRecDiscountCard {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -647,7 +647,7 @@ pub struct ProtocolRecCheckBegin {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -678,7 +678,7 @@ pub struct ProtocolRecCheckEnd {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -747,7 +747,7 @@ pub struct ProtocolRecSaledArt {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -786,7 +786,7 @@ pub struct ProtocolRecCashIn {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -825,7 +825,7 @@ pub struct ProtocolRecCashOut {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -863,7 +863,7 @@ pub struct ProtocolRecComment {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -899,7 +899,7 @@ pub struct ProtocolRecInfo {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -926,7 +926,7 @@ pub struct ProtocolRecSetCurCheck {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -956,7 +956,7 @@ pub struct ProtocolRecLogin {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -981,7 +981,7 @@ pub struct ProtocolRecLogout {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1006,7 +1006,7 @@ pub struct ProtocolRecWorkBegin {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1031,7 +1031,7 @@ pub struct ProtocolRecWorkEnd {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1075,7 +1075,7 @@ pub struct ProtocolRecDocBegin {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1093,7 +1093,7 @@ pub struct ProtocolRecDocEnd {}
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1132,7 +1132,7 @@ pub struct ProtocolRecArtMove {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1318,7 +1318,7 @@ pub struct ProtocolRecEditArt {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]
@@ -1347,7 +1347,7 @@ pub struct ProtocolRecLogRec {
     Default,
     PartialEq,
     Serialize,
-    Deserialize,
+    kassa::Deserialize,
     JsonSchema,
     kassa::Validate
 )]

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use super::lenient::{Lenient, Seed};
 use super::response::{Decoded, Failure, decode_response};
 use super::wire::decode_typed;
+use crate::de::Key;
 use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
 
 /// What a successful response means for the request.
@@ -303,28 +304,6 @@ impl<'de> Payload<'de> for Raw {
     }
 }
 
-/// A member name, borrowed from the body when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a member name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_owned())))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
 /// Reads an envelope member that is not the payload; true if it was one.
 fn envelope_member<'de, A: MapAccess<'de>>(
     map: &mut A,
@@ -362,7 +341,8 @@ impl<'de, P: Payload<'de>> Visitor<'de> for MemberVisitor<'_, '_, P> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<P::Out>, A::Error> {
         let mut data = None;
-        while let Some(Key(key)) = map.next_key()? {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let key = key.into_cow();
             if key == self.field {
                 let failed = self.seen.failed
                     || self.envelope.is_some_and(|e| {
@@ -490,7 +470,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         let edit = &mut self.edit;
-        while let Some(Key(key)) = self.map.next_key()? {
+        while let Some(key) = self.map.next_key::<Key<'de>>()? {
+            let key = key.into_cow();
             if edit.echo == Some(&*key) {
                 self.map.next_value::<IgnoredAny>()?;
                 continue;

@@ -9,11 +9,25 @@ use super::fields::{field, ident, rust_type};
 use super::names::{Names, fallback};
 use crate::ir::{Enum, ErrorCategory, ErrorTable, FormKind, Repr, RetryClass, TypeDef, TypeKind};
 
+/// How a generated struct holds its data.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Named fields: read with `kassa::Deserialize`, which writes a
+    /// fraction of the code serde's derive does.
+    Named,
+    /// A unit or newtype struct: serde's derive.
+    Other,
+}
+
 /// The derives every generated struct carries.
-pub fn struct_derives(operation: bool) -> TokenStream {
+pub fn struct_derives(operation: bool, shape: Shape) -> TokenStream {
     let operation = operation.then(|| quote!(, kassa::Operation));
+    let deserialize = match shape {
+        Shape::Named => quote!(kassa::Deserialize),
+        Shape::Other => quote!(Deserialize),
+    };
     quote! {
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema, kassa::Validate #operation)]
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, #deserialize, JsonSchema, kassa::Validate #operation)]
         #[serde(crate = "::kassa::__private::serde")]
         #[schemars(crate = "::kassa::__private::schemars")]
     }
@@ -251,7 +265,7 @@ pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
     let name = ident(&t.name);
     match &t.kind {
         TypeKind::Object(fields) => {
-            let derives = struct_derives(false);
+            let derives = struct_derives(false, Shape::Named);
             let groups = group_attrs(&t.groups).map(|g| quote!(#[kassa(#(#g),*)]));
             let fields = fields.iter().map(|f| field(f, names, None));
             quote! {
@@ -301,7 +315,7 @@ pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
         }
         TypeKind::Union(u) => {
             let tag = &u.tag;
-            let derives = struct_derives(false);
+            let derives = struct_derives(false, Shape::Named);
             let mut structs = Vec::new();
             let mut variants = Vec::new();
             for v in &u.variants {

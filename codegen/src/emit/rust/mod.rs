@@ -168,7 +168,16 @@ pub fn vendor_module_by(spec: &Spec, source: &str, generator: &str) -> Result<Ve
         }
         if text.contains("Serialize,") {
             out.push_str("use ::kassa::__private::JsonSchema;\n");
-            out.push_str("use ::kassa::__private::serde::{Deserialize, Serialize};\n");
+            // serde's `Deserialize` derive is left to unit and newtype
+            // structs; named fields use `kassa::Deserialize`.
+            let serde_deserialize = text
+                .lines()
+                .any(|l| l.trim() == "Deserialize," || l.contains(", Deserialize,"));
+            out.push_str(if serde_deserialize {
+                "use ::kassa::__private::serde::{Deserialize, Serialize};\n"
+            } else {
+                "use ::kassa::__private::serde::Serialize;\n"
+            });
         }
         if text.contains("double_option") {
             // schemars' JsonSchema derive (kassa's `schemars` feature)

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::docs::{Doc, escape};
 use super::fields::{field, ident, rust_type};
-use super::items::struct_derives;
+use super::items::{Shape, struct_derives};
 use super::names::Names;
 use crate::ir::{self, Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
 use crate::read::model::SignatureEncoding;
@@ -190,8 +190,11 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
         attrs.push(quote!(recovery = #constant));
         recovery_const(op, r, &constant, names)
     });
-    let derives = struct_derives(true);
-    let plain = struct_derives(false);
+    let (derives, named) = (
+        struct_derives(true, Shape::Other),
+        struct_derives(true, Shape::Named),
+    );
+    let plain = struct_derives(false, Shape::Named);
     let idem = op.idempotency.as_ref();
     let request = match &op.request {
         Body::Empty => quote! {
@@ -204,7 +207,7 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
             let fields = fields.iter().map(|f| field(f, names, idem));
             quote! {
                 #doc
-                #derives
+                #named
                 #[kassa(#(#attrs),*)]
                 pub struct #name {
                     #(#fields)*
