@@ -15,6 +15,7 @@ pub struct Key<'de>(Cow<'de, str>);
 
 impl Deref for Key<'_> {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         &self.0
     }
@@ -27,6 +28,7 @@ impl<'de> Key<'de> {
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
@@ -34,12 +36,15 @@ impl<'de> Deserialize<'de> for Key<'de> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a member name")
             }
+            #[inline]
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Borrowed(v)))
             }
+            #[inline]
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(v.to_owned())))
             }
+            #[inline]
             fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(v)))
             }
@@ -53,6 +58,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
 /// Reads the value of member `name` into `slot`; a second one is serde's
 /// "duplicate field" error.
+#[inline]
 pub fn next<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -62,6 +68,7 @@ pub fn next<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 }
 
 /// [`next`] through `seed` (a field's `with` or `deserialize_with`).
+#[inline]
 pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     map: &mut A,
     slot: &mut Option<S::Value>,
@@ -76,6 +83,7 @@ pub fn next_seed<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 /// Skips the value of a member the struct does not have.
+#[inline]
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
 }
@@ -83,6 +91,7 @@ pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 /// The value read for member `name`, or, when it did not come, what
 /// serde's derive gives: `None` for an `Option`, else its "missing field"
 /// error.
+#[inline]
 pub fn take<'de, T: Deserialize<'de>, E: de::Error>(
     slot: Option<T>,
     name: &'static str,
@@ -94,6 +103,7 @@ pub fn take<'de, T: Deserialize<'de>, E: de::Error>(
 }
 
 /// A member read through `with`, which must come.
+#[inline]
 pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| de::Error::missing_field(name))
 }
