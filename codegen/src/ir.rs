@@ -274,6 +274,9 @@ pub struct UnionVariant {
     pub doc: Option<String>,
     pub doc_original: Option<String>,
     pub fields: Vec<Field>,
+    /// Stored behind a `Box`: its record is much larger than a pointer, and
+    /// the enum is as large as its largest variant.
+    pub boxed: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -526,6 +526,7 @@ fn union_def(
             doc: opt_text(&variant.doc),
             doc_original: opt_text(&variant.doc_original),
             fields: vfields,
+            boxed: false,
         });
     }
     ir::Union {
@@ -537,7 +538,7 @@ fn union_def(
 
 const LIKE_MARKER: &str = "\u{0}like";
 
-fn like_marker(type_name: &str) -> ir::Field {
+pub(super) fn like_marker(type_name: &str) -> ir::Field {
     ir::Field {
         wire: LIKE_MARKER.to_owned(),
         rust: type_name.to_owned(),

@@ -11,6 +11,7 @@ mod outcomes;
 mod paging;
 mod polling;
 mod protocol;
+mod size;
 mod variants;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -388,6 +389,7 @@ pub fn resolve(
         .map(|i| items::type_def(&mut cx, i, &enums))
         .collect();
     items::mark_recursion(&mut ir_types);
+    size::box_large_variants(&mut ir_types, &ir_enums);
     let ir_servers: Vec<ir::Server> = servers.iter().map(|i| items::server(&mut cx, i)).collect();
 
     let error_table_names: BTreeSet<String> = errors.iter().map(|i| i.name.value.clone()).collect();

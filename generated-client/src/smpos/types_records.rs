@@ -106,7 +106,7 @@ pub enum ProtocolRec {
     ArtMove(ProtocolRecArtMove),
     /// `op` = `70`.
     #[kassa(code = 70)]
-    EditArt(ProtocolRecEditArt),
+    EditArt(::std::boxed::Box<ProtocolRecEditArt>),
     /// `op` = `127`.
     #[kassa(code = 127)]
     LogRec(ProtocolRecLogRec),

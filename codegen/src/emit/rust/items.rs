@@ -335,10 +335,14 @@ pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
                 let vname = ident(&v.name);
                 let code = code_literal(&v.code);
                 let variant_doc = format!(" `{tag}` = `{}`.", v.code);
+                let ty = match v.boxed {
+                    true => quote!(::std::boxed::Box<#struct_name>),
+                    false => quote!(#struct_name),
+                };
                 variants.push(quote! {
                     #[doc = #variant_doc]
                     #[kassa(code = #code)]
-                    #vname(#struct_name),
+                    #vname(#ty),
                 });
             }
             let other = ident(fallback(u.variants.iter().map(|v| v.name.as_str())));
