@@ -18,7 +18,7 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, Time};
 
 /// Parses `text` in `items`. A two-digit year (`[year repr:last_two]`)
 /// is read in 1970..=2069, which `time` leaves to the caller.
-fn parse_items<T: TryFrom<time::parsing::Parsed>>(
+pub(super) fn parse_items<T: TryFrom<time::parsing::Parsed>>(
     text: &str,
     items: &[time::format_description::BorrowedFormatItem<'_>],
 ) -> Option<T> {
@@ -109,6 +109,9 @@ macro_rules! local {
 
             /// Reads text in `F`'s pattern.
             pub fn parse(text: &str) -> Result<Self, String> {
+                if let Some(value) = super::fixed::parse::<$inner>(F::PATTERN, text) {
+                    return Ok(Self::new(value));
+                }
                 parse_items::<$inner>(text, items::<F>()?).map(Self::new).ok_or_else(|| {
                     format!(concat!("expected ", $what, " like \"{}\", got {}"), F::PATTERN, excerpt(text))
                 })

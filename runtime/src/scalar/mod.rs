@@ -28,6 +28,7 @@ mod dates;
 mod decimal;
 mod decimal_text;
 mod empty;
+mod fixed;
 mod local;
 mod number;
 mod one_or_many;
