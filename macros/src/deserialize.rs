@@ -85,7 +85,14 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let de = quote!(::kassa::__private::de);
     let expecting = format!("struct {ident}");
     let struct_name = ident.to_string();
-    let wire_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    // Every name a field is read under, as serde's derive lists them: a
+    // deserializer may go by the list (kassa's tagged records replay their
+    // tag only to a struct that has it).
+    let wire_names: Vec<&str> = fields
+        .iter()
+        .flat_map(|f| std::iter::once(&f.name).chain(&f.aliases))
+        .map(String::as_str)
+        .collect();
     let slots = fields.iter().enumerate().map(|(i, f)| {
         let slot = format_ident!("__f{i}");
         let ty = &f.ty;

@@ -85,7 +85,7 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
                 value: None,
                 map,
             };
-            return T::decode_variant(&code, MapAccessDeserializer::new(record)).map_err(|e| {
+            return T::decode_variant(&code, Record(record)).map_err(|e| {
                 de::Error::custom(format_args!(
                     "invalid {} with `{}` {code} ({variant}): {}",
                     T::NAME,
@@ -181,6 +181,51 @@ impl Visitor<'_> for KeySeed {
         } else {
             Key::Other(name.to_owned())
         })
+    }
+}
+
+/// A record as its variant's deserializer. A struct that does not list the
+/// tag among its fields is not given it (the generated variants never do):
+/// one member less to read and skip per record.
+struct Record<A>(Prefixed<A>);
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self.0)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        let mut record = self.0;
+        if record
+            .tag
+            .as_ref()
+            .is_some_and(|(tag, _)| !fields.contains(tag))
+        {
+            record.tag = None;
+        }
+        visitor.visit_map(record)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        MapAccessDeserializer::new(self.0).deserialize_enum(name, variants, visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map identifier ignored_any
     }
 }
 
