@@ -222,6 +222,13 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         None => quote!(::core::option::Option::None),
     };
     let response = quote_spanned!(response.span()=> #response);
+    // Fields beside the payload are set on it through its `Beside` impl.
+    let set_beside = if reply_beside.is_empty() {
+        quote!(::core::option::Option::None)
+    } else {
+        quote_spanned!(response.span()=>
+            ::core::option::Option::Some(::kassa::codec::set_beside::<#response>))
+    };
     let error = quote_spanned!(error.span()=> #error);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
@@ -247,6 +254,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 recovery: #recovery,
                 not_modified: #not_modified,
                 reply_beside: &[#(#reply_beside),*],
+                set_beside: #set_beside,
                 since: #since,
                 field_since: &[#(#field_since),*],
                 until: #until,

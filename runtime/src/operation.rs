@@ -191,6 +191,10 @@ pub struct OperationInfo {
     /// in the envelope, instead of inside it; decoding takes them from
     /// there when the payload lacks them.
     pub reply_beside: &'static [&'static str],
+    /// Sets those fields on the decoded payload, so the one pass reads them
+    /// ([`codec::set_beside`](crate::codec::set_beside) of the response
+    /// type); without it such a body takes the slower path.
+    pub set_beside: Option<crate::codec::SetBeside>,
     /// The vendor revision that introduced the operation.
     pub since: Option<&'static str>,
     /// Request fields (wire names) introduced after the operation, with
@@ -223,6 +227,7 @@ impl OperationInfo {
         recovery: None,
         not_modified: false,
         reply_beside: &[],
+        set_beside: None,
         since: None,
         field_since: &[],
         until: None,

@@ -325,6 +325,26 @@ pub struct Operation {
     pub operation_operation_custom_state_name: ::std::string::String,
 }
 
+impl ::kassa::codec::Beside for Operation {
+    fn set_beside(&mut self, __wire: &str, __value: ::kassa::Json) -> bool {
+        match __wire {
+            "OperationElectronicDataQrCode" => {
+                ::kassa::codec::set_absent(
+                    &mut self.operation_electronic_data_qr_code,
+                    __value,
+                )
+            }
+            "OperationElectronicDataReceipt" => {
+                ::kassa::codec::set_absent(
+                    &mut self.operation_electronic_data_receipt,
+                    __value,
+                )
+            }
+            _ => true,
+        }
+    }
+}
+
 /// An item (article line) of an operation (3.14 structure "operation_saleitem").
 ///
 /// Vendor's wording: “Structure of type “operation_saleitem””

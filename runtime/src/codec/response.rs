@@ -136,10 +136,11 @@ fn decode_envelope(
     let data = match envelope.data_field {
         Some(field) => {
             let mut data = map.get(field).cloned().unwrap_or(Value::Null);
-            // Payload fields sent beside the payload, where it lacks them.
+            // Payload fields sent beside the payload, where it lacks them
+            // (or has them null).
             if let Value::Object(payload) = &mut data {
                 for name in beside {
-                    if !payload.contains_key(*name)
+                    if payload.get(*name).is_none_or(Value::is_null)
                         && let Some(v) = map.get(*name)
                     {
                         payload.insert((*name).to_owned(), v.clone());

@@ -4,9 +4,9 @@
 //! envelope (status, message, payload field, JSON-RPC `result`/`error`)
 //! deserializes the payload into `T` as it passes, through [`Lenient`], and
 //! no `serde_json::Value` is built. Where the operation reads payload
-//! fields that may arrive beside the payload (`reply_beside`), the payload
-//! is held as raw text while the rest of the body is read, then decoded
-//! with those members added where it lacks them. Anything else (a vendor failure, a body
+//! fields that may arrive beside the payload (`reply_beside`), those
+//! members are kept as they pass and set on the decoded payload where it
+//! lacks them ([`Beside`](super::Beside)). Anything else (a vendor failure, a body
 //! of the wrong shape, a payload that does not fit `T`) is read again by
 //! the slower [`decode_response`], which explains it: the vendor's code and
 //! message, or the JSON path of the first problem.
@@ -18,9 +18,9 @@ use std::marker::PhantomData;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
 };
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::beside::SetBeside;
 use super::lenient::{Lenient, Seed};
 use super::response::{Decoded, Failure, decode_response};
 use super::wire::decode_typed;
@@ -51,7 +51,7 @@ pub struct Typed<T> {
 /// Reads a response of `info` into `T` (see the module documentation).
 ///
 /// A body that is not UTF-8 is a decode error, never repaired.
-pub fn decode_response_as<T: DeserializeOwned>(
+pub fn decode_response_as<T: DeserializeOwned + 'static>(
     vendor: &Vendor,
     info: &OperationInfo,
     status: u16,
@@ -73,7 +73,7 @@ pub fn decode_response_as<T: DeserializeOwned>(
         return typed;
     }
     if (200..300).contains(&status)
-        && let Some(typed) = one_pass(&vendor.protocol, info.reply_beside, text)
+        && let Some(typed) = one_pass(&vendor.protocol, BesideFields::of(info), text)
     {
         return Ok(typed);
     }
@@ -123,11 +123,33 @@ enum Shape<'v> {
     Member {
         envelope: Option<&'v Envelope>,
         field: &'static str,
-        beside: &'static [&'static str],
+        beside: BesideFields,
     },
     /// The payload is the body minus the envelope members (and the
     /// operation name the response repeats).
     Rest(&'v Envelope, Option<&'static str>),
+}
+
+/// Payload fields that may be sent beside the payload, and how they are
+/// set on it.
+#[derive(Clone, Copy)]
+struct BesideFields {
+    names: &'static [&'static str],
+    set: Option<SetBeside>,
+}
+
+impl BesideFields {
+    const NONE: BesideFields = BesideFields {
+        names: &[],
+        set: None,
+    };
+
+    fn of(info: &OperationInfo) -> BesideFields {
+        BesideFields {
+            names: info.reply_beside,
+            set: info.set_beside,
+        }
+    }
 }
 
 /// Envelope members met while reading the body.
@@ -141,16 +163,16 @@ struct Seen {
     beside: Vec<(&'static str, Value)>,
 }
 
-fn one_pass<T: DeserializeOwned>(
+fn one_pass<T: DeserializeOwned + 'static>(
     protocol: &Protocol,
-    beside: &'static [&'static str],
+    beside: BesideFields,
     text: &str,
 ) -> Option<Typed<T>> {
     let shape = match protocol {
         Protocol::JsonRpc { .. } => Shape::Member {
             envelope: None,
             field: "result",
-            beside: &[],
+            beside: BesideFields::NONE,
         },
         Protocol::JsonEnvelope {
             response,
@@ -168,43 +190,39 @@ fn one_pass<T: DeserializeOwned>(
         Shape::Member {
             envelope,
             field,
-            beside: [],
-        } => de
-            .deserialize_map(MemberVisitor::<Direct<T>> {
-                envelope,
-                field,
-                beside: &[],
-                seen: &mut seen,
-                marker: PhantomData,
-            })
-            .ok()?,
-        Shape::Member {
-            envelope,
-            field,
             beside,
         } => {
-            let raw = de
-                .deserialize_map(MemberVisitor::<Raw> {
+            // Without a way to set them, such fields are the slower path's.
+            let set = match (beside.names, beside.set) {
+                ([], _) => None,
+                (_, Some(set)) => Some(set),
+                (_, None) => return None,
+            };
+            let mut data = de
+                .deserialize_map(MemberVisitor::<T> {
                     envelope,
                     field,
-                    beside,
+                    beside: beside.names,
                     seen: &mut seen,
                     marker: PhantomData,
                 })
                 .ok()?;
-            match raw {
-                Some(raw) => Some(with_beside(raw.get(), std::mem::take(&mut seen.beside))?),
-                None => None,
+            if let (Some(set), Some(payload)) = (set, data.as_mut()) {
+                for (name, value) in std::mem::take(&mut seen.beside) {
+                    if !set(payload, name, value) {
+                        return None;
+                    }
+                }
             }
+            data
         }
         Shape::Rest(envelope, echo) => Some(
             T::deserialize(Rest {
                 inner: &mut de,
                 edit: Edit {
-                    envelope: Some(envelope),
+                    envelope,
                     echo,
                     seen: &mut seen,
-                    append: Vec::new(),
                 },
             })
             .ok()?,
@@ -247,7 +265,7 @@ fn one_pass<T: DeserializeOwned>(
 fn member_or_rest<'v>(
     envelope: &'v Envelope,
     echo: Option<&'static str>,
-    beside: &'static [&'static str],
+    beside: BesideFields,
 ) -> Shape<'v> {
     match envelope.data_field {
         Some(field) => Shape::Member {
@@ -256,51 +274,6 @@ fn member_or_rest<'v>(
             beside,
         },
         None => Shape::Rest(envelope, echo),
-    }
-}
-
-/// The payload held as `raw` text, decoded with the members met beside it
-/// added where it lacks them (as the slower path merges them).
-fn with_beside<T: DeserializeOwned>(raw: &str, beside: Vec<(&'static str, Value)>) -> Option<T> {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    let mut seen = Seen::default();
-    let data = T::deserialize(Rest {
-        inner: &mut de,
-        edit: Edit {
-            envelope: None,
-            echo: None,
-            seen: &mut seen,
-            append: beside,
-        },
-    })
-    .ok()?;
-    de.end().ok()?;
-    Some(data)
-}
-
-/// How the payload member is read: into its type, or held as raw text.
-trait Payload<'de> {
-    type Out;
-    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<Self::Out, A::Error>;
-}
-
-/// The payload decoded as it passes.
-struct Direct<T>(PhantomData<T>);
-
-impl<'de, T: DeserializeOwned> Payload<'de> for Direct<T> {
-    type Out = T;
-    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<T, A::Error> {
-        map.next_value_seed(Seed(PhantomData::<T>))
-    }
-}
-
-/// The payload held as raw text, borrowed from the body.
-struct Raw;
-
-impl<'de> Payload<'de> for Raw {
-    type Out = &'de RawValue;
-    fn read<A: MapAccess<'de>>(map: &mut A) -> Result<&'de RawValue, A::Error> {
-        map.next_value()
     }
 }
 
@@ -324,22 +297,24 @@ fn envelope_member<'de, A: MapAccess<'de>>(
     Ok(true)
 }
 
-struct MemberVisitor<'s, 'v, P> {
+/// Reads the body's members: the envelope's into `seen`, the payload into
+/// `T` as it passes.
+struct MemberVisitor<'s, 'v, T> {
     envelope: Option<&'v Envelope>,
     field: &'static str,
     beside: &'static [&'static str],
     seen: &'s mut Seen,
-    marker: PhantomData<fn() -> P>,
+    marker: PhantomData<fn() -> T>,
 }
 
-impl<'de, P: Payload<'de>> Visitor<'de> for MemberVisitor<'_, '_, P> {
-    type Value = Option<P::Out>;
+impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
+    type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<P::Out>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
         let mut data = None;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let key = key.into_cow();
@@ -354,7 +329,7 @@ impl<'de, P: Payload<'de>> Visitor<'de> for MemberVisitor<'_, '_, P> {
                 if failed {
                     map.next_value::<IgnoredAny>()?;
                 } else {
-                    data = Some(P::read(&mut map)?);
+                    data = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
                 }
                 continue;
             }
@@ -383,9 +358,8 @@ impl<'de, P: Payload<'de>> Visitor<'de> for MemberVisitor<'_, '_, P> {
     }
 }
 
-/// A body as the payload's deserializer, edited on the way: the envelope
-/// members taken out (the `Rest` shape), or members met beside the payload
-/// added where it lacks them.
+/// A body as the payload's deserializer with the envelope members taken
+/// out (the `Rest` shape).
 struct Rest<'s, 'v, D> {
     inner: D,
     edit: Edit<'s, 'v>,
@@ -393,12 +367,10 @@ struct Rest<'s, 'v, D> {
 
 struct Edit<'s, 'v> {
     /// Envelope members to take out, into `seen`.
-    envelope: Option<&'v Envelope>,
+    envelope: &'v Envelope,
     /// The operation name the body repeats, skipped.
     echo: Option<&'static str>,
     seen: &'s mut Seen,
-    /// Members to add after the body's own, unless it has them.
-    append: Vec<(&'static str, Value)>,
 }
 
 macro_rules! as_map {
@@ -449,7 +421,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for RestVisitor<'_, '_, V> {
         self.visitor.visit_map(RestMap {
             map,
             edit: self.edit,
-            pending: None,
         })
     }
 }
@@ -458,8 +429,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for RestVisitor<'_, '_, V> {
 struct RestMap<'s, 'v, A> {
     map: A,
     edit: Edit<'s, 'v>,
-    /// The value of the added member whose key was just given.
-    pending: Option<Value>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
@@ -476,13 +445,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
                 self.map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            if let Some(envelope) = edit.envelope
-                && envelope_member(&mut self.map, envelope, &key, edit.seen)?
-            {
+            if envelope_member(&mut self.map, edit.envelope, &key, edit.seen)? {
                 continue;
-            }
-            if !edit.append.is_empty() {
-                edit.append.retain(|(name, _)| *name != key);
             }
             let key = match key {
                 Cow::Borrowed(k) => {
@@ -494,21 +458,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
             };
             return key.map(Some);
         }
-        match edit.append.pop() {
-            Some((name, value)) => {
-                self.pending = Some(value);
-                seed.deserialize(de::value::BorrowedStrDeserializer::<A::Error>::new(name))
-                    .map(Some)
-            }
-            None => Ok(None),
-        }
+        Ok(None)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        match self.pending.take() {
-            Some(value) => seed.deserialize(Lenient(value)).map_err(de::Error::custom),
-            None => self.map.next_value_seed(Seed(seed)),
-        }
+        self.map.next_value_seed(Seed(seed))
     }
 }
 

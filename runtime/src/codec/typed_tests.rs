@@ -148,17 +148,32 @@ struct WithQr {
     count: Option<u32>,
 }
 
+/// As the generator writes it.
+impl crate::codec::Beside for WithQr {
+    fn set_beside(&mut self, wire: &str, value: Value) -> bool {
+        match wire {
+            "qr" => crate::codec::set_absent(&mut self.qr, value),
+            "count" => crate::codec::set_absent(&mut self.count, value),
+            _ => true,
+        }
+    }
+}
+
+const WITH_QR: OperationInfo = OperationInfo {
+    reply_beside: &["qr", "count"],
+    set_beside: Some(crate::codec::set_beside::<WithQr>),
+    ..INFO
+};
+
 /// What the one pass alone makes of `body` (no slower path behind it).
 fn beside_one_pass(body: &str) -> Option<WithQr> {
-    one_pass::<WithQr>(&caspos().protocol, &["qr", "count"], body).map(|typed| typed.data.unwrap())
+    one_pass::<WithQr>(&caspos().protocol, BesideFields::of(&WITH_QR), body)
+        .map(|typed| typed.data.unwrap())
 }
 
 #[test]
 fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
-    let info = OperationInfo {
-        reply_beside: &["qr", "count"],
-        ..INFO
-    };
+    let info = WITH_QR;
     let cases = [
         // After the payload, as iCash's 3.14 example prints it; a digit
         // string read as a number like any payload field.
@@ -171,10 +186,14 @@ fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
             r#"{"qr": "Q", "code": "0", "data": {"id": 1}}"#,
             (Some("Q"), None),
         ),
-        // The payload's own field wins.
+        // The payload's own field wins; a null one does not.
         (
             r#"{"code": "0", "data": {"id": 1, "qr": "inside"}, "qr": "outside"}"#,
             (Some("inside"), None),
+        ),
+        (
+            r#"{"code": "0", "data": {"id": 1, "qr": null}, "qr": "outside", "count": null}"#,
+            (Some("outside"), None),
         ),
         (r#"{"code": "0", "data": {"id": 1}}"#, (None, None)),
     ];
@@ -200,6 +219,16 @@ fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
         Err(Failure::Decode(e)) => assert_eq!(e.path, "data.count"),
         other => panic!("{other:?}"),
     }
+    // Without a way to set them, the one pass leaves such a body to the
+    // slower path, which reads it the same.
+    let without = OperationInfo {
+        set_beside: None,
+        ..WITH_QR
+    };
+    let body = r#"{"code": "0", "data": {"id": 1}, "qr": "Q"}"#;
+    assert!(one_pass::<WithQr>(&caspos().protocol, BesideFields::of(&without), body).is_none());
+    let typed = decode_response_as::<WithQr>(caspos(), &without, 200, body.as_bytes()).unwrap();
+    assert_eq!(typed.data.unwrap().qr.as_deref(), Some("Q"));
 }
 
 #[test]

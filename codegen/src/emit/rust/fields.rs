@@ -322,3 +322,41 @@ fn field_doc(f: &Field, idempotency: Option<&Idempotency>) -> Doc {
     }
     doc
 }
+
+/// `kassa::codec::Beside` for a payload struct named `name` whose fields
+/// the server may also send beside it (`also_in: envelope`); nothing where
+/// it has none. An optional field is set where the payload lacks it; a
+/// required one the payload always has (it did not decode otherwise); a
+/// nullable or size-capped one is left to the slower path, which reads it
+/// with its own rules.
+pub fn beside_impl(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let beside: Vec<&Field> = fields
+        .iter()
+        .filter(|f| f.also_in == Some(Placement::Envelope))
+        .collect();
+    if beside.is_empty() {
+        return quote!();
+    }
+    let arms = beside.iter().map(|f| {
+        let wire = &f.wire;
+        let rust = ident(&f.rust);
+        let set = if !f.optional {
+            quote!(true)
+        } else if f.nullable || f.max_bytes.is_some() || f.boxed {
+            quote!(false)
+        } else {
+            quote!(::kassa::codec::set_absent(&mut self.#rust, __value))
+        };
+        quote!(#wire => #set,)
+    });
+    quote! {
+        impl ::kassa::codec::Beside for #name {
+            fn set_beside(&mut self, __wire: &str, __value: ::kassa::Json) -> bool {
+                match __wire {
+                    #(#arms)*
+                    _ => true,
+                }
+            }
+        }
+    }
+}

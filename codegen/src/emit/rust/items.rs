@@ -5,7 +5,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::docs::{Doc, escape};
-use super::fields::{field, ident, rust_type};
+use super::fields::{beside_impl, field, ident, rust_type};
 use super::names::{Names, fallback};
 use crate::ir::{Enum, ErrorCategory, ErrorTable, FormKind, Repr, RetryClass, TypeDef, TypeKind};
 
@@ -267,6 +267,7 @@ pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
         TypeKind::Object(fields) => {
             let derives = struct_derives(false, Shape::Named);
             let groups = group_attrs(&t.groups).map(|g| quote!(#[kassa(#(#g),*)]));
+            let beside = beside_impl(&name, fields);
             let fields = fields.iter().map(|f| field(f, names, None));
             quote! {
                 #doc
@@ -275,6 +276,7 @@ pub fn type_def(t: &TypeDef, names: &Names) -> TokenStream {
                 pub struct #name {
                     #(#fields)*
                 }
+                #beside
             }
         }
         TypeKind::Alias(ty) => {

@@ -5,7 +5,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::docs::{Doc, escape};
-use super::fields::{field, ident, rust_type};
+use super::fields::{beside_impl, field, ident, rust_type};
 use super::items::{Shape, struct_derives};
 use super::names::Names;
 use crate::ir::{self, Auth, Body, Envelope, Mint, Operation, Protocol, Spec, Test};
@@ -238,6 +238,7 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
         Body::Fields(fields) => {
             let rname = ident(&names.response[&op.name]);
             let rdoc = format!(" Response of [`{}`].", names.request[&op.name]);
+            let beside = beside_impl(&rname, fields);
             let fields = fields.iter().map(|f| field(f, names, None));
             quote! {
                 #[doc = #rdoc]
@@ -245,6 +246,7 @@ pub fn operation(spec: &Spec, op: &Operation, names: &Names) -> TokenStream {
                 pub struct #rname {
                     #(#fields)*
                 }
+                #beside
             }
         }
         _ => quote!(),
