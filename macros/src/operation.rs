@@ -227,7 +227,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         quote!(::core::option::Option::None)
     } else {
         quote_spanned!(response.span()=>
-            ::core::option::Option::Some(::kassa::codec::set_beside::<#response>))
+            ::core::option::Option::Some(::kassa::codec::SetBeside::of::<#response>()))
     };
     let error = quote_spanned!(error.span()=> #error);
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();

@@ -192,8 +192,8 @@ pub struct OperationInfo {
     /// there when the payload lacks them.
     pub reply_beside: &'static [&'static str],
     /// Sets those fields on the decoded payload, so the one pass reads them
-    /// ([`codec::set_beside`](crate::codec::set_beside) of the response
-    /// type); without it such a body takes the slower path.
+    /// ([`SetBeside::of`](crate::codec::SetBeside::of) the response type);
+    /// without it such a body takes the slower path.
     pub set_beside: Option<crate::codec::SetBeside>,
     /// The vendor revision that introduced the operation.
     pub since: Option<&'static str>,

@@ -397,8 +397,8 @@ fn info(spec: &Spec, op: &ir::Operation) -> OperationInfo {
                 .map(|f| f.wire.clone())
                 .collect::<Vec<_>>(),
         ),
-        // Payloads are JSON values here: the slower path merges them.
-        set_beside: None,
+        set_beside: (!spec.reply_fields_beside(op).is_empty())
+            .then(kassa::codec::SetBeside::of::<Value>),
     }
 }
 

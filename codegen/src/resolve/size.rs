@@ -134,19 +134,10 @@ fn scalar(s: Scalar, f: Option<&Field>) -> (usize, bool) {
     let unit = f
         .and_then(|f| f.unit)
         .filter(|u| matches!(u, Unit::MinorUnits | Unit::Milli | Unit::BasisPoints));
+    if s.is_plain_integer() && unit.is_some() {
+        return (8, false);
+    }
     match s {
-        Scalar::I8
-        | Scalar::I16
-        | Scalar::I32
-        | Scalar::I64
-        | Scalar::U8
-        | Scalar::U16
-        | Scalar::U32
-        | Scalar::U64
-            if unit.is_some() =>
-        {
-            (8, false)
-        }
         Scalar::Bool | Scalar::Bool01 | Scalar::I8 | Scalar::U8 => (1, false),
         Scalar::I16 | Scalar::U16 => (2, false),
         Scalar::I32 | Scalar::U32 | Scalar::Date => (4, false),

@@ -7,6 +7,7 @@
 //! reading of the payload.
 
 use std::any::Any;
+use std::fmt;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -26,14 +27,47 @@ pub trait Beside: 'static {
 }
 
 /// [`Beside::set_beside`] of a payload known as `Any`, as
-/// [`OperationInfo`](crate::OperationInfo) keeps it.
-pub type SetBeside = fn(&mut dyn Any, &str, Value) -> bool;
+/// [`OperationInfo`](crate::OperationInfo) keeps it. Its `Debug` does not
+/// show the address, so tables built apart compare equal.
+#[derive(Clone, Copy)]
+pub struct SetBeside(fn(&mut dyn Any, &str, Value) -> bool);
 
-/// The [`SetBeside`] of `T`.
-pub fn set_beside<T: Beside>(payload: &mut dyn Any, wire: &str, value: Value) -> bool {
+impl SetBeside {
+    /// The setter of `T`.
+    pub const fn of<T: Beside>() -> SetBeside {
+        SetBeside(erased::<T>)
+    }
+
+    /// Sets `wire` on `payload`; false where `payload` is not the type
+    /// this setter was made for, or as [`Beside::set_beside`] says.
+    pub fn set(self, payload: &mut dyn Any, wire: &str, value: Value) -> bool {
+        (self.0)(payload, wire, value)
+    }
+}
+
+impl fmt::Debug for SetBeside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SetBeside(..)")
+    }
+}
+
+fn erased<T: Beside>(payload: &mut dyn Any, wire: &str, value: Value) -> bool {
     payload
         .downcast_mut::<T>()
         .is_some_and(|payload| payload.set_beside(wire, value))
+}
+
+/// A payload kept as JSON (the example server's): the member is added
+/// where the object lacks it or has it null, as the slower path does.
+impl Beside for Value {
+    fn set_beside(&mut self, wire: &str, value: Value) -> bool {
+        if let Value::Object(payload) = self
+            && payload.get(wire).is_none_or(Value::is_null)
+        {
+            payload.insert(wire.to_owned(), value);
+        }
+        true
+    }
 }
 
 /// Sets an optional field from `value` where it is `None`, reading digit

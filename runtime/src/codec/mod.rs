@@ -19,7 +19,7 @@ mod typed;
 mod wire;
 
 pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
-pub use beside::{Beside, SetBeside, set_absent, set_beside};
+pub use beside::{Beside, SetBeside, set_absent};
 pub use lenient::Lenient;
 pub use query::{query_pairs, query_params};
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};

@@ -209,7 +209,7 @@ fn one_pass<T: DeserializeOwned + 'static>(
                 .ok()?;
             if let (Some(set), Some(payload)) = (set, data.as_mut()) {
                 for (name, value) in std::mem::take(&mut seen.beside) {
-                    if !set(payload, name, value) {
+                    if !set.set(payload, name, value) {
                         return None;
                     }
                 }

@@ -161,7 +161,7 @@ impl crate::codec::Beside for WithQr {
 
 const WITH_QR: OperationInfo = OperationInfo {
     reply_beside: &["qr", "count"],
-    set_beside: Some(crate::codec::set_beside::<WithQr>),
+    set_beside: Some(crate::codec::SetBeside::of::<WithQr>()),
     ..INFO
 };
 
@@ -208,6 +208,13 @@ fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
         let typed = decode_response_as::<WithQr>(caspos(), &info, 200, body.as_bytes()).unwrap();
         assert_eq!(typed.data.as_ref(), Some(&want), "{body}");
         let slow = decode_response(caspos(), &info, 200, body).unwrap();
+        // A payload kept as JSON (the example server's) is merged the same.
+        let as_json = BesideFields {
+            set: Some(crate::codec::SetBeside::of::<Value>()),
+            ..BesideFields::of(&info)
+        };
+        let json = one_pass::<Value>(&caspos().protocol, as_json, body).unwrap();
+        assert_eq!(json.data.as_ref(), Some(&slow.data), "{body}");
         let slow = WithQr::deserialize(Lenient(slow.data)).unwrap();
         assert_eq!(slow, want, "{body}");
     }
