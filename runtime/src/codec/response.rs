@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::Beside;
 use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
 
 /// A successful response, unwrapped from its envelope.
@@ -137,14 +138,10 @@ fn decode_envelope(
         Some(field) => {
             let mut data = map.get(field).cloned().unwrap_or(Value::Null);
             // Payload fields sent beside the payload, where it lacks them
-            // (or has them null).
-            if let Value::Object(payload) = &mut data {
-                for name in beside {
-                    if payload.get(*name).is_none_or(Value::is_null)
-                        && let Some(v) = map.get(*name)
-                    {
-                        payload.insert((*name).to_owned(), v.clone());
-                    }
+            // (or has them null): the one pass's rule for JSON payloads.
+            for name in beside {
+                if let Some(v) = map.get(*name) {
+                    data.set_beside(name, v.clone());
                 }
             }
             data
