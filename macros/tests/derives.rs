@@ -604,7 +604,7 @@ fn tagged() {
         .to_string();
     assert_eq!(
         err,
-        "the tag `op` of Record must be an integer code, found [1] at line 1 column 11"
+        "the tag `op` of Record must be an integer code, found [1] at line 1 column 10"
     );
 
     assert_eq!(
@@ -617,6 +617,24 @@ fn tagged() {
     assert_eq!(
         err,
         "unknown Closed `kind` \"refund\", expected one of \"sale\""
+    );
+    // A number where string codes are expected reads as its digits.
+    let err = serde_json::from_str::<Closed>(r#"{"kind": 5}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("unknown Closed `kind` \"5\", expected one of \"sale\""),
+        "{err}"
+    );
+    // An unknown record keeps its tag as sent: a digit string stays one.
+    let record = serde_json::from_str::<Record>(r#"{"op": "9", "z": 1}"#).unwrap();
+    assert_eq!(record, Record::Unknown(json!({"op": "9", "z": 1})));
+    let err = serde_json::from_str::<Record>(r#"{"op": "x"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("the tag `op` of Record must be an integer code, found \"x\""),
+        "{err}"
     );
     assert_eq!(Record::Sale(SaleRecord { sum: 1 }).validate(), Ok(()));
 

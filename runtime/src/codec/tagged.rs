@@ -11,7 +11,8 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{BorrowedStrDeserializer, MapAccessDeserializer, StringDeserializer};
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
@@ -63,29 +64,20 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
         // Empty, so not allocated, for a record that starts with its tag.
         let mut before: Vec<(String, Value)> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed(T::TAG))? {
-            let value: Value = map.next_value()?;
             if let Key::Other(name) = key {
-                before.push((name, value));
+                before.push((name, map.next_value()?));
                 continue;
             }
-            let Some(code) = read_code::<T>(&value) else {
-                let kind = if T::INT { "an integer" } else { "a string" };
-                return Err(de::Error::custom(format_args!(
-                    "the tag `{}` of {} must be {kind} code, found {value}",
-                    T::TAG,
-                    T::NAME
-                )));
-            };
+            let Tag { code, json: value } = map.next_value_seed(TagSeed::<T>(PhantomData))?;
             let Some(variant) = T::variant(&code) else {
                 return unknown(before, value, map, &code);
             };
-            let record = Prefixed {
-                before: before.into_iter(),
-                tag: Some((T::TAG, value)),
-                value: None,
+            let record = Record {
+                held: before,
+                tag: (T::TAG, value),
                 map,
             };
-            return T::decode_variant(&code, Record(record)).map_err(|e| {
+            return T::decode_variant(&code, record).map_err(|e| {
                 de::Error::custom(format_args!(
                     "invalid {} with `{}` {code} ({variant}): {}",
                     T::NAME,
@@ -98,15 +90,113 @@ impl<'de, T: TaggedRecord> Visitor<'de> for RecordVisitor<T> {
     }
 }
 
-/// The tag as a code of `T`'s kind; digit strings count as integers, and
-/// numbers as strings of their digits.
-fn read_code<T: TaggedRecord>(tag: &Value) -> Option<Code> {
-    match (T::INT, tag) {
-        (true, Value::Number(n)) => n.as_i64().map(Code::Int),
-        (true, Value::String(s)) => s.trim().parse().ok().map(Code::Int),
-        (false, Value::String(s)) => Some(Code::Str(s.clone().into())),
-        (false, Value::Number(n)) => Some(Code::Str(n.to_string().into())),
-        _ => None,
+/// A tag as read: its code, and its JSON form for the records that need
+/// it again (a variant that lists the tag, an unknown record kept whole).
+struct Tag {
+    code: Code,
+    json: Value,
+}
+
+/// Reads a tag as a code of `T`'s kind straight from the input: digit
+/// strings count as integers, and numbers as strings of their digits.
+struct TagSeed<T>(PhantomData<T>);
+
+impl<T: TaggedRecord> TagSeed<T> {
+    fn not_code<E: de::Error>(found: Value) -> E {
+        let kind = if T::INT { "an integer" } else { "a string" };
+        E::custom(format_args!(
+            "the tag `{}` of {} must be {kind} code, found {found}",
+            T::TAG,
+            T::NAME
+        ))
+    }
+
+    fn number<E: de::Error>(n: serde_json::Number) -> Result<Tag, E> {
+        let code = if T::INT {
+            n.as_i64().map(Code::Int)
+        } else {
+            Some(Code::Str(n.to_string().into()))
+        };
+        match code {
+            Some(code) => Ok(Tag {
+                code,
+                json: Value::Number(n),
+            }),
+            None => Err(Self::not_code(Value::Number(n))),
+        }
+    }
+}
+
+impl<'de, T: TaggedRecord> DeserializeSeed<'de> for TagSeed<T> {
+    type Value = Tag;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tag, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: TaggedRecord> Visitor<'de> for TagSeed<T> {
+    type Value = Tag;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if T::INT { "an integer" } else { "a string" };
+        write!(f, "the tag `{}` of {} as {kind} code", T::TAG, T::NAME)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Tag, E> {
+        Self::number(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Tag, E> {
+        Self::number(v.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Tag, E> {
+        match serde_json::Number::from_f64(v) {
+            Some(n) => Self::number(n),
+            None => Err(Self::not_code(Value::Null)),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Tag, E> {
+        self.visit_string(v.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Tag, E> {
+        let code = if T::INT {
+            match v.trim().parse() {
+                Ok(i) => Code::Int(i),
+                Err(_) => return Err(Self::not_code(Value::String(v))),
+            }
+        } else {
+            Code::Str(v.clone().into())
+        };
+        Ok(Tag {
+            code,
+            json: Value::String(v),
+        })
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Tag, E> {
+        Err(Self::not_code(Value::Bool(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Tag, E> {
+        Err(Self::not_code(Value::Null))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Tag, E> {
+        Err(Self::not_code(Value::Null))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Tag, A::Error> {
+        let found = Value::deserialize(SeqAccessDeserializer::new(seq))?;
+        Err(Self::not_code(found))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Tag, A::Error> {
+        let found = Value::deserialize(MapAccessDeserializer::new(map))?;
+        Err(Self::not_code(found))
     }
 }
 
@@ -184,16 +274,45 @@ impl Visitor<'_> for KeySeed {
     }
 }
 
-/// A record as its variant's deserializer. A struct that does not list the
-/// tag among its fields is not given it (the generated variants never do):
-/// one member less to read and skip per record.
-struct Record<A>(Prefixed<A>);
+/// A record as its variant's deserializer: the members read before the
+/// tag, the tag, then the rest of the live record. A struct that does not
+/// list the tag among its fields is not given it (the generated variants
+/// never do): one member less to read and skip per record.
+struct Record<A> {
+    held: Vec<(String, Value)>,
+    tag: (&'static str, Value),
+    map: A,
+}
+
+impl<A> Record<A> {
+    /// The record's members, the tag among them where `with_tag`.
+    fn members(self, with_tag: bool) -> Members<A> {
+        let Record {
+            mut held,
+            tag: (name, tag),
+            map,
+        } = self;
+        if with_tag {
+            held.push((name.to_owned(), tag));
+        }
+        // A record that starts with its tag, as vendors write them, has
+        // nothing to replay: its members come straight from the input.
+        let replay = (!held.is_empty()).then(|| {
+            held.reverse();
+            Box::new(Replay {
+                members: held,
+                pending: None,
+            })
+        });
+        Members { replay, map }
+    }
+}
 
 impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
     type Error = A::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
-        visitor.visit_map(self.0)
+        visitor.visit_map(self.members(true))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -202,15 +321,8 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        let mut record = self.0;
-        if record
-            .tag
-            .as_ref()
-            .is_some_and(|(tag, _)| !fields.contains(tag))
-        {
-            record.tag = None;
-        }
-        visitor.visit_map(record)
+        let with_tag = fields.contains(&self.tag.0);
+        visitor.visit_map(self.members(with_tag))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -219,7 +331,7 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        MapAccessDeserializer::new(self.0).deserialize_enum(name, variants, visitor)
+        MapAccessDeserializer::new(self.members(true)).deserialize_enum(name, variants, visitor)
     }
 
     serde::forward_to_deserialize_any! {
@@ -229,38 +341,42 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
     }
 }
 
-/// The fields read before the tag, the tag, then the rest of the live record.
-struct Prefixed<A> {
-    before: std::vec::IntoIter<(String, Value)>,
-    tag: Option<(&'static str, Value)>,
-    value: Option<Value>,
+/// A record's members: those held to be replayed first, then the live ones.
+struct Members<A> {
+    /// `None` once nothing is left to replay (and for most records, from
+    /// the start): one branch per member on the common path.
+    replay: Option<Box<Replay>>,
     map: A,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prefixed<A> {
+/// Members held to be replayed, last first, and the value of the member
+/// whose key was just given.
+struct Replay {
+    members: Vec<(String, Value)>,
+    pending: Option<Value>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        if let Some((name, value)) = self.before.next() {
-            self.value = Some(value);
-            return seed
-                .deserialize(StringDeserializer::<A::Error>::new(name))
-                .map(Some);
-        }
-        if let Some((name, tag)) = self.tag.take() {
-            self.value = Some(tag);
-            return seed
-                .deserialize(BorrowedStrDeserializer::new(name))
-                .map(Some);
+        if let Some(replay) = &mut self.replay {
+            if let Some((name, value)) = replay.members.pop() {
+                replay.pending = Some(value);
+                return seed
+                    .deserialize(StringDeserializer::<A::Error>::new(name))
+                    .map(Some);
+            }
+            self.replay = None;
         }
         self.map.next_key_seed(seed)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        match self.value.take() {
+        match self.replay.as_mut().and_then(|r| r.pending.take()) {
             Some(value) => seed.deserialize(Lenient(value)).map_err(de::Error::custom),
             None => self.map.next_value_seed(seed),
         }
