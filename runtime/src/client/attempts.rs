@@ -114,8 +114,11 @@ impl Client {
         let (mut attempt, mut relogged) = (0u32, false);
         loop {
             attempt += 1;
+            // Logging in is rare (once a session): boxed, so that its
+            // future does not size every call's, which each await level
+            // of the caller copies.
             if has_login && !is_login && !self.logged_in() {
-                self.login::<E>(None).await?;
+                Box::pin(self.login::<E>(None)).await?;
             }
             let mut auth = self.auth_values();
             auth.route = self.route(info);
@@ -158,7 +161,7 @@ impl Client {
                     // token this request carried; not counted as an attempt.
                     relogged = true;
                     attempt -= 1;
-                    self.login::<E>(Some(carried)).await?;
+                    Box::pin(self.login::<E>(Some(carried))).await?;
                     continue;
                 }
                 Meaning::Relogin | Meaning::Final => false,

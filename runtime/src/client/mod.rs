@@ -489,24 +489,16 @@ impl Client {
         }
     }
 
-    /// One HTTP exchange: encode, send, read, decode the body into `T`.
-    async fn exchange<T, E>(
+    /// The HTTP request of one attempt. A plain function, so that what it
+    /// builds from (the auth values, the wire form) is gone before the
+    /// exchange first awaits: only the request in flight is held.
+    fn request(
         &self,
         info: &OperationInfo,
         prepared: &Prepared,
-        key: Option<String>,
         auth: AuthValues,
-    ) -> Result<Typed<T>, Failed<E>>
-    where
-        T: DeserializeOwned + Serialize + Send + 'static,
-        E: ErrorTable,
-    {
-        let wire = prepared
-            .outgoing(self.vendor, info, &auth)
-            .map_err(|e| match e {
-                EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
-                EncodeError::Config(m) => Failed::from(Error::Config(m)),
-            })?;
+    ) -> Result<reqwest::RequestBuilder, EncodeError> {
+        let wire = prepared.outgoing(self.vendor, info, &auth)?;
         let base = self.base.expose();
         let mut url = if wire.path.is_empty() {
             base.to_owned()
@@ -532,6 +524,25 @@ impl Client {
         if let Some((content_type, bytes)) = wire.body {
             builder = builder.header("Content-Type", content_type).body(bytes);
         }
+        Ok(builder)
+    }
+
+    /// One HTTP exchange: encode, send, read, decode the body into `T`.
+    async fn exchange<T, E>(
+        &self,
+        info: &OperationInfo,
+        prepared: &Prepared,
+        key: Option<String>,
+        auth: AuthValues,
+    ) -> Result<Typed<T>, Failed<E>>
+    where
+        T: DeserializeOwned + Serialize + Send + 'static,
+        E: ErrorTable,
+    {
+        let builder = self.request(info, prepared, auth).map_err(|e| match e {
+            EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
+            EncodeError::Config(m) => Failed::from(Error::Config(m)),
+        })?;
         tracing::debug!(vendor = self.vendor.id, operation = info.wire, "sending");
         let started = std::time::Instant::now();
         let transport = |e: reqwest::Error, key: &Option<String>| {
