@@ -253,6 +253,7 @@ struct KeySeed(&'static str);
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
         deserializer.deserialize_str(self)
     }
@@ -286,6 +287,7 @@ struct Record<A> {
 
 impl<A> Record<A> {
     /// The record's members, the tag among them where `with_tag`.
+    #[inline]
     fn members(self, with_tag: bool) -> Members<A> {
         let Record {
             mut held,
@@ -315,6 +317,7 @@ impl<'de, A: MapAccess<'de>> Deserializer<'de> for Record<A> {
         visitor.visit_map(self.members(true))
     }
 
+    #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -359,6 +362,7 @@ struct Replay {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<A> {
     type Error = A::Error;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -375,6 +379,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<A> {
         self.map.next_key_seed(seed)
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         match self.replay.as_mut().and_then(|r| r.pending.take()) {
             Some(value) => seed.deserialize(Lenient(value)).map_err(de::Error::custom),
