@@ -106,8 +106,17 @@ pub fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// How many iterations of `f` fill one block (at least one).
+/// How many iterations of `f` fill one block (at least one), or
+/// `KASSA_BENCH_ITERS` when set: a fixed count makes the instruction counts
+/// of a run under `valgrind --tool=callgrind` comparable between builds.
 fn calibrate<T>(f: &mut impl FnMut() -> T) -> u32 {
+    if let Some(n) = std::env::var("KASSA_BENCH_ITERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &u32| n > 0)
+    {
+        return n;
+    }
     let mut n: u32 = 1;
     loop {
         let start = Instant::now();

@@ -5,7 +5,9 @@
 //! `cargo run --release -p kassa-bench -- [filter]` runs the measures whose
 //! name contains `filter` (`decode`, `encode`, `loopback`, `linear`,
 //! `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
-//! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop.
+//! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop,
+//! `KASSA_BENCH_ITERS` fixes the iterations of a micro measure's block (for
+//! instruction counts under callgrind, which are the same run to run).
 //! Under `cargo test` the decode and encode measures run one round each,
 //! so that a spec change that breaks an anchor or an example is caught; no
 //! time is asserted.
