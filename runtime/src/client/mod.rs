@@ -684,19 +684,16 @@ enum Read {
 }
 
 /// Reads the body, refusing it as soon as it passes `limit` bytes: a
-/// hostile or broken server cannot make the client buffer more.
-async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Read> {
+/// hostile or broken server cannot make the client buffer more. The body
+/// is kept as reqwest hands it over, without a copy.
+async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<bytes::Bytes, Read> {
     let announced = response.content_length().unwrap_or(0);
     if announced > limit as u64 {
         return Err(Read::TooLarge);
     }
     if response.content_length().is_some() {
         // The length is known and within the cap; hyper stops at it.
-        return response
-            .bytes()
-            .await
-            .map(|b| b.to_vec())
-            .map_err(Read::Transport);
+        return response.bytes().await.map_err(Read::Transport);
     }
     let mut body = Vec::with_capacity((announced as usize).min(64 * 1024));
     while let Some(chunk) = response.chunk().await.map_err(Read::Transport)? {
@@ -705,7 +702,7 @@ async fn read_body(mut response: reqwest::Response, limit: usize) -> Result<Vec<
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body)
+    Ok(body.into())
 }
 
 /// An error and its sources on one line.

@@ -81,3 +81,52 @@ fn mints_only_empty_keys() {
         assert_eq!(key.as_deref(), Some("given"));
     }
 }
+
+/// Answers each connection on `listener` with `reply` (a whole HTTP
+/// response), once per connection.
+fn serve_raw(listener: std::net::TcpListener, reply: &'static str) {
+    use std::io::{Read, Write};
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+}
+
+/// The body as read, or "too large".
+fn read_with_limit(reply: &'static str, limit: usize) -> Result<Vec<u8>, &'static str> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    serve_raw(listener, reply);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let response = reqwest::Client::new().get(&url).send().await.unwrap();
+        match read_body(response, limit).await {
+            Ok(bytes) => Ok(bytes.to_vec()),
+            Err(Read::TooLarge) => Err("too large"),
+            Err(Read::Transport(e)) => panic!("{e}"),
+        }
+    })
+}
+
+#[test]
+fn bodies_are_read_whole_and_refused_past_the_limit() {
+    const SIZED: &str =
+        "HTTP/1.1 200 OK\r\ncontent-length: 10\r\nconnection: close\r\n\r\n0123456789";
+    const CHUNKED: &str = "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n\
+                           6\r\n012345\r\n4\r\n6789\r\n0\r\n\r\n";
+    for reply in [SIZED, CHUNKED] {
+        assert_eq!(
+            read_with_limit(reply, 10),
+            Ok(b"0123456789".to_vec()),
+            "{reply}"
+        );
+        assert_eq!(read_with_limit(reply, 9), Err("too large"), "{reply}");
+    }
+}
