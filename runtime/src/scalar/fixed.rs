@@ -7,6 +7,10 @@
 //! pattern is read here by walking it and the text together. Anything else
 //! (a modifier, another component, a sign, a fifth year digit, a value out
 //! of range) gives `None`, and `time`'s parser decides, errors included.
+//!
+//! The pattern is read once, at compile time, into a [`Layout`] of steps
+//! (`const { Layout::of(F::PATTERN) }` where a date type is read), so a
+//! date costs only the walk over its text.
 
 use time::{Date, Month, PrimitiveDateTime, Time};
 
@@ -60,53 +64,159 @@ fn time(f: &Fields) -> Option<Time> {
     Time::from_hms(f.hour?, f.minute?, f.second.unwrap_or(0)).ok()
 }
 
-/// `text` read in `pattern`, where both are a fixed numeric layout.
-pub(super) fn parse<T: FromFields>(pattern: &str, text: &str) -> Option<T> {
-    T::from_fields(&fields(pattern, text)?)
+/// One step of a fixed layout: a literal byte or a number of fixed width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    Literal(u8),
+    Number(Part),
 }
 
-fn fields(pattern: &str, text: &str) -> Option<Fields> {
-    let (mut pattern, mut text) = (pattern.as_bytes(), text.as_bytes());
-    let mut f = Fields::default();
-    while let Some((&first, rest)) = pattern.split_first() {
-        if first != b'[' {
-            let (&got, text_rest) = text.split_first()?;
-            if got != first {
+/// A number of a date or time: two digits but for `[year]`'s four.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    Year,
+    /// `[year repr:last_two]`, read in 1970..=2069.
+    YearLastTwo,
+    Month,
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+/// The longest pattern read directly, in steps.
+const MAX_STEPS: usize = 48;
+
+/// A pattern as steps; `None` where it is not a fixed numeric layout.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Layout {
+    steps: [Step; MAX_STEPS],
+    len: usize,
+}
+
+impl Layout {
+    /// `pattern` as steps: literal bytes and the components listed in
+    /// [`Step`] with their default modifiers. Anything else (another
+    /// component, a modifier, an unclosed bracket, more than
+    /// [`MAX_STEPS`] steps) gives `None`.
+    pub(super) const fn of(pattern: &str) -> Option<Layout> {
+        let bytes = pattern.as_bytes();
+        let mut layout = Layout {
+            steps: [Step::Literal(0); MAX_STEPS],
+            len: 0,
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            if layout.len == MAX_STEPS {
                 return None;
             }
-            (pattern, text) = (rest, text_rest);
-            continue;
+            let step = if bytes[i] == b'[' {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] != b']' {
+                    end += 1;
+                }
+                if end == bytes.len() {
+                    return None;
+                }
+                let (_, rest) = bytes.split_at(i + 1);
+                let (name, _) = rest.split_at(end - i - 1);
+                i = end + 1;
+                match component(name) {
+                    Some(step) => step,
+                    None => return None,
+                }
+            } else {
+                i += 1;
+                Step::Literal(bytes[i - 1])
+            };
+            layout.steps[layout.len] = step;
+            layout.len += 1;
         }
-        let end = rest.iter().position(|&b| b == b']')?;
-        let (component, after) = (&rest[..end], &rest[end + 1..]);
-        let width = if component == b"year" { 4 } else { 2 };
-        let (digits, text_rest) = text.split_at_checked(width)?;
-        let n = number(digits)?;
-        // Each component once; a repeated one is `time`'s to judge.
-        let slot = match component {
-            b"year" => {
-                vacant(&f.year)?;
-                f.year = Some(i32::from(n));
-                None
+        Some(layout)
+    }
+}
+
+/// The step a component's text names, with default modifiers only.
+const fn component(name: &[u8]) -> Option<Step> {
+    const NAMES: [(&[u8], Part); 7] = [
+        (b"year", Part::Year),
+        (b"year repr:last_two", Part::YearLastTwo),
+        (b"month", Part::Month),
+        (b"day", Part::Day),
+        (b"hour", Part::Hour),
+        (b"minute", Part::Minute),
+        (b"second", Part::Second),
+    ];
+    let mut k = 0;
+    while k < NAMES.len() {
+        if same(NAMES[k].0, name) {
+            return Some(Step::Number(NAMES[k].1));
+        }
+        k += 1;
+    }
+    None
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `text` read in `layout`; `None` where the layout is not a fixed one or
+/// the text does not fit it.
+pub(super) fn parse<T: FromFields>(layout: &Option<Layout>, text: &str) -> Option<T> {
+    T::from_fields(&fields(layout.as_ref()?, text)?)
+}
+
+fn fields(layout: &Layout, text: &str) -> Option<Fields> {
+    let mut text = text.as_bytes();
+    let mut f = Fields::default();
+    for &step in &layout.steps[..layout.len] {
+        let part = match step {
+            Step::Literal(byte) => {
+                let (&got, rest) = text.split_first()?;
+                if got != byte {
+                    return None;
+                }
+                text = rest;
+                continue;
             }
-            // Read in 1970..=2069, as the general path does.
-            b"year repr:last_two" => {
-                vacant(&f.year)?;
-                f.year = Some(i32::from(n) + if n < 70 { 2000 } else { 1900 });
-                None
-            }
-            b"month" => Some(&mut f.month),
-            b"day" => Some(&mut f.day),
-            b"hour" => Some(&mut f.hour),
-            b"minute" => Some(&mut f.minute),
-            b"second" => Some(&mut f.second),
-            _ => return None,
+            Step::Number(part) => part,
         };
-        if let Some(slot) = slot {
-            vacant(slot)?;
-            *slot = Some(u8::try_from(n).ok()?);
-        }
-        (pattern, text) = (after, text_rest);
+        let width = if part == Part::Year { 4 } else { 2 };
+        let (digits, rest) = text.split_at_checked(width)?;
+        let n = number(digits)?;
+        text = rest;
+        // Each component once; a repeated one is `time`'s to judge.
+        let slot = match part {
+            Part::Year | Part::YearLastTwo => {
+                vacant(&f.year)?;
+                // Two digits are read in 1970..=2069, as the general path does.
+                let year = match part {
+                    Part::Year => n,
+                    _ if n < 70 => 2000 + n,
+                    _ => 1900 + n,
+                };
+                f.year = Some(i32::from(year));
+                continue;
+            }
+            Part::Month => &mut f.month,
+            Part::Day => &mut f.day,
+            Part::Hour => &mut f.hour,
+            Part::Minute => &mut f.minute,
+            Part::Second => &mut f.second,
+        };
+        vacant(slot)?;
+        *slot = Some(u8::try_from(n).ok()?);
     }
     text.is_empty().then_some(f)
 }
@@ -131,6 +241,11 @@ mod tests {
 
     use super::*;
     use crate::scalar::local::parse_items;
+
+    /// `text` read directly in `pattern`.
+    fn parse<T: FromFields>(pattern: &str, text: &str) -> Option<T> {
+        super::parse(&Layout::of(pattern), text)
+    }
 
     /// What `time`'s parser makes of `text` in `pattern`.
     fn general<T: TryFrom<time::parsing::Parsed>>(pattern: &str, text: &str) -> Option<T> {

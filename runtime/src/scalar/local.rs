@@ -109,7 +109,10 @@ macro_rules! local {
 
             /// Reads text in `F`'s pattern.
             pub fn parse(text: &str) -> Result<Self, String> {
-                if let Some(value) = super::fixed::parse::<$inner>(F::PATTERN, text) {
+                if let Some(value) = super::fixed::parse::<$inner>(
+                    &const { super::fixed::Layout::of(F::PATTERN) },
+                    text,
+                ) {
                     return Ok(Self::new(value));
                 }
                 parse_items::<$inner>(text, items::<F>()?).map(Self::new).ok_or_else(|| {
