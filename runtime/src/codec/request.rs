@@ -232,13 +232,9 @@ pub(super) fn leaves_out_credentials(
 
 /// The `Authorization` header of a bearer token, if the client holds one.
 pub(super) fn bearer(auth: &AuthValues) -> Option<(String, String)> {
-    auth.token.as_ref().map(|t| {
-        let token = t.expose();
-        let mut value = String::with_capacity("Bearer ".len() + token.len());
-        value.push_str("Bearer ");
-        value.push_str(token);
-        ("Authorization".to_owned(), value)
-    })
+    auth.token
+        .as_ref()
+        .map(|t| ("Authorization".to_owned(), ["Bearer ", t.expose()].concat()))
 }
 
 /// Puts the auth fields every request body carries; returns headers to add.

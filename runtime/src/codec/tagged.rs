@@ -102,12 +102,17 @@ struct Tag {
 struct TagSeed<T>(PhantomData<T>);
 
 impl<T: TaggedRecord> TagSeed<T> {
+    /// The kind of code `T`'s tags are.
+    fn kind() -> &'static str {
+        if T::INT { "an integer" } else { "a string" }
+    }
+
     fn not_code<E: de::Error>(found: Value) -> E {
-        let kind = if T::INT { "an integer" } else { "a string" };
         E::custom(format_args!(
-            "the tag `{}` of {} must be {kind} code, found {found}",
+            "the tag `{}` of {} must be {} code, found {found}",
             T::TAG,
-            T::NAME
+            T::NAME,
+            Self::kind()
         ))
     }
 
@@ -139,8 +144,13 @@ impl<'de, T: TaggedRecord> Visitor<'de> for TagSeed<T> {
     type Value = Tag;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = if T::INT { "an integer" } else { "a string" };
-        write!(f, "the tag `{}` of {} as {kind} code", T::TAG, T::NAME)
+        write!(
+            f,
+            "the tag `{}` of {} as {} code",
+            T::TAG,
+            T::NAME,
+            Self::kind()
+        )
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Tag, E> {

@@ -96,7 +96,7 @@ pub(super) struct Layout {
 
 impl Layout {
     /// `pattern` as steps: literal bytes and the components listed in
-    /// [`Step`] with their default modifiers. Anything else (another
+    /// [`Part`] with their default modifiers. Anything else (another
     /// component, a modifier, an unclosed bracket, more than
     /// [`MAX_STEPS`] steps) gives `None`.
     pub(super) const fn of(pattern: &str) -> Option<Layout> {
