@@ -5,21 +5,25 @@
 //! message or panic shows it.
 
 use std::fmt;
+use std::sync::Arc;
 
 #[cfg(feature = "schemars")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A string that never prints.
+///
+/// Shared, not copied, when cloned: the client hands its token and
+/// credentials to every attempt of every call.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 /// What a secret prints as.
 pub const REDACTED: &str = "***";
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        Secret(value.into().into())
     }
 
     /// The plain value. Call it only where the value goes on the wire.
@@ -46,13 +50,13 @@ impl fmt::Display for Secret {
 
 impl From<String> for Secret {
     fn from(s: String) -> Self {
-        Secret(s)
+        Secret(s.into())
     }
 }
 
 impl From<&str> for Secret {
     fn from(s: &str) -> Self {
-        Secret(s.to_owned())
+        Secret(s.into())
     }
 }
 
@@ -64,7 +68,7 @@ impl Serialize for Secret {
 
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Secret)
+        String::deserialize(deserializer).map(Secret::from)
     }
 }
 

@@ -71,6 +71,8 @@ pub fn splits(vendor: &Vendor) -> bool {
 
 /// A JSON object being written, with where each key is in it (a JSON
 /// string, quotes included), to notice a key written twice.
+///
+/// Its text is allocated with the first member: most REST reads send none.
 struct Object {
     text: Vec<u8>,
     keys: Vec<Range<usize>>,
@@ -80,9 +82,19 @@ struct Object {
 impl Object {
     fn new() -> Object {
         Object {
-            text: vec![b'{'],
+            text: Vec::new(),
             keys: Vec::new(),
             collided: false,
+        }
+    }
+
+    /// Before a member: the opening brace, or the comma after the last one.
+    fn separate(&mut self) {
+        if self.text.is_empty() {
+            self.text.reserve(128);
+            self.text.push(b'{');
+        } else if !self.keys.is_empty() {
+            self.text.push(b',');
         }
     }
 
@@ -96,9 +108,7 @@ impl Object {
     }
 
     fn key(&mut self, key: &str) {
-        if !self.keys.is_empty() {
-            self.text.push(b',');
-        }
+        self.separate();
         let start = self.text.len();
         // Writing a string into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut self.text, key);
@@ -128,9 +138,7 @@ impl Object {
         if members.is_empty() {
             return;
         }
-        if !self.keys.is_empty() {
-            self.text.push(b',');
-        }
+        self.separate();
         let offset = self.text.len();
         self.text.extend_from_slice(members.as_bytes());
         for k in keys {
@@ -143,6 +151,9 @@ impl Object {
     }
 
     fn finish(mut self) -> Vec<u8> {
+        if self.text.is_empty() {
+            self.text.push(b'{');
+        }
         self.text.push(b'}');
         self.text
     }

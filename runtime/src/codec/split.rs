@@ -162,7 +162,9 @@ impl<'a> Top<'a> {
     fn fields(self) -> Fields<'a> {
         Fields {
             top: self,
-            members: Vec::with_capacity(256),
+            // Allocated with the first member: a request of path or query
+            // fields alone has none.
+            members: Vec::new(),
             keys: Vec::new(),
             key_seen: false,
             pending: None,
@@ -219,7 +221,9 @@ impl Fields<'_> {
         name: &str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
-        if !self.members.is_empty() {
+        if self.members.is_empty() {
+            self.members.reserve(256);
+        } else {
             self.members.push(b',');
         }
         let start = self.members.len();

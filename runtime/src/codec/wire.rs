@@ -43,8 +43,10 @@ pub fn value_to_text(value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
+        // The JSON text, written straight into the string's buffer (what
+        // `Display` gives, without the formatter in between).
         Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
-            Some(value.to_string())
+            serde_json::to_string(value).ok()
         }
     }
 }
