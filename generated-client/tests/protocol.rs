@@ -625,6 +625,25 @@ async fn smpos_not_modified_is_a_value() {
         (&body["req"], &body["login"], &body["psw"]),
         (&json!("GETGOODS"), &json!("user"), &json!("pass"))
     );
+    // Through `call` and `send`, which promise a payload, "not modified" is
+    // the vendor's status 4, not a success.
+    let not_changed = || Canned::ok(json!({"req": "GETGOODS", "status": 4}));
+    mock.respond_once("GETGOODS", not_changed());
+    let err = c.inner().call(&request).await.unwrap_err();
+    let Error::Vendor(e) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (&e.raw_code, e.http_status, &e.kind),
+        (&Some(kassa::Code::Int(4)), 200, &smpos::Status::NotChanged)
+    );
+    mock.respond_once("GETGOODS", not_changed());
+    let err = c.inner().send(&request).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Vendor(v) if v.raw_code == Some(kassa::Code::Int(4))),
+        "{err:?}"
+    );
+    assert!(c.inner().call(&request).await.is_ok());
 }
 
 /// iCash `del-operation-sale-item` answers in one of two forms (its page

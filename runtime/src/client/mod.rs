@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use self::attempts::{Done, Failed};
+use self::attempts::Failed;
 use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared, Typed};
 use crate::config::ConfigError;
 use crate::{
@@ -313,7 +313,13 @@ impl Client {
     /// category [`Category::NotModified`](crate::Category::NotModified); use
     /// [`Client::call_fresh`] to get it as a value.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
-        self.send(request).await.map(Reply::into_inner)
+        // Each await level moves the future below it and its result; the
+        // call therefore awaits the attempts itself rather than `send`.
+        let (prepared, key) = self.prepare(request)?;
+        let done = self
+            .run::<O::Response, O::Error>(&O::INFO, &prepared, key)
+            .await?;
+        done.typed.data.ok_or_else(|| self.not_modified::<O>())
     }
 
     /// Reads a paged operation page by page, from `first` on.
@@ -328,7 +334,10 @@ impl Client {
         &self,
         request: &O,
     ) -> Result<Reply<O::Response>, Error<O::Error>> {
-        let (done, key) = self.start(request).await?;
+        let (prepared, key) = self.prepare(request)?;
+        let done = self
+            .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())
+            .await?;
         let replayed = done.typed.answer == Answer::Replayed;
         match done.typed.data {
             Some(value) => Ok(Reply {
@@ -337,20 +346,7 @@ impl Client {
                 idempotency_key: key,
                 attempts: done.attempts,
             }),
-            None => {
-                let status = self
-                    .vendor
-                    .protocol
-                    .envelope()
-                    .and_then(|e| e.not_modified.first().cloned());
-                Err(Error::Vendor(VendorError {
-                    kind: O::Error::from_wire(status.as_ref(), None),
-                    raw_code: status,
-                    message: None,
-                    http_status: 200,
-                    details: None,
-                }))
-            }
+            None => Err(self.not_modified::<O>()),
         }
     }
 
@@ -359,18 +355,21 @@ impl Client {
         &self,
         request: &O,
     ) -> Result<Fresh<O::Response>, Error<O::Error>> {
-        let (done, _) = self.start(request).await?;
+        let (prepared, key) = self.prepare(request)?;
+        let done = self
+            .run::<O::Response, O::Error>(&O::INFO, &prepared, key)
+            .await?;
         Ok(match done.typed.data {
             Some(data) => Fresh::Modified(data),
             None => Fresh::NotModified,
         })
     }
 
-    /// Validates and encodes a request, mints its key, and runs it.
-    async fn start<O: Operation>(
+    /// Validates and encodes a request and mints its key.
+    fn prepare<O: Operation>(
         &self,
         request: &O,
-    ) -> Result<(Done<O::Response>, Option<String>), Error<O::Error>> {
+    ) -> Result<(Prepared, Option<String>), Error<O::Error>> {
         request.validate()?;
         let (prepared, key) = Prepared::new(self.vendor, &O::INFO, request).map_err(|e| {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
@@ -378,10 +377,24 @@ impl Client {
         if let Some(version) = &self.config.api_version {
             not_in_revision(self.vendor, &O::INFO, version, &prepared)?;
         }
-        let done = self
-            .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())
-            .await?;
-        Ok((done, key))
+        Ok((prepared, key))
+    }
+
+    /// The error of a success without a payload ("not modified") where the
+    /// caller needs one.
+    fn not_modified<O: Operation>(&self) -> Error<O::Error> {
+        let status = self
+            .vendor
+            .protocol
+            .envelope()
+            .and_then(|e| e.not_modified.first().cloned());
+        Error::Vendor(VendorError {
+            kind: O::Error::from_wire(status.as_ref(), None),
+            raw_code: status,
+            message: None,
+            http_status: 200,
+            details: None,
+        })
     }
 
     /// The current value of a state header (Kassa24 `Uid`).
@@ -500,11 +513,14 @@ impl Client {
     ) -> Result<reqwest::RequestBuilder, EncodeError> {
         let wire = prepared.outgoing(self.vendor, info, &auth)?;
         let base = self.base.expose();
-        let mut url = if wire.path.is_empty() {
-            base.to_owned()
+        let base = if wire.path.is_empty() {
+            base
         } else {
-            format!("{}{}", base.trim_end_matches('/'), wire.path)
+            base.trim_end_matches('/')
         };
+        let mut url = String::with_capacity(base.len() + wire.path.len());
+        url.push_str(base);
+        url.push_str(&wire.path);
         if !wire.query.is_empty() {
             let query = form_urlencoded::Serializer::new(String::new())
                 .extend_pairs(&wire.query)
@@ -583,14 +599,14 @@ impl Client {
             elapsed_ms = started.elapsed().as_millis() as u64,
             "answered"
         );
-        let (bytes, decoded) = if bytes.len() < DECODE_ON_WORKER {
-            let decoded = codec::decode_response_as::<T>(self.vendor, info, status, &bytes);
-            (bytes, decoded)
+        let decoded = if bytes.len() < DECODE_ON_WORKER {
+            codec::decode_response_as::<T>(self.vendor, info, status, &bytes)
         } else {
-            let (vendor, op) = (self.vendor, *info);
+            // The worker shares the body (a reference count), kept here for
+            // an error's message.
+            let (vendor, op, body) = (self.vendor, *info, bytes.clone());
             tokio::task::spawn_blocking(move || {
-                let decoded = codec::decode_response_as::<T>(vendor, &op, status, &bytes);
-                (bytes, decoded)
+                codec::decode_response_as::<T>(vendor, &op, status, &body)
             })
             .await
             .map_err(|e| {
