@@ -145,21 +145,27 @@ fn block<T>(f: &mut impl FnMut() -> T, n: u32) -> f64 {
 /// Times `kassa` against `anchor` in alternating blocks (A,B then B,A in
 /// the next round). Values are µs per call; the ratio is the median of the
 /// per-round ratios kassa/anchor.
+///
+/// With `KASSA_BENCH_SIDE=kassa` (or `anchor`) only that side runs, so that
+/// a count under callgrind (`KASSA_BENCH_ITERS`) covers it alone; the
+/// other side then reads `NaN` and no ratio is given.
 pub fn compare<A, B>(
     name: impl Into<String>,
     rounds: usize,
     mut kassa: impl FnMut() -> A,
     mut anchor: impl FnMut() -> B,
 ) -> Row {
-    let (nk, na) = (calibrate(&mut kassa), calibrate(&mut anchor));
+    let (run_kassa, run_anchor) = sides();
+    let nk = run_kassa.then(|| calibrate(&mut kassa));
+    let na = run_anchor.then(|| calibrate(&mut anchor));
     let (mut ks, mut ans, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..rounds {
         let (k, a) = if round % 2 == 0 {
-            let k = block(&mut kassa, nk);
-            (k, block(&mut anchor, na))
+            let k = timed(&mut kassa, nk);
+            (k, timed(&mut anchor, na))
         } else {
-            let a = block(&mut anchor, na);
-            (block(&mut kassa, nk), a)
+            let a = timed(&mut anchor, na);
+            (timed(&mut kassa, nk), a)
         };
         ks.push(k);
         ans.push(a);
@@ -170,9 +176,30 @@ pub fn compare<A, B>(
         unit: "µs",
         kassa: median(&mut ks),
         anchor: Some(median(&mut ans)),
-        ratio: Some(median(&mut ratios)),
+        ratio: (run_kassa && run_anchor).then(|| median(&mut ratios)),
         rounds,
     }
+}
+
+/// Which sides of a comparison run: both, or the one `KASSA_BENCH_SIDE`
+/// names.
+pub fn sides() -> (bool, bool) {
+    match std::env::var("KASSA_BENCH_SIDE").as_deref() {
+        Err(_) | Ok("") => (true, true),
+        Ok("kassa") => (true, false),
+        Ok("anchor") => (false, true),
+        Ok(other) => {
+            eprintln!(
+                "error: KASSA_BENCH_SIDE is `{other}`; use `kassa` or `anchor`, or leave it unset"
+            );
+            std::process::exit(2);
+        }
+    }
+}
+
+/// [`block`] of a side that runs (`n` iterations), else `NaN`.
+fn timed<T>(f: &mut impl FnMut() -> T, n: Option<u32>) -> f64 {
+    n.map_or(f64::NAN, |n| block(f, n))
 }
 
 /// Times `f` alone (no anchor): median µs per call over `rounds` blocks.

@@ -38,6 +38,8 @@ fn main() -> std::process::ExitCode {
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; run with --release for figures worth reading");
     }
+    // A misspelt side is refused before anything runs.
+    harness::sides();
     println!(
         "ratio = median over rounds of kassa/anchor (per call; for calls/s above 1 is faster)"
     );
