@@ -151,11 +151,23 @@ fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<St
                     format!("is required in the path of `{op}`"),
                 ))
             })?;
-        out.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        push_path_segment(&mut out, value);
         rest = &rest[start + len + 1..];
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// `value` form-urlencoded onto `out`. Ids and codes, the usual path
+/// values, need no escape and are copied as they are.
+fn push_path_segment(out: &mut String, value: &str) {
+    // The bytes form_urlencoded leaves as they are.
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_');
+    if value.bytes().all(plain) {
+        out.push_str(value);
+    } else {
+        out.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+    }
 }
 
 /// A REST operation's method and its path with the path fields filled in.
@@ -698,4 +710,20 @@ pub fn decode_request(
         auth,
         rpc_id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut for plain values writes what the encoder writes.
+        #[test]
+        fn path_segments_are_form_urlencoded(value in "[a-zA-Z0-9*._~ +%/-]{0,12}|\\PC{0,6}") {
+            let mut out = String::from("/x/");
+            super::push_path_segment(&mut out, &value);
+            let encoded: String = form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            prop_assert_eq!(out, format!("/x/{encoded}"));
+        }
+    }
 }
