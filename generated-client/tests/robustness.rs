@@ -360,7 +360,8 @@ fn smpos_record_enum_stays_small() {
 /// A call's future holds the exchange in flight, not the login (rare, boxed)
 /// nor what the request was built from: every await level above it copies
 /// it once, so its size is a cost of every call. It was 3640 bytes before
-/// the login was boxed and the request built in a plain function.
+/// the login was boxed and the request built in a plain function, and 2360
+/// while `call` went through `send` and `start` (2200 since).
 #[test]
 fn a_call_future_stays_small() {
     let client = kassa24::Client::new(Config::new().base_url("http://127.0.0.1:9").login(
@@ -372,5 +373,5 @@ fn a_call_future_stays_small() {
     .unwrap();
     let request = kassa24::GetShift { id_shift: 1 };
     let size = std::mem::size_of_val(&client.get_shift(&request));
-    assert!(size <= 2560, "the get_shift future is {size} bytes");
+    assert!(size <= 2304, "the get_shift future is {size} bytes");
 }
