@@ -45,6 +45,7 @@ enum Meaning {
     Final,
 }
 
+#[cold]
 fn meaning<E: ErrorTable>(error: &Error<E>, expired: bool) -> Meaning {
     if expired {
         return Meaning::Relogin;
@@ -222,6 +223,7 @@ impl Client {
 
     /// The error a call ends in: a perhaps-applied request of an operation
     /// that changes something becomes [`Error::OutcomeUnknown`].
+    #[cold]
     fn verdict<E: ErrorTable>(
         &self,
         info: &OperationInfo,
@@ -315,6 +317,7 @@ fn code_text(code: &Code) -> String {
     }
 }
 
+#[cold]
 fn exists<E: ErrorTable>(info: &OperationInfo, error: Error<E>, key: Option<String>) -> Error<E> {
     match error {
         Error::Vendor(vendor) => Error::DocumentExists(DocumentExists {

@@ -30,6 +30,7 @@ impl Client {
         state.token.clone().or_else(|| state.session.clone())
     }
 
+    #[cold]
     pub(super) fn expired<E: ErrorTable>(&self, error: &Error<E>) -> bool {
         for scheme in self.vendor.auth {
             match scheme {

@@ -624,6 +624,7 @@ impl Client {
         Ok(typed)
     }
 
+    #[cold]
     fn failure<E: ErrorTable>(
         &self,
         failure: Failure,
