@@ -151,13 +151,17 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                     ) -> ::core::fmt::Result {
                         __f.write_str(#expecting)
                     }
+                    // Compiled where the deserializer is, with a key reading
+                    // of its own (`KeyFor<Self>`), so the two are folded
+                    // together: see `KeyFor`.
+                    #[inline]
                     fn visit_map<__A: #serde::de::MapAccess<'de>>(
                         self,
                         mut __map: __A,
                     ) -> ::core::result::Result<#ident, __A::Error> {
                         #(#slots)*
                         while let ::core::option::Option::Some(__key) =
-                            __map.next_key::<#de::Key<'de>>()?
+                            __map.next_key_seed(#de::KeyFor::<Self>::new())?
                         {
                             match &*__key {
                                 #(#arms)*

@@ -56,6 +56,34 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Reads a member name, a [`Key`], for the visitor `V`.
+///
+/// The type parameter gives each struct's visitor its own instance of the
+/// deserializer's key reading, called from that visitor alone. With the
+/// visitor `#[inline]`, as the derive writes it, both are compiled beside
+/// the deserializer and the key reading is folded into the visitor, as it
+/// is for serde's derive. One instance shared by every struct stays a call
+/// of its own per member: 5 % more instructions for a Kassa24 Z report.
+/// Neither change alone makes the difference.
+pub struct KeyFor<V>(PhantomData<fn() -> V>);
+
+impl<V> KeyFor<V> {
+    #[inline]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        KeyFor(PhantomData)
+    }
+}
+
+impl<'de, V> DeserializeSeed<'de> for KeyFor<V> {
+    type Value = Key<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key<'de>, D::Error> {
+        Key::deserialize(d)
+    }
+}
+
 /// Reads the value of member `name` into `slot`; a second one is serde's
 /// "duplicate field" error.
 #[inline]
