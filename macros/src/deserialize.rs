@@ -161,7 +161,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                     ) -> ::core::result::Result<#ident, __A::Error> {
                         #(#slots)*
                         while let ::core::option::Option::Some(__key) =
-                            __map.next_key_seed(#de::KeyFor::<Self>::new())?
+                            __map.next_key_seed(<#de::KeyFor<Self> as ::core::default::Default>::default())?
                         {
                             match &*__key {
                                 #(#arms)*
