@@ -13,8 +13,9 @@ use kassa::Config;
 use kassa_client::kassa24;
 
 use crate::anchors::kassa24::{Envelope, Shift, Token};
+use crate::client_path::client_path_decode;
 use crate::examples;
-use crate::harness::{Report, Row, median};
+use crate::harness::{Report, Row, median, sides};
 
 const TOKEN_BODY: &str = r#"{"Status": 200, "Message": "OK", "Data": {"Token": "bench-token"}}"#;
 const SHIFT_ID: i64 = 11344;
@@ -23,7 +24,9 @@ const BLOCK: usize = 100;
 
 pub fn run(filter: &str, out: &mut Report) {
     let name = "loopback/kassa24 get_shift";
-    if !name.contains(filter) {
+    let share = "wire/kassa24 get_shift, same thread: raw HTTP with kassa's decode";
+    let (loopback, wire) = (name.contains(filter), share.contains(filter));
+    if !loopback && !wire {
         return;
     }
     let calls: usize = std::env::var("KASSA_BENCH_CALLS")
@@ -31,30 +34,56 @@ pub fn run(filter: &str, out: &mut Report) {
         .and_then(|c| c.parse().ok())
         .unwrap_or(2000);
     let shift = examples::response("kassa24", "get_shift").body;
-    // The server on a thread of its own: each call wakes the other core,
-    // whose latency (large in a VM with an idle core) is part of the figure.
-    let addr = serve_on_thread(app(shift.clone()));
-    let rt = runtime();
-    let row = rt.block_on(measure(&format!("http://{addr}"), calls));
-    out.push(Row {
-        name: format!("{name}, server thread, {} calls each", row.0),
-        ..row.1
-    });
-    // Server and client on one thread: client CPU cost plus the same server
-    // cost, without cross-core wake-ups; steadier on a busy machine.
-    let rt = runtime();
-    let row = rt.block_on(async {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a local port");
-        let addr = listener.local_addr().expect("an address");
-        tokio::spawn(async move { axum::serve(listener, app(shift)).await });
-        measure(&format!("http://{addr}"), calls).await
-    });
-    out.push(Row {
-        name: format!("{name}, same thread, {} calls each", row.0),
-        ..row.1
-    });
+    if loopback {
+        // The server on a thread of its own: each call wakes the other
+        // core, whose latency (large in a VM with an idle core) is part of
+        // the figure.
+        let addr = serve_on_thread(app(shift.clone()));
+        let row = runtime().block_on(measure(&format!("http://{addr}"), calls, Contender::Client));
+        out.push(Row {
+            name: format!("{name}, server thread, {} calls each", row.0),
+            ..row.1
+        });
+    }
+    // Server and client on one thread: client CPU cost plus the same
+    // server cost, without cross-core wake-ups; steadier on a busy machine.
+    let same_thread = |contender| {
+        let shift = shift.clone();
+        runtime().block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("a local port");
+            let addr = listener.local_addr().expect("an address");
+            tokio::spawn(async move { axum::serve(listener, app(shift)).await });
+            measure(&format!("http://{addr}"), calls, contender).await
+        })
+    };
+    if loopback {
+        let row = same_thread(Contender::Client);
+        out.push(Row {
+            name: format!("{name}, same thread, {} calls each", row.0),
+            ..row.1
+        });
+    }
+    if wire {
+        // The raw client's exchange with kassa's decode in place of
+        // serde_json's: the decode's share of the client's gap.
+        let row = same_thread(Contender::KassaDecode);
+        out.push(Row {
+            name: format!("{share}, {} calls each", row.0),
+            ..row.1
+        });
+    }
+}
+
+/// What runs against the raw client.
+#[derive(Clone, Copy)]
+enum Contender {
+    /// The generated client.
+    Client,
+    /// The raw client's exchange, decoded the way the generated client
+    /// decodes (`codec::decode_response_as`).
+    KassaDecode,
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -64,27 +93,36 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("a tokio runtime")
 }
 
-/// Both clients against the server at `url`, in alternating blocks;
-/// returns the calls made by each and the row.
-async fn measure(url: &str, calls: usize) -> (usize, Row) {
+/// `contender` and the raw client against the server at `url`, in
+/// alternating blocks; returns the calls made by each and the row.
+async fn measure(url: &str, calls: usize, contender: Contender) -> (usize, Row) {
     let kassa = kassa24::Client::new(Config::new().base_url(url).login(&kassa24::Authenticate {
         login: "user".into(),
         password: "pass".into(),
     }))
     .expect("a Kassa24 client");
     let raw = Raw::login(url).await;
+    // With `KASSA_BENCH_SIDE`, one side runs alone, so that a profile of
+    // the whole process (server included) covers it alone.
+    let (run_kassa, run_raw) = sides();
+    let block = async |contender: Option<Contender>| match contender {
+        Some(Contender::Client) => kassa_block(&kassa, BLOCK).await,
+        Some(Contender::KassaDecode) => raw.block(BLOCK, Decode::Kassa).await,
+        None => f64::NAN,
+    };
+    let (kassa_side, raw_side) = (run_kassa.then_some(contender), run_raw);
     // Warm up both (connections, login, allocator).
-    kassa_block(&kassa, BLOCK).await;
-    raw.block(BLOCK).await;
+    block(kassa_side).await;
+    raw.block_if(raw_side).await;
     let rounds = calls.div_ceil(BLOCK);
     let (mut ks, mut rs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..rounds {
         let (k, r) = if round % 2 == 0 {
-            let k = kassa_block(&kassa, BLOCK).await;
-            (k, raw.block(BLOCK).await)
+            let k = block(kassa_side).await;
+            (k, raw.block_if(raw_side).await)
         } else {
-            let r = raw.block(BLOCK).await;
-            (kassa_block(&kassa, BLOCK).await, r)
+            let r = raw.block_if(raw_side).await;
+            (block(kassa_side).await, r)
         };
         ks.push(k);
         rs.push(r);
@@ -95,21 +133,28 @@ async fn measure(url: &str, calls: usize) -> (usize, Row) {
         unit: "calls/s",
         kassa: median(&mut ks),
         anchor: Some(median(&mut rs)),
-        ratio: Some(median(&mut ratios)),
+        ratio: (run_kassa && run_raw).then(|| median(&mut ratios)),
         rounds,
     };
     (rounds * BLOCK, row)
 }
 
+/// A block of calls, boxed: its code stays a function of its own whoever
+/// awaits it, so that a profile can single it out by name (one allocation
+/// per block of calls).
+type Block<'a> = std::pin::Pin<Box<dyn Future<Output = f64> + 'a>>;
+
 /// Calls per second over `n` sequential calls of the generated client.
-async fn kassa_block(client: &kassa24::Client, n: usize) -> f64 {
-    let request = kassa24::GetShift { id_shift: SHIFT_ID };
-    let start = Instant::now();
-    for _ in 0..n {
-        let shift = client.get_shift(&request).await.expect("get_shift answers");
-        std::hint::black_box(shift);
-    }
-    n as f64 / start.elapsed().as_secs_f64()
+fn kassa_block(client: &kassa24::Client, n: usize) -> Block<'_> {
+    Box::pin(async move {
+        let request = kassa24::GetShift { id_shift: SHIFT_ID };
+        let start = Instant::now();
+        for _ in 0..n {
+            let shift = client.get_shift(&request).await.expect("get_shift answers");
+            std::hint::black_box(shift);
+        }
+        n as f64 / start.elapsed().as_secs_f64()
+    })
 }
 
 /// What a developer writes without a generator: reqwest, a bearer header
@@ -145,24 +190,59 @@ impl Raw {
         }
     }
 
-    async fn block(&self, n: usize) -> f64 {
-        let start = Instant::now();
-        for _ in 0..n {
-            let response = self
-                .http
-                .get(&self.shift_url)
-                .header("Authorization", &self.bearer)
-                .send()
-                .await
-                .expect("the server answers");
-            assert!(response.status().is_success());
-            let bytes = response.bytes().await.expect("a body");
-            let shift: Envelope<Shift> = serde_json::from_slice(&bytes).expect("a shift");
-            assert_eq!(shift.status, 200);
-            std::hint::black_box(shift);
+    /// [`Raw::block`] of `BLOCK` calls when `run`, else `NaN`.
+    async fn block_if(&self, run: bool) -> f64 {
+        match run {
+            true => self.block(BLOCK, Decode::Serde).await,
+            false => f64::NAN,
         }
-        n as f64 / start.elapsed().as_secs_f64()
     }
+
+    /// Calls per second over `n` sequential calls, decoded by `decode`.
+    fn block(&self, n: usize, decode: Decode) -> Block<'_> {
+        Box::pin(async move {
+            let start = Instant::now();
+            for _ in 0..n {
+                let response = self
+                    .http
+                    .get(&self.shift_url)
+                    .header("Authorization", &self.bearer)
+                    .send()
+                    .await
+                    .expect("the server answers");
+                let status = response.status();
+                assert!(status.is_success());
+                let bytes = response.bytes().await.expect("a body");
+                match decode {
+                    Decode::Serde => {
+                        let shift: Envelope<Shift> =
+                            serde_json::from_slice(&bytes).expect("a shift");
+                        assert_eq!(shift.status, 200);
+                        std::hint::black_box(shift);
+                    }
+                    Decode::Kassa => {
+                        let shift = client_path_decode::<kassa24::GetShift>(
+                            &kassa24::VENDOR,
+                            status.as_u16(),
+                            &bytes,
+                        )
+                        .expect("a shift");
+                        std::hint::black_box(shift);
+                    }
+                }
+            }
+            n as f64 / start.elapsed().as_secs_f64()
+        })
+    }
+}
+
+/// How the raw client reads a body.
+#[derive(Clone, Copy)]
+enum Decode {
+    /// `serde_json::from_slice` into the hand-written struct.
+    Serde,
+    /// The generated client's decode into the generated type.
+    Kassa,
 }
 
 /// The tiny server: a fixed token and a fixed shift.
