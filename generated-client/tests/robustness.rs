@@ -361,7 +361,11 @@ fn smpos_record_enum_stays_small() {
 /// nor what the request was built from: every await level above it copies
 /// it once, so its size is a cost of every call. It was 3640 bytes before
 /// the login was boxed and the request built in a plain function, and 2360
-/// while `call` went through `send` and `start` (2200 since).
+/// while `call` went through `send` and `start` (2200 after). It holds the
+/// caller's slot for the payload since the payload is decoded into it
+/// (2656): the payload is no longer moved up through every level, which
+/// saves more than the larger future costs (the loopback's copies per call
+/// went from 2.0k to 1.6k instructions).
 #[test]
 fn a_call_future_stays_small() {
     let client = kassa24::Client::new(Config::new().base_url("http://127.0.0.1:9").login(
@@ -373,5 +377,5 @@ fn a_call_future_stays_small() {
     .unwrap();
     let request = kassa24::GetShift { id_shift: 1 };
     let size = std::mem::size_of_val(&client.get_shift(&request));
-    assert!(size <= 2304, "the get_shift future is {size} bytes");
+    assert!(size <= 2688, "the get_shift future is {size} bytes");
 }

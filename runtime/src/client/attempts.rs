@@ -3,12 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::Client;
-use crate::codec::{Prepared, Typed, value_to_text};
+use super::slot::Slot;
+use crate::codec::{Answer, Prepared, value_to_text};
 use crate::{
     Code, DocumentExists, Error, ErrorTable, HttpError, OperationInfo, OutcomeUnknown, Recovery,
     Retry, Secret, Test,
@@ -75,9 +74,10 @@ fn meaning<E: ErrorTable>(error: &Error<E>, expired: bool) -> Meaning {
     }
 }
 
-/// A successful call and how many attempts it took.
-pub(super) struct Done<T> {
-    pub typed: Typed<T>,
+/// A successful call (its payload is in the caller's slot) and how many
+/// attempts it took.
+pub(super) struct Done {
+    pub answer: Answer,
     pub attempts: u32,
 }
 
@@ -85,16 +85,13 @@ impl Client {
     /// Runs `info` until it succeeds, fails for good, or the retry policy
     /// says stop. Every resend carries the same parameters (the same key);
     /// auth values (nonce, token, session) are fresh for each attempt.
-    pub(super) async fn run<T, E>(
+    pub(super) async fn run<E: ErrorTable>(
         &self,
         info: &OperationInfo,
         prepared: &Prepared,
         key: Option<String>,
-    ) -> Result<Done<T>, Error<E>>
-    where
-        T: DeserializeOwned + Serialize + Send + 'static,
-        E: ErrorTable,
-    {
+        slot: &mut dyn Slot,
+    ) -> Result<Done, Error<E>> {
         if let Some(server) = self.server
             && !info.servers.is_empty()
             && !info.servers.contains(&server)
@@ -127,12 +124,11 @@ impl Client {
             let carried: Option<Secret> = auth.token.clone().or_else(|| auth.session.clone());
             let carried_state = auth.state.clone();
             let failed = match self
-                .exchange::<T, E>(info, prepared, key.clone(), auth)
+                .exchange::<E>(info, prepared, key.clone(), auth, slot)
                 .await
             {
-                Ok(typed) => {
-                    if is_login && let Some(data) = &typed.data {
-                        let data = serde_json::to_value(data).unwrap_or(Value::Null);
+                Ok(answer) => {
+                    if is_login && let Some(data) = slot.to_value() {
                         // An empty reply (`or_empty`) is the caller's `None`;
                         // the next call logs in by itself.
                         if !data.is_null() {
@@ -140,7 +136,7 @@ impl Client {
                         }
                     }
                     return Ok(Done {
-                        typed,
+                        answer,
                         attempts: attempt,
                     });
                 }
@@ -274,14 +270,16 @@ impl Client {
             operation = recovery.operation.wire,
             "recovering"
         );
-        let done = Box::pin(self.run::<Value, E>(
+        let mut answer: Option<Value> = None;
+        Box::pin(self.run::<E>(
             recovery.operation,
             &Prepared::Value(Value::Object(request)),
             None,
+            &mut answer,
         ))
         .await
         .map_err(|e| format!("`{}` failed: {e}", recovery.operation.name))?;
-        let answer = done.typed.data.unwrap_or(Value::Null);
+        let answer = answer.unwrap_or(Value::Null);
         let got = answer
             .get(recovery.field)
             .filter(|v| !v.is_null())

@@ -80,11 +80,12 @@ impl Client {
         let mut auth = self.auth_values();
         auth.route = self.route(&call.info);
         auth.rpc_by_position = self.by_position(&call.info);
-        let typed = self
-            .exchange::<Value, E>(&call.info, &Prepared::Value(call.params), None, auth)
+        let mut answer: Option<Value> = None;
+        let params = Prepared::Value(call.params);
+        self.exchange::<E>(&call.info, &params, None, auth, &mut answer)
             .await
             .map_err(|f| f.error)?;
-        self.store_login::<E>(typed.data.as_ref().unwrap_or(&Value::Null))
+        self.store_login::<E>(answer.as_ref().unwrap_or(&Value::Null))
     }
 
     pub(super) fn store_login<E: ErrorTable>(&self, data: &Value) -> Result<(), Error<E>> {

@@ -4,12 +4,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use self::attempts::Failed;
-use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared, Typed};
+use self::slot::Slot;
+use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared};
 use crate::config::ConfigError;
 use crate::{
     Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Operation,
@@ -313,13 +312,13 @@ impl Client {
     /// category [`Category::NotModified`](crate::Category::NotModified); use
     /// [`Client::call_fresh`] to get it as a value.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
-        // Each await level moves the future below it and its result; the
-        // call therefore awaits the attempts itself rather than `send`.
+        // Each await level moves the future below it; the call therefore
+        // awaits the attempts itself rather than `send`.
         let (prepared, key) = self.prepare(request)?;
-        let done = self
-            .run::<O::Response, O::Error>(&O::INFO, &prepared, key)
+        let mut slot = None;
+        self.run::<O::Error>(&O::INFO, &prepared, key, &mut slot)
             .await?;
-        done.typed.data.ok_or_else(|| self.not_modified::<O>())
+        slot.ok_or_else(|| self.not_modified::<O>())
     }
 
     /// Reads a paged operation page by page, from `first` on.
@@ -335,11 +334,12 @@ impl Client {
         request: &O,
     ) -> Result<Reply<O::Response>, Error<O::Error>> {
         let (prepared, key) = self.prepare(request)?;
+        let mut slot = None;
         let done = self
-            .run::<O::Response, O::Error>(&O::INFO, &prepared, key.clone())
+            .run::<O::Error>(&O::INFO, &prepared, key.clone(), &mut slot)
             .await?;
-        let replayed = done.typed.answer == Answer::Replayed;
-        match done.typed.data {
+        let replayed = done.answer == Answer::Replayed;
+        match slot {
             Some(value) => Ok(Reply {
                 value,
                 replayed,
@@ -356,10 +356,10 @@ impl Client {
         request: &O,
     ) -> Result<Fresh<O::Response>, Error<O::Error>> {
         let (prepared, key) = self.prepare(request)?;
-        let done = self
-            .run::<O::Response, O::Error>(&O::INFO, &prepared, key)
+        let mut slot = None;
+        self.run::<O::Error>(&O::INFO, &prepared, key, &mut slot)
             .await?;
-        Ok(match done.typed.data {
+        Ok(match slot {
             Some(data) => Fresh::Modified(data),
             None => Fresh::NotModified,
         })
@@ -543,18 +543,15 @@ impl Client {
         Ok(builder)
     }
 
-    /// One HTTP exchange: encode, send, read, decode the body into `T`.
-    async fn exchange<T, E>(
+    /// One HTTP exchange: encode, send, read, decode the body into `slot`.
+    async fn exchange<E: ErrorTable>(
         &self,
         info: &OperationInfo,
         prepared: &Prepared,
         key: Option<String>,
         auth: AuthValues,
-    ) -> Result<Typed<T>, Failed<E>>
-    where
-        T: DeserializeOwned + Serialize + Send + 'static,
-        E: ErrorTable,
-    {
+        slot: &mut dyn Slot,
+    ) -> Result<Answer, Failed<E>> {
         let builder = self.request(info, prepared, auth).map_err(|e| match e {
             EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
             EncodeError::Config(m) => Failed::from(Error::Config(m)),
@@ -600,28 +597,25 @@ impl Client {
             "answered"
         );
         let decoded = if bytes.len() < DECODE_ON_WORKER {
-            codec::decode_response_as::<T>(self.vendor, info, status, &bytes)
+            slot.decode(self.vendor, info, status, &bytes)
         } else {
             // The worker shares the body (a reference count), kept here for
             // an error's message.
-            let (vendor, op, body) = (self.vendor, *info, bytes.clone());
-            tokio::task::spawn_blocking(move || {
-                codec::decode_response_as::<T>(vendor, &op, status, &body)
-            })
-            .await
-            .map_err(|e| {
-                Failed::from(Error::Decode(DecodeError {
-                    idempotency_key: key.clone(),
-                    ..DecodeError::new("", format!("decoding was interrupted: {e}"), "")
-                }))
-            })?
+            slot.decode_on_worker(self.vendor, *info, status, bytes.clone())
+                .await
+                .map_err(|e| {
+                    Failed::from(Error::Decode(DecodeError {
+                        idempotency_key: key.clone(),
+                        ..DecodeError::new("", format!("decoding was interrupted: {e}"), "")
+                    }))
+                })?
         };
-        let typed = decoded.map_err(|f| Failed {
+        let answer = decoded.map_err(|f| Failed {
             error: self.failure(f, &bytes, key.clone()),
             retry_after,
         })?;
-        self.recover_state(info, typed.data.as_ref());
-        Ok(typed)
+        self.recover_state(info, slot);
+        Ok(answer)
     }
 
     #[cold]
@@ -671,12 +665,11 @@ impl Client {
 
     /// Takes a state header's value from the payload of the operation that
     /// recovers it.
-    fn recover_state<T: Serialize>(&self, info: &OperationInfo, data: Option<&T>) {
+    fn recover_state(&self, info: &OperationInfo, slot: &dyn Slot) {
         for state in self.vendor.state {
             if let Some((wire, field)) = state.recover
                 && wire == info.wire
-                && let Some(data) = data
-                && let Ok(data) = serde_json::to_value(data)
+                && let Some(data) = slot.to_value()
                 && let Some(value) = data.get(field).and_then(Value::as_str)
             {
                 self.set_state_header(state.header, value);
@@ -736,6 +729,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 mod attempts;
 mod login;
+mod slot;
 
 #[cfg(test)]
 mod tests;

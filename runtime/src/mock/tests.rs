@@ -184,6 +184,38 @@ static TIMED: Vendor = Vendor {
 static TIMED_OPS: &[OperationEntry] =
     &[OperationEntry::of::<Login>(), OperationEntry::of::<Echo>()];
 
+/// A body too large to decode on an async worker is decoded on a blocking
+/// thread, into the same slot, with the same answer and the same errors.
+#[tokio::test]
+async fn a_large_body_is_decoded_off_the_async_worker() {
+    let mock = MockServer::start(&VENDOR, OPS).await.unwrap();
+    let client = Client::new(&VENDOR, Config::new().base_url(mock.url())).unwrap();
+    let said = "x".repeat(300 * 1024);
+    mock.example(
+        "echo",
+        None,
+        Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": said}, "id": 1})),
+    );
+    let got = client.call(&Echo { text: "hi".into() }).await.unwrap();
+    assert_eq!(got.said.len(), said.len());
+    let reply = client.send(&Echo { text: "hi".into() }).await.unwrap();
+    assert_eq!((reply.value.said.len(), reply.attempts), (said.len(), 1));
+
+    // A payload of the wrong shape fails there as it does inline (`echo`
+    // may have been applied: the outcome is unknown).
+    mock.respond_once(
+        "echo",
+        Canned::ok(json!({"jsonrpc": "2.0", "result": {"said": [said]}, "id": 1})),
+    );
+    match client.call(&Echo { text: "hi".into() }).await {
+        Err(Error::OutcomeUnknown(e)) => match *e.cause {
+            Error::Decode(e) => assert_eq!(e.path, "result.said", "{e:?}"),
+            other => panic!("expected a decode error, got {other:?}"),
+        },
+        other => panic!("expected an unknown outcome, got {other:?}"),
+    }
+}
+
 #[tokio::test]
 async fn a_token_lives_as_long_as_the_spec_says_on_the_simulators_clock() {
     let mock = MockServer::start(&TIMED, TIMED_OPS).await.unwrap();
