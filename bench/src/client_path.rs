@@ -13,8 +13,8 @@ use kassa::{Operation, Vendor};
 const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Bytes received with HTTP `status` → the operation's typed response, the
-/// way `Client::exchange` gets there: one pass from bytes into the response
-/// type (`codec::decode_response_as`).
+/// way `Client::exchange` gets there: one pass from bytes into the caller's
+/// slot (`codec::decode_response_into`).
 pub fn client_path_decode<O: Operation>(
     vendor: &'static Vendor,
     status: u16,
@@ -23,9 +23,10 @@ pub fn client_path_decode<O: Operation>(
     if bytes.len() > MAX_BODY {
         return Err("the response is too large".into());
     }
-    let typed = codec::decode_response_as::<O::Response>(vendor, &O::INFO, status, bytes)
+    let mut slot = None;
+    codec::decode_response_into::<O::Response>(vendor, &O::INFO, status, bytes, &mut slot)
         .map_err(|f| format!("{f:?}"))?;
-    typed.data.ok_or_else(|| "not modified".into())
+    slot.ok_or_else(|| "not modified".into())
 }
 
 /// A request on the wire: URL, headers and body text.

@@ -58,9 +58,7 @@ where
         status: u16,
         body: &[u8],
     ) -> Result<Answer, Failure> {
-        let typed = codec::decode_response_as::<T>(vendor, info, status, body)?;
-        *self = typed.data;
-        Ok(typed.answer)
+        codec::decode_response_into(vendor, info, status, body, self).map(|(answer, _)| answer)
     }
 
     fn decode_on_worker(
@@ -76,6 +74,7 @@ where
             })
             .await
             .map_err(|e| e.to_string())?;
+            // A failure leaves the slot empty, as the decode in place does.
             Ok(decoded.map(|typed| {
                 *self = typed.data;
                 typed.answer

@@ -57,6 +57,26 @@ pub fn decode_response_as<T: DeserializeOwned + 'static>(
     status: u16,
     body: &[u8],
 ) -> Result<Typed<T>, Failure> {
+    let mut data = None;
+    let (answer, extra) = decode_response_into(vendor, info, status, body, &mut data)?;
+    Ok(Typed {
+        answer,
+        data,
+        extra,
+    })
+}
+
+/// [`decode_response_as`] into the caller's `slot`, where the payload is
+/// deserialized in place of being returned through each step. The slot is
+/// given empty; on success it holds the payload (still `None` for "not
+/// modified"), on failure it stays empty.
+pub fn decode_response_into<T: DeserializeOwned + 'static>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    status: u16,
+    body: &[u8],
+    slot: &mut Option<T>,
+) -> Result<(Answer, Map<String, Value>), Failure> {
     let text = std::str::from_utf8(body).map_err(|e| {
         Failure::Decode(DecodeError::new(
             "",
@@ -70,15 +90,19 @@ pub fn decode_response_as<T: DeserializeOwned + 'static>(
     if (200..300).contains(&status)
         && let Some(typed) = super::raw::decode(vendor, info, status, body)
     {
-        return typed;
+        let typed = typed?;
+        *slot = typed.data;
+        return Ok((typed.answer, typed.extra));
     }
-    if (200..300).contains(&status)
-        && let Some(typed) = one_pass(&vendor.protocol, BesideFields::of(info), text)
-    {
-        return Ok(typed);
+    if (200..300).contains(&status) {
+        match one_pass(&vendor.protocol, BesideFields::of(info), text, slot) {
+            Some(read) => return Ok(read),
+            // The slower path decides; what the one pass left is not it.
+            None => *slot = None,
+        }
     }
     let decoded = decode_response(vendor, info, status, text)?;
-    explain(&vendor.protocol, decoded, text)
+    explain(&vendor.protocol, decoded, text, slot)
 }
 
 /// The slow path's verdict on a body the one pass could not take.
@@ -86,25 +110,20 @@ fn explain<T: DeserializeOwned>(
     protocol: &Protocol,
     decoded: Decoded,
     text: &str,
-) -> Result<Typed<T>, Failure> {
+    slot: &mut Option<T>,
+) -> Result<(Answer, Map<String, Value>), Failure> {
     if decoded.not_modified {
-        return Ok(Typed {
-            answer: Answer::NotModified,
-            data: None,
-            extra: decoded.extra,
-        });
+        return Ok((Answer::NotModified, decoded.extra));
     }
     let data =
         decode_typed::<T>(decoded.data, data_path(protocol), text).map_err(Failure::Decode)?;
-    Ok(Typed {
-        answer: if decoded.replayed {
-            Answer::Replayed
-        } else {
-            Answer::Done
-        },
-        data: Some(data),
-        extra: decoded.extra,
-    })
+    *slot = Some(data);
+    let answer = if decoded.replayed {
+        Answer::Replayed
+    } else {
+        Answer::Done
+    };
+    Ok((answer, decoded.extra))
 }
 
 /// Where the payload sits in the body, for error paths.
@@ -163,11 +182,15 @@ struct Seen {
     beside: Vec<(&'static str, Value)>,
 }
 
+/// Reads the body in one pass, the payload into `slot`; `None` when the
+/// body is for the slower path (which then decides), whatever the slot
+/// holds.
 fn one_pass<T: DeserializeOwned + 'static>(
     protocol: &Protocol,
     beside: BesideFields,
     text: &str,
-) -> Option<Typed<T>> {
+    slot: &mut Option<T>,
+) -> Option<(Answer, Map<String, Value>)> {
     let shape = match protocol {
         Protocol::JsonRpc { .. } => Shape::Member {
             envelope: None,
@@ -186,7 +209,7 @@ fn one_pass<T: DeserializeOwned + 'static>(
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let mut seen = Seen::default();
-    let data = match shape {
+    match shape {
         Shape::Member {
             envelope,
             field,
@@ -198,36 +221,36 @@ fn one_pass<T: DeserializeOwned + 'static>(
                 (_, Some(set)) => Some(set),
                 (_, None) => return None,
             };
-            let mut data = de
-                .deserialize_map(MemberVisitor::<T> {
-                    envelope,
-                    field,
-                    beside: beside.names,
-                    seen: &mut seen,
-                    marker: PhantomData,
-                })
-                .ok()?;
-            if let (Some(set), Some(payload)) = (set, data.as_mut()) {
+            de.deserialize_map(MemberVisitor {
+                envelope,
+                field,
+                beside: beside.names,
+                seen: &mut seen,
+                slot: &mut *slot,
+            })
+            .ok()?;
+            if let (Some(set), Some(payload)) = (set, slot.as_mut()) {
                 for (name, value) in std::mem::take(&mut seen.beside) {
                     if !set.set(payload, name, value) {
                         return None;
                     }
                 }
             }
-            data
         }
-        Shape::Rest(envelope, echo) => Some(
-            T::deserialize(Rest {
-                inner: &mut de,
-                edit: Edit {
-                    envelope,
-                    echo,
-                    seen: &mut seen,
-                },
-            })
-            .ok()?,
-        ),
-    };
+        Shape::Rest(envelope, echo) => {
+            *slot = Some(
+                T::deserialize(Rest {
+                    inner: &mut de,
+                    edit: Edit {
+                        envelope,
+                        echo,
+                        seen: &mut seen,
+                    },
+                })
+                .ok()?,
+            );
+        }
+    }
     de.end().ok()?;
     if seen.failed {
         return None;
@@ -249,17 +272,13 @@ fn one_pass<T: DeserializeOwned + 'static>(
             return None;
         }
     }
-    let data = match (answer, data) {
-        (Answer::NotModified, _) => None,
-        (_, Some(data)) => Some(data),
+    match (answer, slot.is_some()) {
+        (Answer::NotModified, _) => *slot = None,
+        (_, true) => {}
         // The payload member is absent: what `T` makes of `null`.
-        (_, None) => Some(T::deserialize(Lenient(Value::Null)).ok()?),
-    };
-    Some(Typed {
-        answer,
-        data,
-        extra: seen.extra,
-    })
+        (_, false) => *slot = Some(T::deserialize(Lenient(Value::Null)).ok()?),
+    }
+    Some((answer, seen.extra))
 }
 
 fn member_or_rest<'v>(
@@ -298,24 +317,23 @@ fn envelope_member<'de, A: MapAccess<'de>>(
 }
 
 /// Reads the body's members: the envelope's into `seen`, the payload into
-/// `T` as it passes.
+/// `slot` as it passes.
 struct MemberVisitor<'s, 'v, T> {
     envelope: Option<&'v Envelope>,
     field: &'static str,
     beside: &'static [&'static str],
     seen: &'s mut Seen,
-    marker: PhantomData<fn() -> T>,
+    slot: &'s mut Option<T>,
 }
 
 impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
-    type Value = Option<T>;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
-        let mut data = None;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let key = key.into_cow();
             if key == self.field {
@@ -329,7 +347,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
                 if failed {
                     map.next_value::<IgnoredAny>()?;
                 } else {
-                    data = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
+                    *self.slot = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
                 }
                 continue;
             }
@@ -354,7 +372,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
                 }
             }
         }
-        Ok(data)
+        Ok(())
     }
 }
 

@@ -167,8 +167,14 @@ const WITH_QR: OperationInfo = OperationInfo {
 
 /// What the one pass alone makes of `body` (no slower path behind it).
 fn beside_one_pass(body: &str) -> Option<WithQr> {
-    one_pass::<WithQr>(&caspos().protocol, BesideFields::of(&WITH_QR), body)
-        .map(|typed| typed.data.unwrap())
+    let mut slot = None;
+    one_pass::<WithQr>(
+        &caspos().protocol,
+        BesideFields::of(&WITH_QR),
+        body,
+        &mut slot,
+    )?;
+    Some(slot.expect("a payload"))
 }
 
 #[test]
@@ -213,8 +219,9 @@ fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
             set: Some(crate::codec::SetBeside::of::<Value>()),
             ..BesideFields::of(&info)
         };
-        let json = one_pass::<Value>(&caspos().protocol, as_json, body).unwrap();
-        assert_eq!(json.data.as_ref(), Some(&slow.data), "{body}");
+        let mut json = None;
+        one_pass::<Value>(&caspos().protocol, as_json, body, &mut json).unwrap();
+        assert_eq!(json.as_ref(), Some(&slow.data), "{body}");
         let slow = WithQr::deserialize(Lenient(slow.data)).unwrap();
         assert_eq!(slow, want, "{body}");
     }
@@ -233,7 +240,14 @@ fn payload_fields_sent_beside_the_payload_are_read_in_the_one_pass() {
         ..WITH_QR
     };
     let body = r#"{"code": "0", "data": {"id": 1}, "qr": "Q"}"#;
-    assert!(one_pass::<WithQr>(&caspos().protocol, BesideFields::of(&without), body).is_none());
+    let mut slot = None;
+    let read = one_pass::<WithQr>(
+        &caspos().protocol,
+        BesideFields::of(&without),
+        body,
+        &mut slot,
+    );
+    assert!(read.is_none());
     let typed = decode_response_as::<WithQr>(caspos(), &without, 200, body.as_bytes()).unwrap();
     assert_eq!(typed.data.unwrap().qr.as_deref(), Some("Q"));
 }
@@ -287,5 +301,36 @@ fn lists_in_the_query_round_trip_in_every_style() {
             read,
             vec![("s".to_owned(), items), ("other".to_owned(), json!("1"))]
         );
+    }
+}
+
+/// The slot holds the payload of a success only: a payload the one pass
+/// read before a status that turns the answer into a failure or "not
+/// modified" is not left in it (a later attempt must not find it there).
+#[test]
+fn the_slot_keeps_no_payload_of_an_answer_that_has_none() {
+    let read = |body: &str| {
+        let mut slot = None;
+        let result =
+            decode_response_into::<Receipt>(caspos(), &INFO, 200, body.as_bytes(), &mut slot);
+        (result.map(|(answer, _)| answer), slot)
+    };
+    let payload = r#"{"data": {"id": 7, "total": 1.5}"#;
+    match read(&format!(r#"{payload}, "code": "9", "message": "no"}}"#)) {
+        (Err(Failure::Vendor { code, .. }), None) => assert_eq!(code, Some(Code::str("9"))),
+        other => panic!("expected a vendor failure and an empty slot, got {other:?}"),
+    }
+    assert_eq!(
+        read(&format!(r#"{payload}, "code": "4"}}"#)),
+        (Ok(Answer::NotModified), None)
+    );
+    assert_eq!(
+        read(&format!(r#"{payload}, "code": "1"}}"#)),
+        (Ok(Answer::Replayed), Some(Receipt { id: 7, total: 1.5 }))
+    );
+    // A payload that does not fit: the error, and nothing in the slot.
+    match read(r#"{"data": {"id": "seven", "total": 1.5}, "code": "0"}"#) {
+        (Err(Failure::Decode(e)), None) => assert_eq!(e.path, "data.id"),
+        other => panic!("expected a decode failure and an empty slot, got {other:?}"),
     }
 }
