@@ -3,8 +3,8 @@
 //! rounds and prints medians and the median per-round ratio kassa/anchor.
 //!
 //! `cargo run --release -p kassa-bench -- [filter]` runs the measures whose
-//! name contains `filter` (`decode`, `encode`, `loopback`, `linear`,
-//! `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
+//! name contains `filter` (`decode`, `encode`, `loopback`, `wire`,
+//! `linear`, `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
 //! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop,
 //! `KASSA_BENCH_ITERS` fixes the iterations of a micro measure's block (for
 //! instruction counts under callgrind, which are the same run to run).
