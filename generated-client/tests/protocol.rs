@@ -502,6 +502,37 @@ async fn kassa24_bearer_relogin_and_uid() {
     );
 }
 
+/// Calls in flight when the token expires all see it fail; one of them
+/// logs in, the others take the new login instead of logging in again.
+#[tokio::test]
+async fn kassa24_calls_that_see_the_token_expire_together_log_in_once() {
+    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
+        .await
+        .unwrap();
+    let c = kassa24::Client::new(kassa24_config(&mock.url())).unwrap();
+    c.list_kkms(&Default::default()).await.unwrap();
+    mock.expire_tokens();
+    mock.clear_requests();
+    let request = Default::default();
+    let (a, b, d) = tokio::join!(
+        c.list_kkms(&request),
+        c.list_kkms(&request),
+        c.list_kkms(&request)
+    );
+    for answer in [a, b, d] {
+        answer.unwrap();
+    }
+    let seen: Vec<_> = mock
+        .requests()
+        .iter()
+        .map(|r| (r.operation.unwrap(), r.response.status))
+        .collect();
+    let count = |op, status| seen.iter().filter(|s| **s == (op, status)).count();
+    assert_eq!(count("POST /auth", 200), 1, "{seen:?}");
+    assert_eq!(count("GET /kkms", 401), 3, "{seen:?}");
+    assert_eq!(count("GET /kkms", 200), 3, "{seen:?}");
+}
+
 #[tokio::test]
 async fn heado_key_in_the_path_never_in_errors() {
     let mock = MockServer::start(&heado::VENDOR, heado::OPERATIONS)

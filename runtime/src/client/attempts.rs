@@ -7,10 +7,10 @@ use serde_json::Value;
 
 use super::Client;
 use super::slot::Slot;
-use crate::codec::{Answer, Prepared, value_to_text};
+use crate::codec::{Answer, AuthValues, Prepared, value_to_text};
 use crate::{
     Code, DocumentExists, Error, ErrorTable, HttpError, OperationInfo, OutcomeUnknown, Recovery,
-    Retry, Secret, Test,
+    Retry, Test,
 };
 
 /// A failed exchange, with what the server said about retrying.
@@ -74,6 +74,14 @@ fn meaning<E: ErrorTable>(error: &Error<E>, expired: bool) -> Meaning {
     }
 }
 
+/// What an attempt carried that its failure may need.
+struct Carried {
+    /// The login it was sent under ([`State::logins`](super::State)).
+    login: u64,
+    /// The state headers it sent, kept for a recovery read only.
+    state: Vec<(String, String)>,
+}
+
 /// A successful call (its payload is in the caller's slot) and how many
 /// attempts it took.
 pub(super) struct Done {
@@ -118,11 +126,7 @@ impl Client {
             if has_login && !is_login && !self.logged_in() {
                 Box::pin(self.login::<E>(None)).await?;
             }
-            let mut auth = self.auth_values();
-            auth.route = self.route(info);
-            auth.rpc_by_position = self.by_position(info);
-            let carried: Option<Secret> = auth.token.clone().or_else(|| auth.session.clone());
-            let carried_state = auth.state.clone();
+            let (auth, carried) = self.attempt_auth(info);
             let failed = match self
                 .exchange::<E>(info, prepared, key.clone(), auth, slot)
                 .await
@@ -158,7 +162,7 @@ impl Client {
                     // token this request carried; not counted as an attempt.
                     relogged = true;
                     attempt -= 1;
-                    Box::pin(self.login::<E>(Some(carried))).await?;
+                    Box::pin(self.login::<E>(Some(carried.login))).await?;
                     continue;
                 }
                 Meaning::Relogin | Meaning::Final => false,
@@ -167,7 +171,7 @@ impl Client {
                     // Ask the vendor whether the document exists; resend
                     // only when it does not.
                     Some(recovery) => {
-                        match self.recover::<E>(recovery, prepared, &carried_state).await {
+                        match self.recover::<E>(recovery, prepared, &carried.state).await {
                             Ok(true) => {
                                 return Err(Error::DocumentExists(DocumentExists {
                                     operation: info.name,
@@ -215,6 +219,24 @@ impl Client {
             );
             tokio::time::sleep(delay).await;
         }
+    }
+
+    /// This attempt's auth values, and what its failure may need: read
+    /// under one lock, with no copy of the token for the failure's sake.
+    fn attempt_auth(&self, info: &OperationInfo) -> (AuthValues, Carried) {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let mut auth = self.auth_from(&state);
+        let carried = Carried {
+            login: state.logins,
+            state: match info.recovery {
+                Some(_) => state.headers.clone(),
+                None => Vec::new(),
+            },
+        };
+        drop(state);
+        auth.route = self.route(info);
+        auth.rpc_by_position = self.by_position(info);
+        (auth, carried)
     }
 
     /// The error a call ends in: a perhaps-applied request of an operation

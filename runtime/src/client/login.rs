@@ -23,11 +23,10 @@ impl Client {
         state.token.is_some() || state.session.is_some()
     }
 
-    /// Identifies the current token, so concurrent calls that all saw it
+    /// Identifies the current login, so concurrent calls that all saw it
     /// expire log in once.
-    pub(super) fn token_generation(&self) -> Option<Secret> {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        state.token.clone().or_else(|| state.session.clone())
+    pub(super) fn logins(&self) -> u64 {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).logins
     }
 
     #[cold]
@@ -57,15 +56,12 @@ impl Client {
         false
     }
 
-    /// Logs in; `seen` is the token the caller saw fail (skip if another
+    /// Logs in; `seen` is the login the caller saw fail (skip if another
     /// call has replaced it meanwhile).
-    pub(super) async fn login<E: ErrorTable>(
-        &self,
-        seen: Option<Option<Secret>>,
-    ) -> Result<(), Error<E>> {
+    pub(super) async fn login<E: ErrorTable>(&self, seen: Option<u64>) -> Result<(), Error<E>> {
         let _guard = self.login_lock.lock().await;
         match seen {
-            Some(seen) if self.token_generation() != seen => return Ok(()),
+            Some(seen) if self.logins() != seen => return Ok(()),
             None if self.logged_in() => return Ok(()),
             _ => {}
         }
@@ -118,6 +114,7 @@ impl Client {
             };
             *slot = Some(Secret::new(value));
         }
+        state.logins += 1;
         Ok(())
     }
 }

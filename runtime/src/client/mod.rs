@@ -43,6 +43,8 @@ struct State {
     token: Option<Secret>,
     session: Option<Secret>,
     headers: Vec<(String, String)>,
+    /// Logins stored so far: which login a failed attempt was sent under.
+    logins: u64,
 }
 
 impl std::fmt::Debug for Client {
@@ -457,6 +459,11 @@ impl Client {
 
     fn auth_values(&self) -> AuthValues {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        self.auth_from(&state)
+    }
+
+    /// The auth values of a request sent in `state`.
+    fn auth_from(&self, state: &State) -> AuthValues {
         let signs = self
             .vendor
             .auth
