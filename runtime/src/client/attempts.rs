@@ -75,7 +75,7 @@ fn meaning<E: ErrorTable>(error: &Error<E>, expired: bool) -> Meaning {
 }
 
 /// What an attempt carried that its failure may need.
-struct Carried {
+pub(super) struct Carried {
     /// The login it was sent under ([`State::logins`](super::State)).
     login: u64,
     /// The state headers it sent, kept for a recovery read only.
@@ -223,7 +223,7 @@ impl Client {
 
     /// This attempt's auth values, and what its failure may need: read
     /// under one lock, with no copy of the token for the failure's sake.
-    fn attempt_auth(&self, info: &OperationInfo) -> (AuthValues, Carried) {
+    pub(super) fn attempt_auth(&self, info: &OperationInfo) -> (AuthValues, Carried) {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let mut auth = self.auth_from(&state);
         let carried = Carried {

@@ -73,9 +73,7 @@ impl Client {
             operation = call.info.wire,
             "logging in"
         );
-        let mut auth = self.auth_values();
-        auth.route = self.route(&call.info);
-        auth.rpc_by_position = self.by_position(&call.info);
+        let (auth, _) = self.attempt_auth(&call.info);
         let mut answer: Option<Value> = None;
         let params = Prepared::Value(call.params);
         self.exchange::<E>(&call.info, &params, None, auth, &mut answer)

@@ -457,11 +457,6 @@ impl Client {
         style.map_or(by_position, |s| s == crate::RpcParams::ByPosition)
     }
 
-    fn auth_values(&self) -> AuthValues {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        self.auth_from(&state)
-    }
-
     /// The auth values of a request sent in `state`.
     fn auth_from(&self, state: &State) -> AuthValues {
         let signs = self
