@@ -92,6 +92,15 @@ pub(crate) fn protocol(
                 )
                 .help("write e.g. `/clientapi/v1/{operation}`");
             }
+            if let Some(what) = not_a_plain_path(&f.path.value) {
+                cx.error(
+                    Code::Invalid,
+                    file,
+                    f.path.pos,
+                    format!("the form path has {what}"),
+                )
+                .help("give the path alone, e.g. `/clientapi/v1/{operation}`");
+            }
             ir::Protocol::Form {
                 path: f.path.value.clone(),
                 response: envelope(cx, file, &f.response, tables),
@@ -554,6 +563,16 @@ pub(crate) fn operation(
                         ));
                     }
                 }
+                if let Some(what) = not_a_plain_path(path) {
+                    cx.error(
+                        Code::Invalid,
+                        file,
+                        cx.inside(file, op.wire.pos, method.len() + 1),
+                        format!("the path of REST operation wire `{wire}` has {what}"),
+                    )
+                    .width(path.chars().count())
+                    .help("give the path alone; a query parameter is a request field with `placement: query`");
+                }
                 http = Some((method.to_owned(), path.to_owned()));
             }
             _ => {
@@ -753,4 +772,19 @@ fn login_refs(
         names.push(op.value.clone());
     }
     names
+}
+
+/// What makes `path` more than a URL path: a query, a fragment or a space.
+/// Each request's URL is the server's with this path set, which would
+/// escape such characters rather than read them.
+fn not_a_plain_path(path: &str) -> Option<&'static str> {
+    if path.contains('?') {
+        Some("a query (`?`)")
+    } else if path.contains('#') {
+        Some("a fragment (`#`)")
+    } else if path.contains(char::is_whitespace) {
+        Some("a space")
+    } else {
+        None
+    }
 }
