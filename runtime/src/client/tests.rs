@@ -130,3 +130,48 @@ fn bodies_are_read_whole_and_refused_past_the_limit() {
         assert_eq!(read_with_limit(reply, 9), Err("too large"), "{reply}");
     }
 }
+
+#[test]
+fn a_request_url_is_the_base_with_the_path_and_query_set() {
+    let url = |base: &str, path: &str, query: &[(&str, &str)]| {
+        let base = reqwest::Url::parse(base).unwrap();
+        let query: Vec<(String, String)> = query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        request_url(&base, path, &query).to_string()
+    };
+    // No path: the base as it is (JSON envelope and JSON-RPC servers).
+    assert_eq!(
+        url("http://10.0.0.5:5544/", "", &[]),
+        "http://10.0.0.5:5544/"
+    );
+    assert_eq!(
+        url("https://api.heado.ru/device/k3y", "", &[]),
+        "https://api.heado.ru/device/k3y"
+    );
+    // The path follows the base's own path, with or without its slash.
+    assert_eq!(url("http://h", "/shifts/7", &[]), "http://h/shifts/7");
+    assert_eq!(
+        url("http://h/api/", "/shifts/7", &[]),
+        "http://h/api/shifts/7"
+    );
+    assert_eq!(
+        url("http://h/api", "/shifts/7", &[]),
+        "http://h/api/shifts/7"
+    );
+    // Path values arrive form-urlencoded and stay so.
+    assert_eq!(
+        url("http://h", "/items/a+b%2F", &[]),
+        "http://h/items/a+b%2F"
+    );
+    // Query pairs are form-urlencoded, after the base's query if it has one.
+    assert_eq!(
+        url("http://h/api", "/items", &[("q", "a b&c"), ("n", "1")]),
+        "http://h/api/items?q=a+b%26c&n=1"
+    );
+    assert_eq!(
+        url("http://h/api?key=1", "/items", &[("n", "1")]),
+        "http://h/api/items?key=1&n=1"
+    );
+}
