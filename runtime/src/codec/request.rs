@@ -352,7 +352,6 @@ pub fn encode_request(
 ) -> Result<WireRequest, EncodeError> {
     let mut parts = split(info, params);
     let empty = Map::new();
-    let param_map = parts.params.as_object().unwrap_or(&empty).clone();
     let mut body = Map::new();
     let (method, path) = match &vendor.protocol {
         Protocol::JsonEnvelope {
@@ -365,7 +364,9 @@ pub fn encode_request(
         Protocol::Rest { .. } => rest_target(info, &parts.path, auth)?,
         Protocol::Form { path, .. } => (Method::Post, path.replace("{operation}", info.wire)),
     };
-    let mut headers = apply_auth(vendor, info, &mut body, &param_map, auth)?;
+    // The signature reads the parameters where they are: no copy of them.
+    let params = parts.params.as_object().unwrap_or(&empty);
+    let mut headers = apply_auth(vendor, info, &mut body, params, auth)?;
     headers.extend(state_headers(vendor, info, auth));
     headers.append(&mut parts.headers);
     let body = match &vendor.protocol {
