@@ -39,7 +39,8 @@ pub struct Wire {
 /// What a logged-in client holds between calls (credentials, token, state
 /// headers), read under a lock for every exchange as `Client::auth_values` does.
 pub struct Session {
-    pub base: String,
+    /// The server's URL, parsed once as the client parses it.
+    pub base: reqwest::Url,
     pub auth: Mutex<AuthValues>,
     pub rpc_id: AtomicU64,
 }
@@ -47,7 +48,7 @@ pub struct Session {
 impl Session {
     pub fn new(base: &str, auth: AuthValues) -> Session {
         Session {
-            base: base.to_owned(),
+            base: reqwest::Url::parse(base).expect("a base URL"),
             auth: Mutex::new(auth),
             rpc_id: AtomicU64::new(0),
         }
@@ -80,18 +81,7 @@ pub fn client_path_encode<O: Operation>(
     let wire = prepared
         .outgoing(vendor, &O::INFO, &auth)
         .map_err(|e| e.to_string())?;
-    let mut url = if wire.path.is_empty() {
-        session.base.clone()
-    } else {
-        format!("{}{}", session.base.trim_end_matches('/'), wire.path)
-    };
-    if !wire.query.is_empty() {
-        let query = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(&wire.query)
-            .finish();
-        url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str(&query);
-    }
+    let url = codec::request_url(&session.base, &wire.path, &wire.query).into();
     let mut headers = wire.headers;
     let body = match wire.body {
         Some((content_type, bytes)) => {

@@ -516,7 +516,7 @@ impl Client {
         auth: AuthValues,
     ) -> Result<reqwest::RequestBuilder, EncodeError> {
         let wire = prepared.outgoing(self.vendor, info, &auth)?;
-        let url = request_url(&self.base, &wire.path, &wire.query);
+        let url = codec::request_url(&self.base, &wire.path, &wire.query);
         let method = match wire.method {
             crate::Method::Get => reqwest::Method::GET,
             crate::Method::Post => reqwest::Method::POST,
@@ -670,24 +670,6 @@ impl Client {
             }
         }
     }
-}
-
-/// The URL of a request: `path` after the base URL's own path, then the
-/// `query` pairs form-urlencoded after the base URL's query, if any.
-///
-/// The base was parsed once, with the client; only the path and the query
-/// are parsed here. Parsing the whole URL again (scheme, host, the host's
-/// IDNA check) was the largest single cost of a call.
-fn request_url(base: &reqwest::Url, path: &str, query: &[(String, String)]) -> reqwest::Url {
-    let mut url = base.clone();
-    if !path.is_empty() {
-        let joined = [base.path().trim_end_matches('/'), path].concat();
-        url.set_path(&joined);
-    }
-    if !query.is_empty() {
-        url.query_pairs_mut().extend_pairs(query);
-    }
-    url
 }
 
 /// A `Retry-After` of whole seconds (an HTTP date is not honoured).

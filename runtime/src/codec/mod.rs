@@ -30,7 +30,7 @@ pub use sign::sign;
 pub use split::{Params, Split};
 pub use tagged::{TaggedRecord, deserialize_tagged};
 pub use typed::{Answer, Typed, decode_response_as, decode_response_into};
-pub use wire::{WireBody, WireRequest, decode_typed, value_to_text};
+pub use wire::{WireBody, WireRequest, decode_typed, request_url, value_to_text};
 
 /// A JSON value as short text for an error message: its JSON, cut after 64
 /// characters.
