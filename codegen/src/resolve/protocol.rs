@@ -96,9 +96,10 @@ pub(crate) fn protocol(
                 cx.error(
                     Code::Invalid,
                     file,
-                    f.path.pos,
+                    cx.inside(file, f.path.pos, 0),
                     format!("the form path has {what}"),
                 )
+                .width(f.path.value.chars().count())
                 .help("give the path alone, e.g. `/clientapi/v1/{operation}`");
             }
             ir::Protocol::Form {
