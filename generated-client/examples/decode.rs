@@ -90,7 +90,8 @@ fn response(vendor: &Vendor, entry: &OperationEntry, text: &str) -> Result<Strin
     };
     match codec::decode_response(vendor, &entry.info, status, text) {
         Ok(d) if d.not_modified => Ok("not modified".to_owned()),
-        Ok(d) => (entry.response)(d.data)
+        Ok(d) => entry
+            .response_in_body(&vendor.protocol, d.data)
             .map(|v| pretty(&v))
             .map_err(|e| format!("at {}: {}", at(&e.path), e.reason)),
         Err(Failure::Vendor { code, message, .. }) => {

@@ -105,7 +105,7 @@ fn a_body_that_does_not_decode_names_the_path() {
     );
     assert_eq!(code, 1);
     assert!(
-        err.contains("`[0].id`") && err.contains("expected u64"),
+        err.contains("`data[0].id`") && err.contains("expected u64"),
         "{err}"
     );
 }

@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use crate::codec::decode_typed;
-use crate::{Code, DecodeError, ErrorTable, Operation, OperationInfo, Validate};
+use crate::codec::{data_path, decode_typed, join};
+use crate::{Code, DecodeError, ErrorTable, Operation, OperationInfo, Protocol, Validate};
 
 /// How a vendor failure classifies in an operation's error table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +46,20 @@ impl OperationEntry {
             sample_response: sample::<O::Response>,
             classify: classify::<O::Error>,
         }
+    }
+
+    /// [`response`](Self::response) of the payload of a body in `protocol`'s
+    /// envelope: an error's path starts at the body (`data[0].id`), as the
+    /// client's does, not at the payload (`[0].id`).
+    pub fn response_in_body(
+        &self,
+        protocol: &Protocol,
+        payload: Value,
+    ) -> Result<Value, DecodeError> {
+        (self.response)(payload).map_err(|e| DecodeError {
+            path: join(data_path(protocol), &e.path),
+            ..e
+        })
     }
 
     /// Finds an operation by wire name, wire alias or Rust name.

@@ -29,7 +29,9 @@ pub use response::{
 pub use sign::sign;
 pub use split::{Params, Split};
 pub use tagged::{TaggedRecord, deserialize_tagged};
+pub(crate) use typed::data_path;
 pub use typed::{Answer, Typed, decode_response_as, decode_response_into};
+pub(crate) use wire::join;
 pub use wire::{WireBody, WireRequest, decode_typed, request_url, value_to_text};
 
 /// A JSON value as short text for an error message: its JSON, cut after 64

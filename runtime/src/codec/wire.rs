@@ -68,7 +68,9 @@ pub fn decode_typed<T: DeserializeOwned>(
     })
 }
 
-fn join(at: &str, path: &str) -> String {
+/// `path` (as serde_path_to_error writes it) under `at`: `data` and
+/// `[0].id` make `data[0].id`.
+pub(crate) fn join(at: &str, path: &str) -> String {
     match (at.is_empty(), path == "." || path.is_empty()) {
         (_, true) => at.to_owned(),
         (true, false) => path.to_owned(),
