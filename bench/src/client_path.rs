@@ -1,6 +1,6 @@
 //! What the client does to a body between the socket and the caller, as two
-//! functions. They reproduce `runtime/src/client/mod.rs` (`call_fresh`,
-//! `call_value`, `exchange`) step by step without the network, so a codec
+//! functions. They reproduce `runtime/src/client/` (`Client::prepare`,
+//! `attempt_auth`, `request`, `exchange`) step by step without the network, so a codec
 //! rewrite changes these two functions and nothing else in the bench.
 
 use std::sync::Mutex;
@@ -37,7 +37,7 @@ pub struct Wire {
 }
 
 /// What a logged-in client holds between calls (credentials, token, state
-/// headers), read under a lock for every exchange as `Client::auth_values` does.
+/// headers), read under a lock for every attempt as `Client::attempt_auth` does.
 pub struct Session {
     /// The server's URL, parsed once as the client parses it.
     pub base: reqwest::Url,
@@ -64,7 +64,7 @@ impl Session {
 }
 
 /// A typed request → the URL, headers and body text handed to reqwest, the
-/// way `Client::start` and `exchange` get there: validate, serialize once
+/// way `Client::prepare` and `request` get there: validate, serialize once
 /// into JSON text (`codec::Prepared`, key minted on the way), then per
 /// attempt the auth values read under the lock and the envelope written
 /// around the parameters (`Prepared::outgoing`).

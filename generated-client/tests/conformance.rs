@@ -129,7 +129,7 @@ fn check_vendor(id: &str) -> Counts {
                         if !d.not_modified
                             && d.replayed == matches!(ex.outcome, Outcome::Replayed) =>
                     {
-                        match (entry.response)(d.data.clone()) {
+                        match entry.response_in_body(&vendor.protocol, d.data.clone()) {
                             Ok(again) => diff(
                                 &drop_nulls(&canonical(&d.data, &again, &aliases)),
                                 &drop_nulls(&again),

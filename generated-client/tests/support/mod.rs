@@ -135,7 +135,8 @@ pub fn response_verdict(
 ) -> Result<(), String> {
     match codec::decode_response(vendor, &entry.info, status, &body.to_string()) {
         Ok(d) if d.not_modified => Ok(()),
-        Ok(d) => (entry.response)(d.data)
+        Ok(d) => entry
+            .response_in_body(&vendor.protocol, d.data)
             .map(drop)
             .map_err(|e| format!("{e} (at `{}`)", e.path)),
         Err(Failure::Vendor { .. }) => Ok(()),
