@@ -8,8 +8,10 @@
 # Prints, per call of the loopback client (1000 calls of Kassa24 get_shift,
 # each client alone) and per decode measure (its client path, 20 blocks of
 # 3 rounds), the instructions of kassa and of its anchor. The loopback also
-# gets the first-level cache misses of callgrind's cache model, where the
-# loopback's remaining gap is (docs/performance.md).
+# gets the first-level cache misses of callgrind's cache model and the
+# size of the code each client runs on every call (its hot code, in 64-byte
+# lines and 4 KiB pages), where the loopback's remaining gap is
+# (docs/performance.md).
 #
 #   CARGO_FLAGS  passed to cargo (e.g. "--offline")
 set -eu
@@ -35,11 +37,26 @@ totals() {
 run() {
     name=$1 toggle=$2 filter=$3
     shift 3
-    env "$@" valgrind --tool=callgrind --cache-sim=yes --callgrind-out-file="$OUT/$name" \
-        --toggle-collect="$toggle" "$BIN" "$filter" >/dev/null 2>"$OUT/$name.log" || {
+    env "$@" valgrind --tool=callgrind --cache-sim=yes --dump-instr=yes --dump-line=no \
+        --compress-pos=no --callgrind-out-file="$OUT/$name" --toggle-collect="$toggle" \
+        "$BIN" "$filter" >/dev/null 2>"$OUT/$name.log" || {
         cat "$OUT/$name.log" >&2
         exit 1
     }
+}
+
+# hot FILE: the distinct 64-byte lines and 4 KiB pages of code that ran at
+# least once per call (1000 calls), from FILE's count of each instruction.
+hot() {
+    perl -ne '
+        if (/^calls=/) { $skip = 1; next }
+        next unless /^(0x[0-9a-f]+) (\d+)/;
+        if ($skip) { $skip = 0; next }
+        $ir{hex $1} += $2;
+        END {
+            for (grep { $ir{$_} >= 1000 } keys %ir) { $line{$_ >> 6} = 1; $page{$_ >> 12} = 1 }
+            printf "%d %d\n", scalar keys %line, scalar keys %page;
+        }' "$1"
 }
 
 echo "loopback/kassa24 get_shift, per call (1000 calls):"
@@ -47,11 +64,13 @@ run loop.kassa 'kassa_bench::loopback::kassa_block::*' 'loopback/kassa24 get_shi
     KASSA_BENCH_SIDE=kassa KASSA_BENCH_CALLS=400
 run loop.raw 'kassa_bench::loopback::Raw::block::*' 'loopback/kassa24 get_shift' \
     KASSA_BENCH_SIDE=anchor KASSA_BENCH_CALLS=400
-printf '  %-6s %12s %14s %12s\n' side instructions "I1 misses" "D1 misses"
+printf '  %-6s %12s %10s %10s %12s %12s\n' side instructions "I1 misses" "D1 misses" \
+    "hot lines" "hot pages"
 for side in kassa raw; do
     # Events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw.
-    totals "$OUT/loop.$side" | awk -v side="$side" \
-        '{ printf "  %-6s %12.0f %14.0f %12.0f\n", side, $1 / 1000, $4 / 1000, ($5 + $6) / 1000 }'
+    counts=$(totals "$OUT/loop.$side" | awk '{ printf "%.0f %.0f %.0f", $1 / 1000, $4 / 1000, ($5 + $6) / 1000 }')
+    # shellcheck disable=SC2046
+    printf '  %-6s %12s %10s %10s %12s %12s\n' "$side" $counts $(hot "$OUT/loop.$side")
 done
 
 echo "decode/… client path, instructions (kassa side; 20 blocks of 3 rounds):"

@@ -1,7 +1,9 @@
 //! Kassa24 bodies as someone would write them by hand with serde.
 
 use kassa::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -98,6 +100,37 @@ pub struct Shift {
     pub shift_index: i64,
     pub status_shift: StatusShift,
     pub user: User,
+}
+
+/// The shift as a hand-written client reads it when it keeps what kassa's
+/// generated type keeps: the dates parsed, the company and register
+/// objects as JSON rather than skipped.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ShiftRead {
+    pub balance_close: Decimal,
+    pub balance_close_non_cash: Decimal,
+    pub balance_open: Decimal,
+    pub company: serde_json::Value,
+    #[serde(deserialize_with = "rfc3339")]
+    pub date_close: OffsetDateTime,
+    #[serde(deserialize_with = "rfc3339")]
+    pub date_open: OffsetDateTime,
+    pub id: i64,
+    pub id_company: i64,
+    pub id_kkm: i64,
+    pub id_status_shift: i64,
+    pub id_user: i64,
+    #[serde(rename = "KKM")]
+    pub kkm: serde_json::Value,
+    pub shift_index: i64,
+    pub status_shift: StatusShift,
+    pub user: User,
+}
+
+fn rfc3339<'de, D: Deserializer<'de>>(de: D) -> Result<OffsetDateTime, D::Error> {
+    let text = <&str>::deserialize(de)?;
+    OffsetDateTime::parse(text, &Rfc3339).map_err(serde::de::Error::custom)
 }
 
 #[derive(Deserialize)]
