@@ -7,7 +7,7 @@ use std::path::Path;
 
 use kassa::codec::{AuthValues, Outgoing, Prepared, encode_request, splits};
 use kassa::mock::example_params;
-use kassa::{Operation, OperationEntry, OperationInfo, Secret, Vendor};
+use kassa::{Method, Operation, OperationEntry, OperationInfo, Placement, Secret, Vendor};
 use kassa_client::{caspos, heado, icash, kassa24, smpos};
 use serde::Serialize;
 use serde_json::Value;
@@ -33,8 +33,14 @@ fn auth() -> AuthValues {
 }
 
 /// Encodes `request` both ways and compares; the minted key of the split
-/// path is put where the `Value` path would mint it.
-fn same_bytes<T: Serialize>(vendor: &Vendor, info: &OperationInfo, request: &T) -> bool {
+/// path is put where the `Value` path would mint it. A `direct` path (the
+/// request's [`Operation::direct_path`]) must be the path both write.
+fn same_bytes<T: Serialize>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    request: &T,
+    direct: Option<String>,
+) -> bool {
     let auth = auth();
     let (prepared, key) = Prepared::new(vendor, info, request).unwrap();
     assert_eq!(
@@ -58,14 +64,21 @@ fn same_bytes<T: Serialize>(vendor: &Vendor, info: &OperationInfo, request: &T) 
     let old = encode_request(vendor, info, value, &auth).map(Outgoing::from);
     let new = prepared.outgoing(vendor, info, &auth);
     assert_eq!(new, old, "{} {}", vendor.id, info.wire);
+    if let Some(direct) = direct {
+        let new = new.unwrap();
+        assert_eq!(direct, new.path, "{} {}", vendor.id, info.wire);
+        assert!(new.body.is_none() && new.query.is_empty(), "{}", info.wire);
+    }
     true
 }
 
-fn examples(id: &str, vendor: &'static Vendor, ops: &'static [OperationEntry]) -> usize {
+/// How many example requests of a vendor were compared, and how many of
+/// them had a direct path.
+fn examples(id: &str, vendor: &'static Vendor, ops: &'static [OperationEntry]) -> (usize, usize) {
     let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec")).join(id);
     let (spec, diags, _) = kassa_codegen::check::check_dir(&dir);
     let spec = spec.unwrap_or_else(|| panic!("spec/{id} does not check: {diags:#?}"));
-    let mut n = 0;
+    let (mut n, mut direct) = (0, 0);
     for op in &spec.operations {
         let entry = OperationEntry::find(ops, &op.wire).unwrap();
         for ex in &op.examples {
@@ -77,24 +90,87 @@ fn examples(id: &str, vendor: &'static Vendor, ops: &'static [OperationEntry]) -
             let Ok(params) = (entry.request)(params) else {
                 continue;
             };
-            n += usize::from(same_bytes(vendor, &entry.info, &params));
+            let path = (entry.direct_path)(params.clone());
+            direct += usize::from(path.is_some());
+            n += usize::from(same_bytes(vendor, &entry.info, &params, path));
         }
+    }
+    (n, direct)
+}
+
+#[test]
+fn every_example_request_is_sent_byte_for_byte_the_same() {
+    let counts = [
+        examples("caspos", &caspos::VENDOR, caspos::OPERATIONS),
+        examples("smpos", &smpos::VENDOR, smpos::OPERATIONS),
+        examples("kassa24", &kassa24::VENDOR, kassa24::OPERATIONS),
+        examples("heado", &heado::VENDOR, heado::OPERATIONS),
+        examples("icash", &icash::VENDOR, icash::OPERATIONS),
+    ];
+    let n: usize = counts.iter().map(|(n, _)| n).sum();
+    assert!(n >= 35, "only {n} example requests compared");
+    // The documented requests all have bodies: none has a direct path.
+    assert!(counts.iter().all(|(_, direct)| *direct == 0));
+}
+
+/// The direct paths of `ops` compared with what the general encoding
+/// writes, for each read whose fields are all in its path (given an id,
+/// or a code where the id is not a number); how many there were.
+fn reads_by_path(vendor: &'static Vendor, ops: &'static [OperationEntry]) -> usize {
+    let mut n = 0;
+    for entry in ops {
+        let info = &entry.info;
+        let read = matches!(info.http, Some((Method::Get | Method::Delete, _)));
+        let in_path =
+            info.params.is_empty() && info.placement.iter().all(|(_, p)| *p == Placement::Path);
+        let request = |value: Value| {
+            let fields = info
+                .placement
+                .iter()
+                .map(|(w, _)| (w.to_string(), value.clone()));
+            let params = Value::Object(fields.collect());
+            let path = (entry.direct_path)(params.clone())?;
+            Some(((entry.request)(params).unwrap(), path))
+        };
+        let Some((params, path)) = request(Value::from(11344)).or_else(|| request("A-1/b".into()))
+        else {
+            assert!(
+                !(read && in_path),
+                "{} {}: no direct path",
+                vendor.id,
+                info.wire
+            );
+            continue;
+        };
+        assert!(
+            read && in_path,
+            "{} {} has a direct path",
+            vendor.id,
+            info.wire
+        );
+        same_bytes(vendor, info, &params, Some(path));
+        n += 1;
     }
     n
 }
 
 #[test]
-fn every_example_request_is_sent_byte_for_byte_the_same() {
-    let n = examples("caspos", &caspos::VENDOR, caspos::OPERATIONS)
-        + examples("smpos", &smpos::VENDOR, smpos::OPERATIONS)
-        + examples("kassa24", &kassa24::VENDOR, kassa24::OPERATIONS)
-        + examples("heado", &heado::VENDOR, heado::OPERATIONS)
-        + examples("icash", &icash::VENDOR, icash::OPERATIONS);
-    assert!(n >= 35, "only {n} example requests compared");
+fn every_read_by_path_writes_its_path_as_the_general_encoding_does() {
+    // Kassa24's reads by id; the other vendors are not REST.
+    let n = reads_by_path(&kassa24::VENDOR, kassa24::OPERATIONS);
+    assert!(n >= 5, "only {n} reads by path");
+    for (vendor, ops) in [
+        (&caspos::VENDOR, caspos::OPERATIONS),
+        (&smpos::VENDOR, smpos::OPERATIONS),
+        (&heado::VENDOR, heado::OPERATIONS),
+        (&icash::VENDOR, icash::OPERATIONS),
+    ] {
+        assert_eq!(reads_by_path(vendor, ops), 0, "{}", vendor.id);
+    }
 }
 
 fn typed<O: Operation>(vendor: &Vendor, request: &O) {
-    same_bytes(vendor, &O::INFO, request);
+    same_bytes(vendor, &O::INFO, request, request.direct_path());
 }
 
 #[test]

@@ -70,7 +70,23 @@ struct ReqField {
     since: Option<LitStr>,
     /// `until = "..."`: the vendor revision that removed it.
     until: Option<LitStr>,
+    /// Its serde attributes leave its value serialized as it is (a rename,
+    /// a default): the path can be written from it directly.
+    plain: bool,
 }
+
+/// Field attributes of serde that do not change how a value serializes.
+const PLAIN_FIELD: &[&str] = &["rename", "alias", "default", "deserialize_with"];
+/// Container attributes of serde that do not change how fields serialize.
+const PLAIN_CONTAINER: &[&str] = &[
+    "crate",
+    "rename",
+    "rename_all",
+    "deny_unknown_fields",
+    "default",
+    "bound",
+    "expecting",
+];
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let ident = &input.ident;
@@ -168,6 +184,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         return Ok(TokenStream::new());
     };
 
+    let direct_path = direct_path(http.as_ref(), &fields, &data.fields, &input.attrs);
     let http = match http {
         Some((method, path)) => {
             let method = syn::Ident::new(method, Span::call_site());
@@ -260,8 +277,64 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 until: #until,
                 field_until: &[#(#field_until),*],
             };
+            #direct_path
         }
     })
+}
+
+/// `Operation::direct_path` for a REST read whose fields all travel in its
+/// path, plain: the template's text with each field written in its place.
+/// Nothing for any other request (the trait's default leaves it to the
+/// general encoding).
+fn direct_path(
+    http: Option<&(&'static str, String)>,
+    fields: &[ReqField],
+    all: &Fields,
+    container: &[syn::Attribute],
+) -> TokenStream {
+    let Some((method @ ("Get" | "Delete"), template)) = http else {
+        return TokenStream::new();
+    };
+    let named = matches!(all, Fields::Named(_) | Fields::Unit);
+    let placed = fields
+        .iter()
+        .all(|f| f.plain && matches!(f.placement, Some(("Path", _))));
+    if !named || !placed || !util::serde_only(container, PLAIN_CONTAINER) {
+        return TokenStream::new();
+    }
+    let mut steps = Vec::new();
+    let mut rest = template.as_str();
+    // `http` checked the braces and that each name is a path field.
+    while let Some(open) = rest.find('{') {
+        let close = open + rest[open..].find('}').unwrap_or(0);
+        let text = &rest[..open];
+        let name = &rest[open + 1..close];
+        let Some(field) = fields.iter().find(|f| f.wire == name) else {
+            return TokenStream::new();
+        };
+        let ident = &field.ident;
+        steps.push(quote! {
+            path.push_str(#text);
+            if !::kassa::codec::push_segment(&mut path, &self.#ident) {
+                return ::core::option::Option::None;
+            }
+        });
+        rest = &rest[close + 1..];
+    }
+    let room = template.len() + 16 * steps.len();
+    let doc = format!(
+        "`{} {template}` with the fields in their places.",
+        method.to_uppercase()
+    );
+    quote! {
+        #[doc = #doc]
+        fn direct_path(&self) -> ::core::option::Option<::std::string::String> {
+            let mut path = ::std::string::String::with_capacity(#room);
+            #(#steps)*
+            path.push_str(#rest);
+            ::core::option::Option::Some(path)
+        }
+    }
 }
 
 /// The entry of `table` (word, variant) that `lit` names, or an error that
@@ -320,6 +393,7 @@ fn request_fields(
                 style,
                 since: attrs.string("since", errors),
                 until: attrs.string("until", errors),
+                plain: util::serde_only(&field.attrs, PLAIN_FIELD),
             }),
             None => {
                 if let Some((_, lit)) = placement {

@@ -89,6 +89,22 @@ fn serde_str(attrs: &[Attribute], key: &str) -> Option<String> {
     })
 }
 
+/// Whether every `#[serde(...)]` of `attrs` reads, and names only keys of
+/// `allowed`: attributes that leave how a value serializes as it is.
+pub fn serde_only(attrs: &[Attribute], allowed: &[&str]) -> bool {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("serde"))
+        .all(|a| {
+            a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                .is_ok_and(|metas| {
+                    metas
+                        .iter()
+                        .all(|m| allowed.iter().any(|key| m.path().is_ident(key)))
+                })
+        })
+}
+
 /// Whether a field carries `#[serde(flatten)]`.
 pub fn serde_flatten(attrs: &[Attribute]) -> bool {
     serde_metas(attrs)

@@ -21,7 +21,7 @@ pub enum PayForm {
     Unknown(i64),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, kassa::VendorEnum)]
+#[derive(Clone, Debug, PartialEq, Eq, kassa::VendorEnum, kassa::Validate)]
 #[kassa(repr = "string", closed)]
 pub enum ItemKind {
     #[kassa(code = "PRODUCT")]
@@ -448,6 +448,71 @@ fn operations() {
 
     assert_eq!(SendRawJSON::INFO.name, "send_raw_json");
     let _: Option<<SendRawJSON as Operation>::Error> = None::<MessageError>;
+}
+
+/// A read whose fields all travel in its path: it has a direct path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
+#[serde(rename_all = "camelCase")]
+#[kassa(wire = "getItem", response = u32, error = ApiError, http = "GET /kkms/{kkmId}/items/{code}/{kind}.json")]
+pub struct GetItem {
+    #[kassa(placement = "path")]
+    pub kkm_id: Option<u64>,
+    #[kassa(placement = "path")]
+    pub code: String,
+    #[kassa(placement = "path")]
+    pub kind: ItemKind,
+}
+
+/// The same with a field that is not in the path: no direct path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
+#[kassa(wire = "listItems", response = u32, error = ApiError, http = "GET /kkms/{IdKkm}/items")]
+pub struct ListItems {
+    #[serde(rename = "IdKkm")]
+    #[kassa(placement = "path")]
+    pub id_kkm: u64,
+    #[kassa(placement = "query")]
+    pub page: u32,
+}
+
+/// A path field serialized its own way: no direct path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate, kassa::Operation)]
+#[kassa(wire = "getKkm", response = u32, error = ApiError, http = "DELETE /kkms/{id}")]
+pub struct DeleteKkm {
+    #[serde(serialize_with = "as_hex")]
+    #[kassa(placement = "path")]
+    pub id: u64,
+}
+
+fn as_hex<S: serde::Serializer>(id: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{id:x}"))
+}
+
+#[test]
+fn reads_by_path_write_their_path_directly() {
+    let item = GetItem {
+        kkm_id: Some(77),
+        code: "a b/ü".into(),
+        kind: ItemKind::Service,
+    };
+    assert_eq!(
+        item.direct_path().as_deref(),
+        Some("/kkms/77/items/a+b%2F%C3%BC/SERVICE.json")
+    );
+    // A missing value is the general encoding's to report.
+    let missing = GetItem {
+        kkm_id: None,
+        ..item
+    };
+    assert_eq!(missing.direct_path(), None);
+    assert_eq!(ListItems { id_kkm: 1, page: 2 }.direct_path(), None);
+    assert_eq!(DeleteKkm { id: 255 }.direct_path(), None);
+    // Anything else than a read has none: it has a body to write.
+    let open = OpenShift {
+        cashier_name: "A".into(),
+        id_kkm: 1,
+        ..OpenShift::default()
+    };
+    assert_eq!(open.direct_path(), None);
 }
 
 #[derive(

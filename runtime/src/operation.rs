@@ -265,6 +265,15 @@ pub trait Operation: Serialize + DeserializeOwned + Validate + fmt::Debug + Send
     /// The vendor's error table for this operation.
     type Error: ErrorTable;
     const INFO: OperationInfo;
+
+    /// The REST path of this request, written straight from its fields,
+    /// for a read whose fields all travel in its path: its first attempt
+    /// then needs no serialization. `None` (the default) leaves the request
+    /// to the general encoding, which sends the same bytes.
+    /// `#[derive(Operation)]` writes it where it applies.
+    fn direct_path(&self) -> Option<String> {
+        None
+    }
 }
 
 /// The result of an operation whose server may answer "not modified since

@@ -31,6 +31,10 @@ pub struct OperationEntry {
     pub sample_response: fn() -> Value,
     /// Classifies a vendor failure with the operation's error table.
     pub classify: fn(Option<&Code>, Option<&str>) -> Classified,
+    /// Decodes request parameters with the request type and writes its
+    /// [direct path](Operation::direct_path); `None` where it has none
+    /// (or the parameters do not decode).
+    pub direct_path: fn(Value) -> Option<String>,
 }
 
 impl OperationEntry {
@@ -45,6 +49,7 @@ impl OperationEntry {
             response: roundtrip::<O::Response>,
             sample_response: sample::<O::Response>,
             classify: classify::<O::Error>,
+            direct_path: direct_path::<O>,
         }
     }
 
@@ -87,6 +92,10 @@ fn roundtrip_request<O: Operation>(params: Value) -> Result<Value, DecodeError> 
     checked(&decoded, &raw)?;
     serde_json::to_value(&decoded)
         .map_err(|e| DecodeError::new("", format!("cannot encode: {e}"), raw))
+}
+
+fn direct_path<O: Operation>(params: Value) -> Option<String> {
+    serde_json::from_value::<O>(params).ok()?.direct_path()
 }
 
 fn roundtrip<T: serde::Serialize + serde::de::DeserializeOwned + Validate>(

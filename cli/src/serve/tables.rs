@@ -459,6 +459,7 @@ pub fn operations(spec: &Spec) -> &'static [OperationEntry] {
                 response: unchanged,
                 sample_response: no_sample,
                 classify: unclassified,
+                direct_path: |_| None,
             }
         })
         .collect();

@@ -7,6 +7,7 @@
 
 mod assemble;
 mod beside;
+mod direct;
 mod lenient;
 mod query;
 mod raw;
@@ -20,6 +21,7 @@ mod wire;
 
 pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
 pub use beside::{Beside, SetBeside, set_absent};
+pub use direct::push_segment;
 pub use lenient::Lenient;
 pub use query::{query_pairs, query_params};
 pub use request::{AuthValues, DecodedRequest, EncodeError, decode_request, encode_request};

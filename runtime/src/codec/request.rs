@@ -160,7 +160,7 @@ fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<St
 
 /// `value` form-urlencoded onto `out`. Ids and codes, the usual path
 /// values, need no escape and are copied as they are.
-fn push_path_segment(out: &mut String, value: &str) {
+pub(super) fn push_path_segment(out: &mut String, value: &str) {
     // The bytes form_urlencoded leaves as they are.
     let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_');
     if value.bytes().all(plain) {
