@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Client;
 use super::slot::Slot;
-use crate::codec::{Answer, AuthValues, Prepared, value_to_text};
+use crate::codec::{Answer, AuthValues, EncodeError, Prepared, value_to_text};
 use crate::{
     Code, DocumentExists, Error, ErrorTable, HttpError, OperationInfo, OutcomeUnknown, Recovery,
     Retry, Test,
@@ -82,6 +82,19 @@ pub(super) struct Carried {
     state: Vec<(String, String)>,
 }
 
+impl Carried {
+    /// What an attempt of `info` sent in `state` carries.
+    pub(super) fn of(info: &OperationInfo, state: &super::State) -> Carried {
+        Carried {
+            login: state.logins,
+            state: match info.recovery {
+                Some(_) => state.headers.clone(),
+                None => Vec::new(),
+            },
+        }
+    }
+}
+
 /// A successful call (its payload is in the caller's slot) and how many
 /// attempts it took.
 pub(super) struct Done {
@@ -93,24 +106,18 @@ impl Client {
     /// Runs `info` until it succeeds, fails for good, or the retry policy
     /// says stop. Every resend carries the same parameters (the same key);
     /// auth values (nonce, token, session) are fresh for each attempt.
+    /// `first` is the failure of a first attempt made before (with what it
+    /// carried): the loop takes it as its first. Boxed: it is rare, and
+    /// every call's future would carry its room.
     pub(super) async fn run<E: ErrorTable>(
         &self,
         info: &OperationInfo,
         prepared: &Prepared,
         key: Option<String>,
         slot: &mut dyn Slot,
+        mut first: Option<Box<(Failed<E>, Carried)>>,
     ) -> Result<Done, Error<E>> {
-        if let Some(server) = self.server
-            && !info.servers.is_empty()
-            && !info.servers.contains(&server)
-        {
-            return Err(Error::Config(format!(
-                "`{}` is not offered on the server `{server}` of {}; it is on: {}",
-                info.name,
-                self.vendor.name,
-                info.servers.join(", ")
-            )));
-        }
+        self.offered::<E>(info)?;
         let policy = self.config.retry;
         let started = Instant::now();
         // Seeded on the first resend: most calls never need it.
@@ -120,31 +127,37 @@ impl Client {
         let (mut attempt, mut relogged) = (0u32, false);
         loop {
             attempt += 1;
-            // Logging in is rare (once a session): boxed, so that its
-            // future does not size every call's, which each await level
-            // of the caller copies.
-            if has_login && !is_login && !self.logged_in() {
-                Box::pin(self.login::<E>(None)).await?;
-            }
-            let (auth, carried) = self.attempt_auth(info);
-            let failed = match self
-                .exchange::<E>(info, prepared, key.clone(), auth, slot)
-                .await
-            {
-                Ok(answer) => {
-                    if is_login && let Some(data) = slot.to_value() {
-                        // An empty reply (`or_empty`) is the caller's `None`;
-                        // the next call logs in by itself.
-                        if !data.is_null() {
-                            self.store_login::<E>(&data)?;
-                        }
+            let (failed, carried) = match first.take() {
+                Some(first) => *first,
+                None => {
+                    // Logging in is rare (once a session): boxed, so that
+                    // its future does not size every call's, which each
+                    // await level of the caller copies.
+                    if has_login && !is_login && !self.logged_in() {
+                        Box::pin(self.login::<E>(None)).await?;
                     }
-                    return Ok(Done {
-                        answer,
-                        attempts: attempt,
-                    });
+                    let (auth, carried) = self.attempt_auth(info);
+                    let sent = match self.request(info, prepared, auth) {
+                        Ok(builder) => self.exchange::<E>(info, builder, key.clone(), slot).await,
+                        Err(e) => Err(Failed::from(encode_error(e))),
+                    };
+                    match sent {
+                        Ok(answer) => {
+                            if is_login && let Some(data) = slot.to_value() {
+                                // An empty reply (`or_empty`) is the caller's
+                                // `None`; the next call logs in by itself.
+                                if !data.is_null() {
+                                    self.store_login::<E>(&data)?;
+                                }
+                            }
+                            return Ok(Done {
+                                answer,
+                                attempts: attempt,
+                            });
+                        }
+                        Err(failed) => (failed, carried),
+                    }
                 }
-                Err(failed) => failed,
             };
             let expired = !is_login && has_login && self.expired(&failed.error);
             let meaning = meaning(&failed.error, expired);
@@ -226,13 +239,7 @@ impl Client {
     pub(super) fn attempt_auth(&self, info: &OperationInfo) -> (AuthValues, Carried) {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         let mut auth = self.auth_from(&state);
-        let carried = Carried {
-            login: state.logins,
-            state: match info.recovery {
-                Some(_) => state.headers.clone(),
-                None => Vec::new(),
-            },
-        };
+        let carried = Carried::of(info, &state);
         drop(state);
         auth.route = self.route(info);
         auth.rpc_by_position = self.by_position(info);
@@ -298,6 +305,7 @@ impl Client {
             &Prepared::Value(Value::Object(request)),
             None,
             &mut answer,
+            None,
         ))
         .await
         .map_err(|e| format!("`{}` failed: {e}", recovery.operation.name))?;
@@ -334,6 +342,14 @@ fn code_text(code: &Code) -> String {
     match code {
         Code::Int(i) => i.to_string(),
         Code::Str(s) => s.to_string(),
+    }
+}
+
+#[cold]
+pub(super) fn encode_error<E: ErrorTable>(e: EncodeError) -> Error<E> {
+    match e {
+        EncodeError::Invalid(e) => Error::InvalidRequest(e),
+        EncodeError::Config(m) => Error::Config(m),
     }
 }
 

@@ -76,7 +76,10 @@ impl Client {
         let (auth, _) = self.attempt_auth(&call.info);
         let mut answer: Option<Value> = None;
         let params = Prepared::Value(call.params);
-        self.exchange::<E>(&call.info, &params, None, auth, &mut answer)
+        let builder = self
+            .request(&call.info, &params, auth)
+            .map_err(super::attempts::encode_error)?;
+        self.exchange::<E>(&call.info, builder, None, &mut answer)
             .await
             .map_err(|f| f.error)?;
         self.store_login::<E>(answer.as_ref().unwrap_or(&Value::Null))

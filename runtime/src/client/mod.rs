@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use self::attempts::Failed;
+use self::attempts::{Carried, Done, Failed};
 use self::slot::Slot;
 use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared};
 use crate::config::ConfigError;
@@ -38,6 +38,10 @@ pub struct Client {
     login_lock: tokio::sync::Mutex<()>,
     /// The named server in use; `None` with an explicit base URL.
     server: Option<&'static str>,
+    /// Requests with a [direct path](Operation::direct_path) may be sent
+    /// from it: a REST vendor whose auth writes nothing into a body, and no
+    /// revision to check requests against.
+    direct: bool,
 }
 
 #[derive(Default)]
@@ -293,6 +297,12 @@ impl Client {
                 })
                 .map(|(_, value)| value.clone()),
         );
+        let direct = matches!(vendor.protocol, crate::Protocol::Rest { .. })
+            && config.api_version.is_none()
+            && vendor
+                .auth
+                .iter()
+                .all(|a| matches!(a, Auth::Bearer { .. } | Auth::PathSecret { .. }));
         Ok(Client {
             vendor,
             config,
@@ -304,6 +314,7 @@ impl Client {
             rpc_id: AtomicU64::new(0),
             login_lock: tokio::sync::Mutex::new(()),
             server,
+            direct,
         })
     }
 
@@ -316,12 +327,8 @@ impl Client {
     /// category [`Category::NotModified`](crate::Category::NotModified); use
     /// [`Client::call_fresh`] to get it as a value.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, Error<O::Error>> {
-        // Each await level moves the future below it; the call therefore
-        // awaits the attempts itself rather than `send`.
-        let (prepared, key) = self.prepare(request)?;
         let mut slot = None;
-        self.run::<O::Error>(&O::INFO, &prepared, key, &mut slot)
-            .await?;
+        self.attempts(request, &mut slot).await?;
         slot.ok_or_else(|| self.not_modified::<O>())
     }
 
@@ -337,11 +344,8 @@ impl Client {
         &self,
         request: &O,
     ) -> Result<Reply<O::Response>, Error<O::Error>> {
-        let (prepared, key) = self.prepare(request)?;
         let mut slot = None;
-        let done = self
-            .run::<O::Error>(&O::INFO, &prepared, key.clone(), &mut slot)
-            .await?;
+        let (done, key) = self.attempts(request, &mut slot).await?;
         let replayed = done.answer == Answer::Replayed;
         match slot {
             Some(value) => Ok(Reply {
@@ -359,22 +363,93 @@ impl Client {
         &self,
         request: &O,
     ) -> Result<Fresh<O::Response>, Error<O::Error>> {
-        let (prepared, key) = self.prepare(request)?;
         let mut slot = None;
-        self.run::<O::Error>(&O::INFO, &prepared, key, &mut slot)
-            .await?;
+        self.attempts(request, &mut slot).await?;
         Ok(match slot {
             Some(data) => Fresh::Modified(data),
             None => Fresh::NotModified,
         })
     }
 
-    /// Validates and encodes a request and mints its key.
+    /// Validates `request`, then makes its attempts into `slot`: the first
+    /// on its own where the request has a [direct
+    /// path](Operation::direct_path), and, unless that one succeeded, the
+    /// attempt loop. Returns the idempotency key the request carried.
+    async fn attempts<O: Operation>(
+        &self,
+        request: &O,
+        slot: &mut Option<O::Response>,
+    ) -> Result<(Done, Option<String>), Error<O::Error>> {
+        request.validate()?;
+        let info = &O::INFO;
+        let mut first = None;
+        if let Some((builder, carried)) = self.direct(request) {
+            match self.exchange::<O::Error>(info, builder, None, slot).await {
+                Ok(answer) => {
+                    return Ok((
+                        Done {
+                            answer,
+                            attempts: 1,
+                        },
+                        None,
+                    ));
+                }
+                Err(failed) => first = Some(Box::new((failed, carried))),
+            }
+        }
+        let (prepared, key) = self.prepare(request)?;
+        let done = self
+            .run::<O::Error>(info, &prepared, key.clone(), slot, first)
+            .await?;
+        Ok((done, key))
+    }
+
+    /// The first attempt of a request with a direct path, and what its
+    /// failure may need; `None` where the attempt loop must make it: the
+    /// client has no direct requests, the operation mints a key, sends a
+    /// state header, is a login, is not on this server or has a
+    /// `Config::path`, the client is not logged in yet, or the request has
+    /// no direct path.
+    fn direct<O: Operation>(&self, request: &O) -> Option<(reqwest::RequestBuilder, Carried)> {
+        let info = &O::INFO;
+        let usable = self.direct
+            && info.idempotency.is_none()
+            && !self
+                .vendor
+                .state
+                .iter()
+                .any(|s| s.sent_by.contains(&info.wire))
+            && !self.is_login(info.wire)
+            && self.offered::<O::Error>(info).is_ok()
+            && !self.config.paths.iter().any(|(op, _)| op == info.name);
+        if !usable {
+            return None;
+        }
+        let (method, _) = info.http?;
+        let path = request.direct_path()?;
+        let url = codec::request_url(&self.base, &path, &[]);
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if self.has_login() && state.token.is_none() {
+            return None;
+        }
+        let mut builder = self.http.request(http_method(method), url);
+        if let Some(token) = &state.token {
+            let mut value =
+                reqwest::header::HeaderValue::from_str(&["Bearer ", token.expose()].concat())
+                    .ok()?;
+            value.set_sensitive(true);
+            builder = builder.header(reqwest::header::AUTHORIZATION, value);
+        }
+        let carried = Carried::of(info, &state);
+        drop(state);
+        Some((self.config_headers(builder), carried))
+    }
+
+    /// Encodes a request and mints its key.
     fn prepare<O: Operation>(
         &self,
         request: &O,
     ) -> Result<(Prepared, Option<String>), Error<O::Error>> {
-        request.validate()?;
         let (prepared, key) = Prepared::new(self.vendor, &O::INFO, request).map_err(|e| {
             Error::InvalidRequest(InvalidRequest::new("", format!("cannot be encoded: {e}")))
         })?;
@@ -517,41 +592,51 @@ impl Client {
     ) -> Result<reqwest::RequestBuilder, EncodeError> {
         let wire = prepared.outgoing(self.vendor, info, &auth)?;
         let url = codec::request_url(&self.base, &wire.path, &wire.query);
-        let method = match wire.method {
-            crate::Method::Get => reqwest::Method::GET,
-            crate::Method::Post => reqwest::Method::POST,
-            crate::Method::Put => reqwest::Method::PUT,
-            crate::Method::Patch => reqwest::Method::PATCH,
-            crate::Method::Delete => reqwest::Method::DELETE,
-        };
-        let mut builder = self.http.request(method, url);
+        let mut builder = self.http.request(http_method(wire.method), url);
         for (name, value) in &wire.headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        for (name, value) in &self.config.headers {
-            builder = builder.header(name.as_str(), value.expose());
-        }
+        builder = self.config_headers(builder);
         if let Some((content_type, bytes)) = wire.body {
             builder = builder.header("Content-Type", content_type).body(bytes);
         }
         Ok(builder)
     }
 
-    /// One HTTP exchange: encode, send, read, decode the body into `slot`.
+    /// The headers `Config::header` adds to every request.
+    fn config_headers(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        for (name, value) in &self.config.headers {
+            builder = builder.header(name.as_str(), value.expose());
+        }
+        builder
+    }
+
+    /// Whether `info` is offered on the server in use.
+    fn offered<E: ErrorTable>(&self, info: &OperationInfo) -> Result<(), Error<E>> {
+        match self.server {
+            Some(server) if !info.servers.is_empty() && !info.servers.contains(&server) => {
+                Err(Error::Config(format!(
+                    "`{}` is not offered on the server `{server}` of {}; it is on: {}",
+                    info.name,
+                    self.vendor.name,
+                    info.servers.join(", ")
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// One HTTP exchange: send, read, decode the body into `slot`.
     async fn exchange<E: ErrorTable>(
         &self,
         info: &OperationInfo,
-        prepared: &Prepared,
+        builder: reqwest::RequestBuilder,
         key: Option<String>,
-        auth: AuthValues,
         slot: &mut dyn Slot,
     ) -> Result<Answer, Failed<E>> {
-        let builder = self.request(info, prepared, auth).map_err(|e| match e {
-            EncodeError::Invalid(e) => Failed::from(Error::InvalidRequest(e)),
-            EncodeError::Config(m) => Failed::from(Error::Config(m)),
-        })?;
         tracing::debug!(vendor = self.vendor.id, operation = info.wire, "sending");
-        let started = std::time::Instant::now();
+        // Timed only for the log that reports it.
+        let started = tracing::enabled!(tracing::Level::DEBUG).then(std::time::Instant::now);
         let transport = |e: reqwest::Error, key: &Option<String>| {
             let (timeout, request_sent) = (e.is_timeout(), !e.is_connect());
             Error::Transport(TransportError {
@@ -587,7 +672,7 @@ impl Client {
             vendor = self.vendor.id,
             operation = info.wire,
             status,
-            elapsed_ms = started.elapsed().as_millis() as u64,
+            elapsed_ms = started.map_or(0, |s| s.elapsed().as_millis() as u64),
             "answered"
         );
         let decoded = if bytes.len() < DECODE_ON_WORKER {
@@ -669,6 +754,16 @@ impl Client {
                 self.set_state_header(state.header, value);
             }
         }
+    }
+}
+
+fn http_method(method: crate::Method) -> reqwest::Method {
+    match method {
+        crate::Method::Get => reqwest::Method::GET,
+        crate::Method::Post => reqwest::Method::POST,
+        crate::Method::Put => reqwest::Method::PUT,
+        crate::Method::Patch => reqwest::Method::PATCH,
+        crate::Method::Delete => reqwest::Method::DELETE,
     }
 }
 

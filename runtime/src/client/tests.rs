@@ -130,3 +130,157 @@ fn bodies_are_read_whole_and_refused_past_the_limit() {
         assert_eq!(read_with_limit(reply, 9), Err("too large"), "{reply}");
     }
 }
+
+mod direct {
+    use super::*;
+    use crate::{Empty, Envelope, Protocol, StateHeader};
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::Validate)]
+    pub struct Refusal;
+
+    impl std::fmt::Display for Refusal {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("refused")
+        }
+    }
+
+    impl ErrorTable for Refusal {
+        type Details = Empty;
+        fn from_wire(_: Option<&crate::Code>, _: Option<&str>) -> Self {
+            Refusal
+        }
+        fn code(&self) -> Option<crate::Code> {
+            None
+        }
+        fn name(&self) -> &'static str {
+            "Refusal"
+        }
+        fn message(&self) -> Option<&'static str> {
+            None
+        }
+        fn remedy(&self) -> Option<&'static str> {
+            None
+        }
+        fn category(&self) -> crate::Category {
+            crate::Category::Other
+        }
+        fn retry(&self) -> crate::Retry {
+            crate::Retry::Never
+        }
+    }
+
+    #[derive(Clone, Debug, Default, Serialize, Deserialize, crate::Validate, crate::Operation)]
+    #[kassa(wire = "POST /login", response = Value, error = Refusal, http = "POST /login")]
+    pub struct Login {
+        pub user: String,
+    }
+
+    #[derive(Clone, Debug, Serialize, Deserialize, crate::Validate, crate::Operation)]
+    #[kassa(wire = "GET /items/{code}", response = Value, error = Refusal, http = "GET /items/{code}")]
+    pub struct GetItem {
+        #[kassa(placement = "path")]
+        pub code: String,
+    }
+
+    #[derive(Clone, Debug, Serialize, Deserialize, crate::Validate, crate::Operation)]
+    #[kassa(wire = "GET /sales/{id}", response = Value, error = Refusal, http = "GET /sales/{id}")]
+    pub struct GetSale {
+        #[kassa(placement = "path")]
+        pub id: u64,
+    }
+
+    static REST: Vendor = Vendor {
+        protocol: Protocol::Rest {
+            response: Envelope {
+                status_field: None,
+                success: &[],
+                success_aliases: &[],
+                not_modified: &[],
+                replayed: &[],
+                data_field: None,
+                message_field: None,
+                extra_fields: &[],
+                error_from_http: true,
+            },
+        },
+        auth: &[Auth::Bearer {
+            logins: &["POST /login"],
+            token_field: "token",
+            relogin_on: &[401],
+            lifetime_secs: None,
+            refused: None,
+        }],
+        state: &[StateHeader {
+            header: "Uid",
+            set_by: &[],
+            sent_by: &["GET /sales/{id}"],
+            recover: None,
+        }],
+        revisions: &["1.0"],
+        ..VENDOR
+    };
+
+    fn client(config: Config) -> Client {
+        let config = config
+            .base_url("http://127.0.0.1:9/api/")
+            .login(&Login::default())
+            .header("X-Till", "7");
+        let client = Client::new(&REST, config).unwrap();
+        client.state.lock().unwrap().token = Some(Secret::new("tok-1"));
+        client
+    }
+
+    /// The request of the general encoding's first attempt.
+    fn general<O: Operation>(client: &Client, request: &O) -> reqwest::Request {
+        let (prepared, _) = client.prepare(request).unwrap();
+        let (auth, _) = client.attempt_auth(&O::INFO);
+        let builder = client.request(&O::INFO, &prepared, auth).unwrap();
+        builder.build().unwrap()
+    }
+
+    fn direct<O: Operation>(client: &Client, request: &O) -> Option<reqwest::Request> {
+        let (builder, _) = client.direct(request)?;
+        Some(builder.build().unwrap())
+    }
+
+    #[test]
+    fn the_direct_request_is_the_general_one() {
+        let client = client(Config::new());
+        let request = GetItem {
+            code: "a b/ü".into(),
+        };
+        let (a, b) = (
+            direct(&client, &request).unwrap(),
+            general(&client, &request),
+        );
+        assert_eq!(
+            a.url().as_str(),
+            "http://127.0.0.1:9/api/items/a+b%2F%C3%BC"
+        );
+        assert_eq!((a.method(), a.url()), (b.method(), b.url()));
+        assert_eq!(a.headers(), b.headers());
+        assert_eq!(a.headers()["authorization"], "Bearer tok-1");
+        assert_eq!(a.headers()["x-till"], "7");
+        assert!(a.body().is_none() && b.body().is_none());
+    }
+
+    #[test]
+    fn the_general_encoding_writes_what_the_direct_path_does_not_cover() {
+        let item = GetItem { code: "A".into() };
+        // A path of the configuration, a revision to check against.
+        let paths = client(Config::new().path("get_item", "GET /v2/items/{code}"));
+        assert!(direct(&paths, &item).is_none());
+        assert_eq!(general(&paths, &item).url().path(), "/api/v2/items/A");
+        let revision = Config::new().api_version("1.0");
+        assert!(direct(&client(revision), &item).is_none());
+        // Not logged in: the loop logs in first.
+        let client = client(Config::new());
+        client.state.lock().unwrap().token = None;
+        assert!(direct(&client, &item).is_none());
+        // A state header to send; a login.
+        let client = self::client(Config::new());
+        assert!(direct(&client, &GetSale { id: 5 }).is_none());
+        assert!(direct(&client, &Login::default()).is_none());
+    }
+}
