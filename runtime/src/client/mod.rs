@@ -397,11 +397,16 @@ impl Client {
                 Err(failed) => first = Some(Box::new((failed, carried))),
             }
         }
-        let (prepared, key) = self.prepare(request)?;
-        let done = self
-            .run::<O::Error>(info, &prepared, key.clone(), slot, first)
-            .await?;
-        Ok((done, key))
+        // The loop, and the request it encodes, are boxed: a read by path
+        // that succeeds at once carries neither in its future.
+        Box::pin(async move {
+            let (prepared, key) = self.prepare(request)?;
+            let done = self
+                .run::<O::Error>(info, &prepared, key.clone(), slot, first)
+                .await?;
+            Ok((done, key))
+        })
+        .await
     }
 
     /// The first attempt of a request with a direct path, and what its

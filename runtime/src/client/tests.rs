@@ -222,8 +222,12 @@ mod direct {
     };
 
     fn client(config: Config) -> Client {
+        client_at("http://127.0.0.1:9/api/", config)
+    }
+
+    fn client_at(base: &str, config: Config) -> Client {
         let config = config
-            .base_url("http://127.0.0.1:9/api/")
+            .base_url(base)
             .login(&Login::default())
             .header("X-Till", "7");
         let client = Client::new(&REST, config).unwrap();
@@ -263,6 +267,14 @@ mod direct {
         assert_eq!(a.headers()["authorization"], "Bearer tok-1");
         assert_eq!(a.headers()["x-till"], "7");
         assert!(a.body().is_none() && b.body().is_none());
+        // A base URL without a path.
+        let client = client_at("http://127.0.0.1:9", Config::new());
+        let (a, b) = (
+            direct(&client, &request).unwrap(),
+            general(&client, &request),
+        );
+        assert_eq!(a.url(), b.url());
+        assert_eq!(a.url().path(), "/items/a+b%2F%C3%BC");
     }
 
     #[test]
@@ -274,6 +286,11 @@ mod direct {
         assert_eq!(general(&paths, &item).url().path(), "/api/v2/items/A");
         let revision = Config::new().api_version("1.0");
         assert!(direct(&client(revision), &item).is_none());
+        // A base URL with a query keeps it.
+        let query = client_at("http://127.0.0.1:9/api?key=1", Config::new());
+        let (a, b) = (direct(&query, &item).unwrap(), general(&query, &item));
+        assert_eq!(a.url(), b.url());
+        assert_eq!(a.url().as_str(), "http://127.0.0.1:9/api/items/A?key=1");
         // Not logged in: the loop logs in first.
         let client = client(Config::new());
         client.state.lock().unwrap().token = None;
