@@ -19,6 +19,16 @@ fn config(url: &str) -> Config {
         .header("X-Client", "till 7")
 }
 
+/// The example server, recording, and a client of it.
+async fn start(config: impl FnOnce(Config) -> Config) -> (MockServer, kassa24::Client) {
+    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
+        .await
+        .unwrap();
+    mock.record_requests(true);
+    let client = kassa24::Client::new(config(self::config(&mock.url()))).unwrap();
+    (mock, client)
+}
+
 /// The token the server issued in the last login it recorded.
 fn token(mock: &MockServer) -> String {
     let login = mock
@@ -34,11 +44,7 @@ fn token(mock: &MockServer) -> String {
 
 #[tokio::test]
 async fn a_read_by_path_sends_what_the_general_encoding_writes() {
-    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
-        .await
-        .unwrap();
-    mock.record_requests(true);
-    let client = kassa24::Client::new(config(&mock.url())).unwrap();
+    let (mock, client) = start(|c| c).await;
     let request = kassa24::GetShift { id_shift: 11344 };
     assert!(request.direct_path().is_some());
     let reply = client.inner().send(&request).await.unwrap();
@@ -80,11 +86,7 @@ async fn a_read_by_path_sends_what_the_general_encoding_writes() {
 
 #[tokio::test]
 async fn a_failed_first_attempt_is_the_loops_first() {
-    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
-        .await
-        .unwrap();
-    mock.record_requests(true);
-    let client = kassa24::Client::new(config(&mock.url())).unwrap();
+    let (mock, client) = start(|c| c).await;
     let request = kassa24::GetShift { id_shift: 11344 };
     let wire = kassa24::GetShift::INFO.wire;
     // Logged in by the loop, then direct.
@@ -128,12 +130,7 @@ async fn a_failed_first_attempt_is_the_loops_first() {
 
 #[tokio::test]
 async fn a_path_the_configuration_replaces_is_left_to_the_general_encoding() {
-    let mock = MockServer::start(&kassa24::VENDOR, kassa24::OPERATIONS)
-        .await
-        .unwrap();
-    mock.record_requests(true);
-    let config = config(&mock.url()).path("get_shift", "GET /v2/shifts/{IdShift}");
-    let client = kassa24::Client::new(config).unwrap();
+    let (mock, client) = start(|c| c.path("get_shift", "GET /v2/shifts/{IdShift}")).await;
     let request = kassa24::GetShift { id_shift: 7 };
     assert!(request.direct_path().is_some());
     // The example server does not know the path; what it received tells.

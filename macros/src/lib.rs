@@ -44,6 +44,9 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 }
 
 /// A request type: `#[kassa(wire = "...", response = T, error = E, ...)]`.
+/// For a `GET` or `DELETE` whose fields all travel in its path, it also
+/// writes `Operation::direct_path`, from which the client makes the first
+/// attempt without encoding the request in general.
 #[proc_macro_derive(Operation, attributes(kassa))]
 pub fn derive_operation(input: TokenStream) -> TokenStream {
     expand(input, operation::expand)

@@ -42,14 +42,19 @@ impl ser::Error for Refused {
 
 struct Segment<'a>(&'a mut String);
 
-impl Segment<'_> {
-    fn integer(self, n: impl itoa::Integer) -> Result<(), Refused> {
-        self.0.push_str(itoa::Buffer::new().format(n));
-        Ok(())
-    }
-}
-
 type No = Impossible<(), Refused>;
+
+/// The serializer's methods for integers, written without the formatter.
+macro_rules! integers {
+    ($($method:ident: $ty:ty,)*) => {
+        $(
+            fn $method(self, v: $ty) -> Result<(), Refused> {
+                self.0.push_str(itoa::Buffer::new().format(v));
+                Ok(())
+            }
+        )*
+    };
+}
 
 impl ser::Serializer for Segment<'_> {
     type Ok = ();
@@ -66,30 +71,16 @@ impl ser::Serializer for Segment<'_> {
         self.0.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Refused> {
-        self.integer(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Refused> {
-        self.integer(v)
-    }
+    integers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+    );
     // Floats, wide integers, bytes and nothing are the general encoding's
     // to write (or to refuse).
     fn serialize_f32(self, _: f32) -> Result<(), Refused> {
