@@ -118,6 +118,20 @@ pub struct Envelope {
 }
 
 impl Envelope {
+    /// An envelope with no members and no status, for tests to vary.
+    #[cfg(test)]
+    pub(crate) const BARE: Envelope = Envelope {
+        status_field: None,
+        success: &[],
+        success_aliases: &[],
+        not_modified: &[],
+        replayed: &[],
+        data_field: None,
+        message_field: None,
+        extra_fields: &[],
+        error_from_http: false,
+    };
+
     /// Whether `status` means success.
     pub fn is_success(&self, status: &Code) -> bool {
         self.success.contains(status) || self.success_aliases.contains(status)

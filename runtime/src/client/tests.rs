@@ -49,17 +49,7 @@ fn mints_only_empty_keys() {
     static FORM: Vendor = Vendor {
         protocol: crate::Protocol::Form {
             path: "/{operation}",
-            response: crate::Envelope {
-                status_field: None,
-                success: &[],
-                success_aliases: &[],
-                not_modified: &[],
-                replayed: &[],
-                data_field: None,
-                message_field: None,
-                extra_fields: &[],
-                error_from_http: false,
-            },
+            response: crate::Envelope::BARE,
         },
         ..VENDOR
     };
@@ -133,41 +123,14 @@ fn bodies_are_read_whole_and_refused_past_the_limit() {
 
 mod direct {
     use super::*;
-    use crate::{Empty, Envelope, Protocol, StateHeader};
+    use crate::{Envelope, Protocol, StateHeader};
     use serde::{Deserialize, Serialize};
 
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::Validate)]
-    pub struct Refusal;
-
-    impl std::fmt::Display for Refusal {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("refused")
-        }
-    }
-
-    impl ErrorTable for Refusal {
-        type Details = Empty;
-        fn from_wire(_: Option<&crate::Code>, _: Option<&str>) -> Self {
-            Refusal
-        }
-        fn code(&self) -> Option<crate::Code> {
-            None
-        }
-        fn name(&self) -> &'static str {
-            "Refusal"
-        }
-        fn message(&self) -> Option<&'static str> {
-            None
-        }
-        fn remedy(&self) -> Option<&'static str> {
-            None
-        }
-        fn category(&self) -> crate::Category {
-            crate::Category::Other
-        }
-        fn retry(&self) -> crate::Retry {
-            crate::Retry::Never
-        }
+    #[derive(Clone, Debug, PartialEq, Eq, crate::ErrorTable)]
+    #[kassa(repr = "int")]
+    pub enum Refusal {
+        #[kassa(other)]
+        Unknown,
     }
 
     #[derive(Clone, Debug, Default, Serialize, Deserialize, crate::Validate, crate::Operation)]
@@ -193,15 +156,8 @@ mod direct {
     static REST: Vendor = Vendor {
         protocol: Protocol::Rest {
             response: Envelope {
-                status_field: None,
-                success: &[],
-                success_aliases: &[],
-                not_modified: &[],
-                replayed: &[],
-                data_field: None,
-                message_field: None,
-                extra_fields: &[],
                 error_from_http: true,
+                ..Envelope::BARE
             },
         },
         auth: &[Auth::Bearer {

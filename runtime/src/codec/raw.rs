@@ -99,11 +99,7 @@ mod tests {
                 message_field: Some("message"),
                 data_field: Some("data"),
                 success: &[crate::Code::Int(200)],
-                success_aliases: &[],
-                not_modified: &[],
-                replayed: &[],
-                extra_fields: &[],
-                error_from_http: false,
+                ..Envelope::BARE
             },
         },
         auth: &[],
