@@ -20,10 +20,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Option<Result<Typed<T>, Failure>> {
-    let blank = body.iter().all(u8::is_ascii_whitespace);
+    let blank = || body.iter().all(u8::is_ascii_whitespace);
     let value: Result<T, ValueError> = match info.reply {
         ReplyKind::Json => return None,
-        ReplyKind::JsonOrEmpty | ReplyKind::Empty if blank => {
+        ReplyKind::JsonOrEmpty | ReplyKind::Empty if blank() => {
             T::deserialize(UnitDeserializer::<ValueError>::new())
         }
         ReplyKind::JsonOrEmpty | ReplyKind::Empty => return None,

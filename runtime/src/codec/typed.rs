@@ -25,7 +25,7 @@ use super::lenient::{Lenient, Seed};
 use super::response::{Decoded, Failure, decode_response};
 use super::wire::decode_typed;
 use crate::de::Key;
-use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
+use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, ReplyKind, Vendor};
 
 /// What a successful response means for the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +88,7 @@ pub fn decode_response_into<T: DeserializeOwned + 'static>(
         ))
     })?;
     if (200..300).contains(&status)
+        && info.reply != ReplyKind::Json
         && let Some(typed) = super::raw::decode(vendor, info, status, body)
     {
         let typed = typed?;
@@ -296,24 +297,58 @@ fn member_or_rest<'v>(
     }
 }
 
-/// Reads an envelope member that is not the payload; true if it was one.
-fn envelope_member<'de, A: MapAccess<'de>>(
-    map: &mut A,
-    envelope: &Envelope,
-    key: &str,
-    seen: &mut Seen,
-) -> Result<bool, A::Error> {
+/// What a top-level member of the body is.
+#[derive(Clone, Copy)]
+enum Member {
+    /// The payload.
+    Payload,
+    /// The envelope's status.
+    Status,
+    /// An envelope member kept beside the payload.
+    Extra(&'static str),
+    /// A payload field sent beside the payload.
+    Beside(&'static str),
+    /// A JSON-RPC `error`.
+    Error,
+    /// Anything else: read past.
+    Skipped,
+}
+
+/// The envelope's member named `key`, if it is one.
+fn envelope_member(envelope: &Envelope, key: &str) -> Option<Member> {
     if envelope.status_field == Some(key) {
-        seen.status = Some(map.next_value()?);
-    } else if envelope.extra_fields.contains(&key) {
-        let value: Value = map.next_value()?;
-        seen.extra.insert(key.to_owned(), value);
+        Some(Member::Status)
+    } else if let Some(name) = envelope.extra_fields.iter().find(|name| **name == key) {
+        Some(Member::Extra(name))
     } else if envelope.message_field == Some(key) {
-        map.next_value::<IgnoredAny>()?;
+        Some(Member::Skipped)
     } else {
-        return Ok(false);
+        None
     }
-    Ok(true)
+}
+
+/// Reads the value of an envelope `member` into `seen`.
+fn read_member<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    member: Member,
+    seen: &mut Seen,
+) -> Result<(), A::Error> {
+    match member {
+        Member::Status => seen.status = Some(map.next_value()?),
+        Member::Extra(name) => {
+            let value: Value = map.next_value()?;
+            seen.extra.insert(name.to_owned(), value);
+        }
+        Member::Beside(name) => seen.beside.push((name, map.next_value()?)),
+        Member::Error => {
+            let error: Option<IgnoredAny> = map.next_value()?;
+            seen.failed |= error.is_some();
+        }
+        Member::Payload | Member::Skipped => {
+            map.next_value::<IgnoredAny>()?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads the body's members: the envelope's into `seen`, the payload into
@@ -326,6 +361,37 @@ struct MemberVisitor<'s, 'v, T> {
     slot: &'s mut Option<T>,
 }
 
+impl<T> MemberVisitor<'_, '_, T> {
+    /// What the member named `key` is. Its name is looked at as the parser
+    /// holds it, never copied.
+    fn classify(&self, key: &str) -> Member {
+        if key == self.field {
+            return Member::Payload;
+        }
+        match self.envelope {
+            Some(envelope) => envelope_member(envelope, key).unwrap_or_else(|| {
+                match self.beside.iter().find(|name| **name == key) {
+                    Some(name) => Member::Beside(name),
+                    None => Member::Skipped,
+                }
+            }),
+            None if key == "error" => Member::Error,
+            None => Member::Skipped,
+        }
+    }
+
+    /// Whether the envelope read so far says the call failed.
+    fn failed(&self) -> bool {
+        self.seen.failed
+            || self.envelope.is_some_and(|e| {
+                self.seen
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| !e.is_success(s) && !e.is_replayed(s))
+            })
+    }
+}
+
 impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
     type Value = ();
 
@@ -334,45 +400,42 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for MemberVisitor<'_, '_, T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let key = key.into_cow();
-            if key == self.field {
-                let failed = self.seen.failed
-                    || self.envelope.is_some_and(|e| {
-                        self.seen
-                            .status
-                            .as_ref()
-                            .is_some_and(|s| !e.is_success(s) && !e.is_replayed(s))
-                    });
-                if failed {
-                    map.next_value::<IgnoredAny>()?;
-                } else {
+        while let Some(member) = map.next_key_seed(Classify(&self))? {
+            match member {
+                Member::Payload if !self.failed() => {
                     *self.slot = Some(map.next_value_seed(Seed(PhantomData::<T>))?);
                 }
-                continue;
-            }
-            match self.envelope {
-                Some(envelope) => {
-                    if envelope_member(&mut map, envelope, &key, self.seen)? {
-                        continue;
-                    }
-                    match self.beside.iter().find(|name| **name == key) {
-                        Some(name) => self.seen.beside.push((name, map.next_value()?)),
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                None if key == "error" => {
-                    let error: Option<IgnoredAny> = map.next_value()?;
-                    self.seen.failed |= error.is_some();
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+                member => read_member(&mut map, member, self.seen)?,
             }
         }
         Ok(())
+    }
+}
+
+/// A member's name read as the [`Member`] it is.
+struct Classify<'a, 's, 'v, T>(&'a MemberVisitor<'s, 'v, T>);
+
+impl<'de, T> DeserializeSeed<'de> for Classify<'_, '_, '_, T> {
+    type Value = Member;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de, T> Visitor<'de> for Classify<'_, '_, '_, T> {
+    type Value = Member;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Member, E> {
+        Ok(self.0.classify(key))
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Member, E> {
+        Ok(self.0.classify(&String::from_utf8_lossy(key)))
     }
 }
 
@@ -463,7 +526,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RestMap<'_, '_, A> {
                 self.map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            if envelope_member(&mut self.map, edit.envelope, &key, edit.seen)? {
+            if let Some(member) = envelope_member(edit.envelope, &key) {
+                read_member(&mut self.map, member, edit.seen)?;
                 continue;
             }
             let key = match key {

@@ -87,9 +87,10 @@ pub(crate) fn join(at: &str, path: &str) -> String {
 /// IDNA check) was the largest single cost of a call.
 pub fn request_url(base: &reqwest::Url, path: &str, query: &[(String, String)]) -> reqwest::Url {
     let mut url = base.clone();
-    if !path.is_empty() {
-        let joined = [base.path().trim_end_matches('/'), path].concat();
-        url.set_path(&joined);
+    match base.path().trim_end_matches('/') {
+        _ if path.is_empty() => {}
+        "" => url.set_path(path),
+        prefix => url.set_path(&[prefix, path].concat()),
     }
     if !query.is_empty() {
         url.query_pairs_mut().extend_pairs(query);
