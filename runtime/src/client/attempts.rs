@@ -138,7 +138,7 @@ impl Client {
                     }
                     let (auth, carried) = self.attempt_auth(info);
                     let sent = match self.request(info, prepared, auth) {
-                        Ok(builder) => self.exchange::<E>(info, builder, key.clone(), slot).await,
+                        Ok(request) => self.exchange::<E>(info, request, key.clone(), slot).await,
                         Err(e) => Err(Failed::from(encode_error(e))),
                     };
                     match sent {

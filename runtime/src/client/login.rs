@@ -76,10 +76,10 @@ impl Client {
         let (auth, _) = self.attempt_auth(&call.info);
         let mut answer: Option<Value> = None;
         let params = Prepared::Value(call.params);
-        let builder = self
+        let request = self
             .request(&call.info, &params, auth)
             .map_err(super::attempts::encode_error)?;
-        self.exchange::<E>(&call.info, builder, None, &mut answer)
+        self.exchange::<E>(&call.info, request, None, &mut answer)
             .await
             .map_err(|f| f.error)?;
         self.store_login::<E>(answer.as_ref().unwrap_or(&Value::Null))
@@ -115,6 +115,13 @@ impl Client {
             };
             *slot = Some(Secret::new(value));
         }
+        state.bearer = state.token.as_ref().and_then(|token| {
+            let mut value =
+                reqwest::header::HeaderValue::from_str(&["Bearer ", token.expose()].concat())
+                    .ok()?;
+            value.set_sensitive(true);
+            Some(value)
+        });
         state.logins += 1;
         Ok(())
     }

@@ -6,9 +6,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use self::attempts::{Carried, Done, Failed};
+use self::attempts::{Done, Failed};
 use self::slot::Slot;
-use crate::codec::{self, Answer, AuthValues, EncodeError, Failure, Prepared};
+use crate::codec::{self, Answer, AuthValues, Failure, Prepared};
 use crate::config::ConfigError;
 use crate::{
     Auth, Config, DecodeError, Error, ErrorTable, Fresh, HttpError, InvalidRequest, Operation,
@@ -42,11 +42,16 @@ pub struct Client {
     /// from it: a REST vendor whose auth writes nothing into a body, and no
     /// revision to check requests against.
     direct: bool,
+    /// The headers of `Config::header`, checked once.
+    fixed_headers: reqwest::header::HeaderMap,
 }
 
 #[derive(Default)]
 struct State {
     token: Option<Secret>,
+    /// The token as an `Authorization` header, built once per login for
+    /// the requests sent from a direct path.
+    bearer: Option<reqwest::header::HeaderValue>,
     session: Option<Secret>,
     headers: Vec<(String, String)>,
     /// Logins stored so far: which login a failed attempt was sent under.
@@ -297,8 +302,13 @@ impl Client {
                 })
                 .map(|(_, value)| value.clone()),
         );
+        let fixed_headers = request::fixed_headers(vendor, &config)?;
+        // Credentials in the URL become a basic-auth header, which only
+        // reqwest's request builder writes.
         let direct = matches!(vendor.protocol, crate::Protocol::Rest { .. })
             && config.api_version.is_none()
+            && base.username().is_empty()
+            && base.password().is_none()
             && vendor
                 .auth
                 .iter()
@@ -315,6 +325,7 @@ impl Client {
             login_lock: tokio::sync::Mutex::new(()),
             server,
             direct,
+            fixed_headers,
         })
     }
 
@@ -383,8 +394,8 @@ impl Client {
         request.validate()?;
         let info = &O::INFO;
         let mut first = None;
-        if let Some((builder, carried)) = self.direct(request) {
-            match self.exchange::<O::Error>(info, builder, None, slot).await {
+        if let Some((http, carried)) = self.direct(request) {
+            match self.exchange::<O::Error>(info, http, None, slot).await {
                 Ok(answer) => {
                     return Ok((
                         Done {
@@ -407,47 +418,6 @@ impl Client {
             Ok((done, key))
         })
         .await
-    }
-
-    /// The first attempt of a request with a direct path, and what its
-    /// failure may need; `None` where the attempt loop must make it: the
-    /// client has no direct requests, the operation mints a key, sends a
-    /// state header, is a login, is not on this server or has a
-    /// `Config::path`, the client is not logged in yet, or the request has
-    /// no direct path.
-    fn direct<O: Operation>(&self, request: &O) -> Option<(reqwest::RequestBuilder, Carried)> {
-        let info = &O::INFO;
-        let usable = self.direct
-            && info.idempotency.is_none()
-            && !self
-                .vendor
-                .state
-                .iter()
-                .any(|s| s.sent_by.contains(&info.wire))
-            && !self.is_login(info.wire)
-            && self.offered::<O::Error>(info).is_ok()
-            && !self.config.paths.iter().any(|(op, _)| op == info.name);
-        if !usable {
-            return None;
-        }
-        let (method, _) = info.http?;
-        let path = request.direct_path()?;
-        let url = codec::request_url(&self.base, &path, &[]);
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        if self.has_login() && state.token.is_none() {
-            return None;
-        }
-        let mut builder = self.http.request(http_method(method), url);
-        if let Some(token) = &state.token {
-            let mut value =
-                reqwest::header::HeaderValue::from_str(&["Bearer ", token.expose()].concat())
-                    .ok()?;
-            value.set_sensitive(true);
-            builder = builder.header(reqwest::header::AUTHORIZATION, value);
-        }
-        let carried = Carried::of(info, &state);
-        drop(state);
-        Some((self.config_headers(builder), carried))
     }
 
     /// Encodes a request and mints its key.
@@ -586,36 +556,6 @@ impl Client {
         }
     }
 
-    /// The HTTP request of one attempt. A plain function, so that what it
-    /// builds from (the auth values, the wire form) is gone before the
-    /// exchange first awaits: only the request in flight is held.
-    fn request(
-        &self,
-        info: &OperationInfo,
-        prepared: &Prepared,
-        auth: AuthValues,
-    ) -> Result<reqwest::RequestBuilder, EncodeError> {
-        let wire = prepared.outgoing(self.vendor, info, &auth)?;
-        let url = codec::request_url(&self.base, &wire.path, &wire.query);
-        let mut builder = self.http.request(http_method(wire.method), url);
-        for (name, value) in &wire.headers {
-            builder = builder.header(name.as_str(), value.as_str());
-        }
-        builder = self.config_headers(builder);
-        if let Some((content_type, bytes)) = wire.body {
-            builder = builder.header("Content-Type", content_type).body(bytes);
-        }
-        Ok(builder)
-    }
-
-    /// The headers `Config::header` adds to every request.
-    fn config_headers(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
-        for (name, value) in &self.config.headers {
-            builder = builder.header(name.as_str(), value.expose());
-        }
-        builder
-    }
-
     /// Whether `info` is offered on the server in use.
     fn offered<E: ErrorTable>(&self, info: &OperationInfo) -> Result<(), Error<E>> {
         match self.server {
@@ -635,7 +575,7 @@ impl Client {
     async fn exchange<E: ErrorTable>(
         &self,
         info: &OperationInfo,
-        builder: reqwest::RequestBuilder,
+        request: reqwest::Request,
         key: Option<String>,
         slot: &mut dyn Slot,
     ) -> Result<Answer, Failed<E>> {
@@ -651,8 +591,9 @@ impl Client {
                 idempotency_key: key.clone(),
             })
         };
-        let response = builder
-            .send()
+        let response = self
+            .http
+            .execute(request)
             .await
             .map_err(|e| Failed::from(transport(e, &key)))?;
         let status = response.status().as_u16();
@@ -762,16 +703,6 @@ impl Client {
     }
 }
 
-fn http_method(method: crate::Method) -> reqwest::Method {
-    match method {
-        crate::Method::Get => reqwest::Method::GET,
-        crate::Method::Post => reqwest::Method::POST,
-        crate::Method::Put => reqwest::Method::PUT,
-        crate::Method::Patch => reqwest::Method::PATCH,
-        crate::Method::Delete => reqwest::Method::DELETE,
-    }
-}
-
 /// A `Retry-After` of whole seconds (an HTTP date is not honoured).
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<std::time::Duration> {
     let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
@@ -823,6 +754,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 mod attempts;
 mod login;
+mod request;
 mod slot;
 
 #[cfg(test)]

@@ -123,6 +123,7 @@ fn bodies_are_read_whole_and_refused_past_the_limit() {
 
 mod direct {
     use super::*;
+    use crate::codec::EncodeError;
     use crate::{Envelope, Protocol, StateHeader};
     use serde::{Deserialize, Serialize};
 
@@ -153,13 +154,15 @@ mod direct {
         pub id: u64,
     }
 
-    static REST: Vendor = Vendor {
-        protocol: Protocol::Rest {
-            response: Envelope {
-                error_from_http: true,
-                ..Envelope::BARE
-            },
+    const PROTOCOL: Protocol = Protocol::Rest {
+        response: Envelope {
+            error_from_http: true,
+            ..Envelope::BARE
         },
+    };
+
+    static REST: Vendor = Vendor {
+        protocol: PROTOCOL,
         auth: &[Auth::Bearer {
             logins: &["POST /login"],
             token_field: "token",
@@ -187,7 +190,9 @@ mod direct {
             .login(&Login::default())
             .header("X-Till", "7");
         let client = Client::new(&REST, config).unwrap();
-        client.state.lock().unwrap().token = Some(Secret::new("tok-1"));
+        client
+            .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
+            .unwrap();
         client
     }
 
@@ -195,13 +200,11 @@ mod direct {
     fn general<O: Operation>(client: &Client, request: &O) -> reqwest::Request {
         let (prepared, _) = client.prepare(request).unwrap();
         let (auth, _) = client.attempt_auth(&O::INFO);
-        let builder = client.request(&O::INFO, &prepared, auth).unwrap();
-        builder.build().unwrap()
+        client.request(&O::INFO, &prepared, auth).unwrap()
     }
 
     fn direct<O: Operation>(client: &Client, request: &O) -> Option<reqwest::Request> {
-        let (builder, _) = client.direct(request)?;
-        Some(builder.build().unwrap())
+        client.direct(request).map(|(request, _)| request)
     }
 
     #[test]
@@ -255,5 +258,80 @@ mod direct {
         let client = self::client(Config::new());
         assert!(direct(&client, &GetSale { id: 5 }).is_none());
         assert!(direct(&client, &Login::default()).is_none());
+        // Credentials in the URL: the builder makes them a basic-auth header.
+        let basic = client_at("http://till:pw@127.0.0.1:9/api/", Config::new());
+        assert!(direct(&basic, &item).is_none());
+        let sent = general(&basic, &item);
+        assert_eq!(sent.headers()["authorization"], "Basic dGlsbDpwdw==");
+        assert_eq!(sent.url().as_str(), "http://127.0.0.1:9/api/items/A");
+    }
+
+    #[derive(Clone, Debug, Serialize, Deserialize, crate::Validate, crate::Operation)]
+    #[kassa(wire = "GET /till", response = Value, error = Refusal, http = "GET /till")]
+    pub struct GetTill {
+        #[kassa(placement = "header")]
+        #[serde(rename = "X-Cashier")]
+        pub cashier: String,
+    }
+
+    #[test]
+    fn a_header_value_http_cannot_carry_is_an_invalid_request() {
+        let client = client(Config::new());
+        let request = GetTill {
+            cashier: "Ann\r\nX-Admin: 1".into(),
+        };
+        let (prepared, _) = client.prepare(&request).unwrap();
+        let (auth, _) = client.attempt_auth(&GetTill::INFO);
+        let err = client.request(&GetTill::INFO, &prepared, auth).unwrap_err();
+        assert!(
+            matches!(&err, EncodeError::Invalid(e) if e.reason.contains("HTTP request")),
+            "{err}"
+        );
+        let fine = GetTill {
+            cashier: "Ann".into(),
+        };
+        assert_eq!(general(&client, &fine).headers()["x-cashier"], "Ann");
+    }
+
+    #[test]
+    fn configured_headers_are_checked_once_and_secret_ones_kept_sensitive() {
+        static KEYED: Vendor = Vendor {
+            headers: &[crate::ConfigHeader {
+                name: "X-Licence",
+                secret: true,
+                optional: true,
+                refused: None,
+            }],
+            protocol: PROTOCOL,
+            ..REST
+        };
+        let bad = Config::new()
+            .base_url("http://127.0.0.1:9")
+            .login(&Login::default())
+            .header("X-Licence", "k1\nk2");
+        let err = Client::new(&KEYED, bad).unwrap_err().to_string();
+        assert!(err.contains("Config::header(\"X-Licence\""), "{err}");
+        assert!(!err.contains("k1"), "the value is a secret: {err}");
+        let name = Config::new()
+            .base_url("http://127.0.0.1:9")
+            .login(&Login::default())
+            .header("X Licence", "k1");
+        let err = Client::new(&KEYED, name).unwrap_err().to_string();
+        assert!(err.contains("name cannot"), "{err}");
+        let good = Config::new()
+            .base_url("http://127.0.0.1:9")
+            .login(&Login::default())
+            .header("X-Licence", "k1")
+            .header("X-Till", "7");
+        let client = Client::new(&KEYED, good).unwrap();
+        client
+            .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
+            .unwrap();
+        let item = GetItem { code: "A".into() };
+        for sent in [direct(&client, &item).unwrap(), general(&client, &item)] {
+            assert!(sent.headers()["x-licence"].is_sensitive());
+            assert!(!sent.headers()["x-till"].is_sensitive());
+            assert!(sent.headers()["authorization"].is_sensitive());
+        }
     }
 }

@@ -1,0 +1,142 @@
+//! The HTTP request of an attempt: from the wire form the codec writes, or,
+//! for a read by path, straight from the path the operation writes.
+
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+
+use super::Client;
+use super::attempts::Carried;
+use crate::codec::{self, AuthValues, EncodeError, Prepared};
+use crate::config::ConfigError;
+use crate::{Config, InvalidRequest, Operation, OperationInfo, Vendor};
+
+impl Client {
+    /// The first attempt of a request with a direct path, and what its
+    /// failure may need; `None` where the attempt loop must make it: the
+    /// client has no direct requests, the operation mints a key, sends a
+    /// state header, is a login, is not on this server or has a
+    /// `Config::path`, the client is not logged in yet, or the request has
+    /// no direct path.
+    ///
+    /// The request is built in place, without a builder: it is the one
+    /// every read by path sends.
+    pub(super) fn direct<O: Operation>(&self, request: &O) -> Option<(reqwest::Request, Carried)> {
+        let info = &O::INFO;
+        let usable = self.direct
+            && info.idempotency.is_none()
+            && !self
+                .vendor
+                .state
+                .iter()
+                .any(|s| s.sent_by.contains(&info.wire))
+            && !self.is_login(info.wire)
+            && self.offered::<O::Error>(info).is_ok()
+            && !self.config.paths.iter().any(|(op, _)| op == info.name);
+        if !usable {
+            return None;
+        }
+        let (method, _) = info.http?;
+        let path = request.direct_path()?;
+        let url = codec::request_url(&self.base, &path, &[]);
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if self.has_login() && state.token.is_none() {
+            return None;
+        }
+        let mut http = reqwest::Request::new(http_method(method), url);
+        let headers = http.headers_mut();
+        if state.token.is_some() {
+            // A token no header can carry goes the general way, which says so.
+            headers.insert(AUTHORIZATION, state.bearer.clone()?);
+        }
+        let carried = Carried::of(info, &state);
+        drop(state);
+        self.add_fixed_headers(headers);
+        Some((http, carried))
+    }
+
+    /// The HTTP request of one attempt. A plain function, so that what it
+    /// builds from (the auth values, the wire form) is gone before the
+    /// exchange first awaits: only the request in flight is held.
+    ///
+    /// A header value HTTP cannot carry (a line break in a field sent as a
+    /// header) makes the request invalid: it is never sent.
+    pub(super) fn request(
+        &self,
+        info: &OperationInfo,
+        prepared: &Prepared,
+        auth: AuthValues,
+    ) -> Result<reqwest::Request, EncodeError> {
+        let wire = prepared.outgoing(self.vendor, info, &auth)?;
+        let url = codec::request_url(&self.base, &wire.path, &wire.query);
+        let mut builder = self.http.request(http_method(wire.method), url);
+        for (name, value) in &wire.headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        if let Some((content_type, bytes)) = wire.body {
+            builder = builder.header(CONTENT_TYPE, content_type).body(bytes);
+        }
+        let mut http = builder.build().map_err(|e| {
+            EncodeError::Invalid(InvalidRequest::new(
+                "",
+                format!(
+                    "cannot be written as an HTTP request: {}",
+                    super::error_chain(&e.without_url())
+                ),
+            ))
+        })?;
+        // As the direct request's: never printed.
+        for (name, value) in http.headers_mut().iter_mut() {
+            if name == AUTHORIZATION {
+                value.set_sensitive(true);
+            }
+        }
+        self.add_fixed_headers(http.headers_mut());
+        Ok(http)
+    }
+
+    /// Adds the headers `Config::header` sends with every request.
+    fn add_fixed_headers(&self, headers: &mut HeaderMap) {
+        for (name, value) in &self.fixed_headers {
+            headers.append(name.clone(), value.clone());
+        }
+    }
+}
+
+/// The headers `Config::header` sends with every request, checked once:
+/// a name or value HTTP cannot carry is the configuration's error. Values
+/// the vendor's spec calls secret are marked sensitive (never printed).
+pub(super) fn fixed_headers(vendor: &Vendor, config: &Config) -> Result<HeaderMap, ConfigError> {
+    let mut headers = HeaderMap::with_capacity(config.headers.len());
+    for (name, value) in &config.headers {
+        let name_ok = HeaderName::from_bytes(name.as_bytes()).ok();
+        let value_ok = HeaderValue::from_str(value.expose()).ok();
+        let (Some(header), Some(mut value)) = (name_ok, value_ok) else {
+            return Err(ConfigError(format!(
+                "Config::header(\"{}\", ..): an HTTP header {}; use letters, digits and \
+                 `-` in the name, and visible ASCII characters in the value",
+                name.escape_debug(),
+                if HeaderName::from_bytes(name.as_bytes()).is_err() {
+                    "name cannot be empty or hold spaces or separators"
+                } else {
+                    "value cannot hold line breaks, control or non-ASCII characters"
+                }
+            )));
+        };
+        let secret = vendor
+            .headers
+            .iter()
+            .any(|h| h.secret && h.name.eq_ignore_ascii_case(name));
+        value.set_sensitive(secret);
+        headers.append(header, value);
+    }
+    Ok(headers)
+}
+
+pub(super) fn http_method(method: crate::Method) -> reqwest::Method {
+    match method {
+        crate::Method::Get => reqwest::Method::GET,
+        crate::Method::Post => reqwest::Method::POST,
+        crate::Method::Put => reqwest::Method::PUT,
+        crate::Method::Patch => reqwest::Method::PATCH,
+        crate::Method::Delete => reqwest::Method::DELETE,
+    }
+}
