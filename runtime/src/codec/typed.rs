@@ -77,17 +77,11 @@ pub fn decode_response_into<T: DeserializeOwned + 'static>(
     body: &[u8],
     slot: &mut Option<T>,
 ) -> Result<(Answer, Map<String, Value>), Failure> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        Failure::Decode(DecodeError::new(
-            "",
-            format!(
-                "the response is not UTF-8 (invalid byte at offset {})",
-                e.valid_up_to()
-            ),
-            String::from_utf8_lossy(body),
-        ))
-    })?;
-    if (200..300).contains(&status)
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(not_utf8(body));
+    };
+    let success = (200..300).contains(&status);
+    if success
         && info.reply != ReplyKind::Json
         && let Some(typed) = super::raw::decode(vendor, info, status, body)
     {
@@ -95,13 +89,40 @@ pub fn decode_response_into<T: DeserializeOwned + 'static>(
         *slot = typed.data;
         return Ok((typed.answer, typed.extra));
     }
-    if (200..300).contains(&status) {
+    if success {
         match one_pass(&vendor.protocol, BesideFields::of(info), text, slot) {
             Some(read) => return Ok(read),
             // The slower path decides; what the one pass left is not it.
             None => *slot = None,
         }
     }
+    slow_path(vendor, info, status, text, slot)
+}
+
+#[cold]
+fn not_utf8(body: &[u8]) -> Failure {
+    let valid = std::str::from_utf8(body)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
+    Failure::Decode(DecodeError::new(
+        "",
+        format!("the response is not UTF-8 (invalid byte at offset {valid})"),
+        String::from_utf8_lossy(body),
+    ))
+}
+
+/// The body read again, slower, to say what it means (a vendor failure,
+/// or where the payload does not fit). Out of line: a call that succeeds
+/// does not carry its code.
+#[cold]
+#[inline(never)]
+fn slow_path<T: DeserializeOwned>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    status: u16,
+    text: &str,
+    slot: &mut Option<T>,
+) -> Result<(Answer, Map<String, Value>), Failure> {
     let decoded = decode_response(vendor, info, status, text)?;
     explain(&vendor.protocol, decoded, text, slot)
 }
