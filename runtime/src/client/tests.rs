@@ -305,24 +305,22 @@ mod direct {
             protocol: PROTOCOL,
             ..REST
         };
-        let bad = Config::new()
-            .base_url("http://127.0.0.1:9")
-            .login(&Login::default())
-            .header("X-Licence", "k1\nk2");
-        let err = Client::new(&KEYED, bad).unwrap_err().to_string();
+        let with = |name: &str, value: &str| {
+            Config::new()
+                .base_url("http://127.0.0.1:9")
+                .login(&Login::default())
+                .header(name, value)
+        };
+        let err = Client::new(&KEYED, with("X-Licence", "k1\nk2"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Config::header(\"X-Licence\""), "{err}");
         assert!(!err.contains("k1"), "the value is a secret: {err}");
-        let name = Config::new()
-            .base_url("http://127.0.0.1:9")
-            .login(&Login::default())
-            .header("X Licence", "k1");
-        let err = Client::new(&KEYED, name).unwrap_err().to_string();
+        let err = Client::new(&KEYED, with("X Licence", "k1"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("name cannot"), "{err}");
-        let good = Config::new()
-            .base_url("http://127.0.0.1:9")
-            .login(&Login::default())
-            .header("X-Licence", "k1")
-            .header("X-Till", "7");
+        let good = with("X-Licence", "k1").header("X-Till", "7");
         let client = Client::new(&KEYED, good).unwrap();
         client
             .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
