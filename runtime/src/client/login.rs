@@ -113,16 +113,38 @@ impl Client {
                     )));
                 }
             };
+            let bearer = match scheme {
+                Auth::Bearer { .. } => Some(bearer_header::<E>(field, &value)?),
+                _ => None,
+            };
             *slot = Some(Secret::new(value));
+            if bearer.is_some() {
+                state.bearer = bearer;
+            }
         }
-        state.bearer = state.token.as_ref().and_then(|token| {
-            let mut value =
-                reqwest::header::HeaderValue::from_str(&["Bearer ", token.expose()].concat())
-                    .ok()?;
-            value.set_sensitive(true);
-            Some(value)
-        });
         state.logins += 1;
         Ok(())
     }
+}
+
+/// The `Authorization` value of a bearer `token`, made once per login. A
+/// token no HTTP header can carry is refused here, where it arrives, not
+/// by every call that would send it.
+fn bearer_header<E: ErrorTable>(
+    field: &str,
+    token: &str,
+) -> Result<reqwest::header::HeaderValue, Error<E>> {
+    let mut value =
+        reqwest::header::HeaderValue::from_str(&["Bearer ", token].concat()).map_err(|_| {
+            Error::Decode(DecodeError::new(
+                field,
+                format!(
+                    "the login response's `{field}` cannot be sent in an HTTP header: it holds \
+                     a line break, a control or a non-ASCII character"
+                ),
+                "",
+            ))
+        })?;
+    value.set_sensitive(true);
+    Ok(value)
 }

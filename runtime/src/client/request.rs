@@ -43,9 +43,8 @@ impl Client {
         }
         let mut http = reqwest::Request::new(http_method(method), url);
         let headers = http.headers_mut();
-        if state.token.is_some() {
-            // A token no header can carry goes the general way, which says so.
-            headers.insert(AUTHORIZATION, state.bearer.clone()?);
+        if let Some(bearer) = &state.bearer {
+            headers.insert(AUTHORIZATION, bearer.clone());
         }
         let carried = Carried::of(info, &state);
         drop(state);

@@ -294,6 +294,33 @@ mod direct {
     }
 
     #[test]
+    fn a_token_no_header_can_carry_is_refused_at_login() {
+        let client = Client::new(
+            &REST,
+            Config::new()
+                .base_url("http://127.0.0.1:9")
+                .login(&Login::default()),
+        )
+        .unwrap();
+        let err = client
+            .store_login::<Refusal>(&serde_json::json!({"token": "tok\r\nX-Admin: 1"}))
+            .unwrap_err();
+        let Error::Decode(e) = err else {
+            panic!("{err}")
+        };
+        assert_eq!(e.path, "token");
+        assert!(e.reason.contains("HTTP header"), "{}", e.reason);
+        assert!(!e.reason.contains("X-Admin"), "the token is a secret");
+        assert!(!client.logged_in());
+        // The next token that fits is taken, and sent.
+        client
+            .store_login::<Refusal>(&serde_json::json!({"token": "tok-2"}))
+            .unwrap();
+        let sent = direct(&client, &GetItem { code: "A".into() }).unwrap();
+        assert_eq!(sent.headers()["authorization"], "Bearer tok-2");
+    }
+
+    #[test]
     fn configured_headers_are_checked_once_and_secret_ones_kept_sensitive() {
         static KEYED: Vendor = Vendor {
             headers: &[crate::ConfigHeader {
