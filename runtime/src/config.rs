@@ -130,7 +130,9 @@ impl Config {
 
     /// A header sent with every request (a licence key, a client name):
     /// the vendor's spec lists which (`headers:`). Kept as a secret where
-    /// the spec says the value is one.
+    /// the spec says the value is one. A name or value HTTP cannot carry (a
+    /// space in the name, a line break in the value) is refused by
+    /// [`Client::new`](crate::Client::new).
     pub fn header(mut self, name: impl Into<String>, value: impl Into<Secret>) -> Self {
         let name = name.into();
         self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(&name));
