@@ -294,12 +294,7 @@ impl Client {
             config
                 .headers
                 .iter()
-                .filter(|(name, _)| {
-                    vendor
-                        .headers
-                        .iter()
-                        .any(|h| h.secret && h.name.eq_ignore_ascii_case(name))
-                })
+                .filter(|(name, _)| request::secret_header(vendor, name))
                 .map(|(_, value)| value.clone()),
         );
         let fixed_headers = request::fixed_headers(vendor, &config)?;

@@ -104,30 +104,35 @@ impl Client {
 /// a name or value HTTP cannot carry is the configuration's error. Values
 /// the vendor's spec calls secret are marked sensitive (never printed).
 pub(super) fn fixed_headers(vendor: &Vendor, config: &Config) -> Result<HeaderMap, ConfigError> {
+    let refused = |name: &str, what: &str| {
+        ConfigError(format!(
+            "Config::header(\"{}\", ..): an HTTP header {what}; use letters, digits and `-` in \
+             the name, and visible ASCII characters in the value",
+            name.escape_debug()
+        ))
+    };
     let mut headers = HeaderMap::with_capacity(config.headers.len());
     for (name, value) in &config.headers {
-        let name_ok = HeaderName::from_bytes(name.as_bytes()).ok();
-        let value_ok = HeaderValue::from_str(value.expose()).ok();
-        let (Some(header), Some(mut value)) = (name_ok, value_ok) else {
-            return Err(ConfigError(format!(
-                "Config::header(\"{}\", ..): an HTTP header {}; use letters, digits and \
-                 `-` in the name, and visible ASCII characters in the value",
-                name.escape_debug(),
-                if HeaderName::from_bytes(name.as_bytes()).is_err() {
-                    "name cannot be empty or hold spaces or separators"
-                } else {
-                    "value cannot hold line breaks, control or non-ASCII characters"
-                }
-            )));
-        };
-        let secret = vendor
-            .headers
-            .iter()
-            .any(|h| h.secret && h.name.eq_ignore_ascii_case(name));
-        value.set_sensitive(secret);
+        let header = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| refused(name, "name cannot be empty or hold spaces or separators"))?;
+        let mut value = HeaderValue::from_str(value.expose()).map_err(|_| {
+            refused(
+                name,
+                "value cannot hold line breaks, control or non-ASCII characters",
+            )
+        })?;
+        value.set_sensitive(secret_header(vendor, name));
         headers.append(header, value);
     }
     Ok(headers)
+}
+
+/// Whether the vendor's spec calls the configured header `name` a secret.
+pub(super) fn secret_header(vendor: &Vendor, name: &str) -> bool {
+    vendor
+        .headers
+        .iter()
+        .any(|h| h.secret && h.name.eq_ignore_ascii_case(name))
 }
 
 pub(super) fn http_method(method: crate::Method) -> reqwest::Method {
