@@ -23,21 +23,28 @@ const SHIFT_ID: i64 = 11344;
 const BLOCK: usize = 100;
 
 pub fn run(filter: &str, out: &mut Report) {
-    let name = "loopback/kassa24 get_shift";
-    let share = "wire/kassa24 get_shift, same thread: raw HTTP with kassa's decode";
-    let same_work = "read/kassa24 get_shift, same thread: against raw reading what kassa reads";
-    let (loopback, wire, read) = (
-        name.contains(filter),
-        share.contains(filter),
-        same_work.contains(filter),
-    );
-    if !loopback && !wire && !read {
-        return;
-    }
     let calls: usize = std::env::var("KASSA_BENCH_CALLS")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(2000);
+    run_calls(filter, calls, out);
+}
+
+/// The measures matching `filter`, `calls` calls of each client each.
+fn run_calls(filter: &str, calls: usize, out: &mut Report) {
+    let name = "loopback/kassa24 get_shift";
+    let share = "wire/kassa24 get_shift, same thread: raw HTTP with kassa's decode";
+    let same_work = "read/kassa24 get_shift, same thread: against raw reading what kassa reads";
+    let itself = "floor/raw get_shift against itself, same thread: the measure's own bias";
+    let (loopback, wire, read, floor) = (
+        name.contains(filter),
+        share.contains(filter),
+        same_work.contains(filter),
+        itself.contains(filter),
+    );
+    if !loopback && !wire && !read && !floor {
+        return;
+    }
     let shift = examples::response("kassa24", "get_shift").body;
     if loopback {
         // The server on a thread of its own: each call wakes the other
@@ -93,6 +100,15 @@ pub fn run(filter: &str, out: &mut Report) {
             ..row.1
         });
     }
+    if floor {
+        // Two raw clients alike: the ratio a perfectly even contender
+        // gets, against which the loopback's ratios are read.
+        let row = same_thread(Contender::Raw, Decode::Serde);
+        out.push(Row {
+            name: format!("{itself}, {} calls each", row.0),
+            ..row.1
+        });
+    }
 }
 
 /// What runs against the raw client.
@@ -103,6 +119,8 @@ enum Contender {
     /// The raw client's exchange, decoded the way the generated client
     /// decodes (`codec::decode_response_as`).
     KassaDecode,
+    /// A second raw client, reading as the first.
+    Raw,
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -122,12 +140,15 @@ async fn measure(url: &str, calls: usize, contender: Contender, anchor: Decode) 
     }))
     .expect("a Kassa24 client");
     let raw = Raw::login(url).await;
+    // The second raw client of `Contender::Raw` (its own connection).
+    let twin = Raw::login(url).await;
     // With `KASSA_BENCH_SIDE`, one side runs alone, so that a profile of
     // the whole process (server included) covers it alone.
     let (run_kassa, run_raw) = sides();
     let block = async |contender: Option<Contender>| match contender {
         Some(Contender::Client) => kassa_block(&kassa, BLOCK).await,
         Some(Contender::KassaDecode) => raw.block(BLOCK, Decode::Kassa).await,
+        Some(Contender::Raw) => twin.block(BLOCK, anchor).await,
         None => f64::NAN,
     };
     let (kassa_side, raw_side) = (run_kassa.then_some(contender), run_raw);
@@ -310,6 +331,21 @@ fn serve_on_thread(app: Router) -> SocketAddr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every loopback measure runs end to end (a block of calls each) and
+    /// gives both sides' rates and their ratio; no time is asserted.
+    #[test]
+    fn every_loopback_measure_runs() {
+        let mut report = Report::default();
+        run_calls("", BLOCK, &mut report);
+        let names: Vec<_> = report.rows.iter().map(|r| &r.name[..5]).collect();
+        assert_eq!(names, ["loopb", "loopb", "read/", "wire/", "floor"]);
+        for row in &report.rows {
+            let anchor = row.anchor.expect("an anchor rate");
+            assert!(row.kassa > 0.0 && anchor > 0.0, "{}", row.name);
+            assert!(row.ratio.is_some_and(f64::is_finite), "{}", row.name);
+        }
+    }
 
     /// The documented `get_shift` answer fits both raw structs, and the
     /// one that reads what kassa reads reads the same dates and objects.

@@ -3,7 +3,7 @@
 //! rounds and prints medians and the median per-round ratio kassa/anchor.
 //!
 //! `cargo run --release -p kassa-bench -- [filter]` runs the measures whose
-//! name contains `filter` (`decode`, `encode`, `loopback`, `wire`,
+//! name contains `filter` (`decode`, `encode`, `loopback`, `wire`, `floor`,
 //! `linear`, `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
 //! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop,
 //! `KASSA_BENCH_ITERS` fixes the iterations of a micro measure's block (for
