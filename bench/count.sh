@@ -11,8 +11,9 @@
 # gets the first-level cache misses of callgrind's cache model and the
 # size of the code each client runs on every call (its hot code, in 64-byte
 # lines and 4 KiB pages), and, for the whole process (server and the
-# connections' tasks included), the misses of a 512 KiB second-level cache,
-# where the loopback's remaining gap is (docs/performance.md).
+# connections' tasks included), the misses of a 512 KiB second-level cache
+# and the hot code again. Of these, the whole process's hot pages are what
+# followed the timed gap when only the build changed (docs/performance.md).
 #
 #   CARGO_FLAGS  passed to cargo (e.g. "--offline")
 set -eu
@@ -79,18 +80,21 @@ for side in kassa anchor; do
     # No toggle: the connections' tasks and the server run outside both
     # clients' functions, and pay for what the client's code evicts.
     env KASSA_BENCH_SIDE=$side KASSA_BENCH_CALLS=400 valgrind --tool=callgrind --cache-sim=yes \
-        --LL=524288,8,64 --callgrind-out-file="$OUT/whole.$side" "$BIN" 'loopback/kassa24 get_shift' \
+        --LL=524288,8,64 --dump-instr=yes --dump-line=no --compress-pos=no \
+        --callgrind-out-file="$OUT/whole.$side" "$BIN" 'loopback/kassa24 get_shift' \
         >/dev/null 2>"$OUT/whole.$side.log" &
 done
 wait
-printf '  %-6s %12s %10s %10s %10s\n' side instructions "L2 misses" "of code" "of data"
+printf '  %-6s %12s %10s %10s %10s %10s %10s\n' side instructions "L2 misses" "of code" "of data" \
+    "hot lines" "hot pages"
 for side in kassa anchor; do
     name=$side
     [ "$side" = anchor ] && name=raw
     [ -s "$OUT/whole.$side" ] || { cat "$OUT/whole.$side.log" >&2; exit 1; }
     # shellcheck disable=SC2046
-    printf '  %-6s %12s %10s %10s %10s\n' "$name" $(totals "$OUT/whole.$side" |
-        awk '{ printf "%.0f %.0f %.0f %.0f", $1 / 1000, ($7 + $8 + $9) / 1000, $7 / 1000, ($8 + $9) / 1000 }')
+    printf '  %-6s %12s %10s %10s %10s %10s %10s\n' "$name" $(totals "$OUT/whole.$side" |
+        awk '{ printf "%.0f %.0f %.0f %.0f", $1 / 1000, ($7 + $8 + $9) / 1000, $7 / 1000, ($8 + $9) / 1000 }') \
+        $(hot "$OUT/whole.$side")
 done
 
 echo "decode/… client path, instructions (kassa side; 20 blocks of 3 rounds):"
