@@ -10,7 +10,7 @@ use crate::{Auth, DecodeError, Error, ErrorTable, Retry, Secret};
 impl Client {
     /// True when the vendor logs in (bearer token or session id).
     pub(super) fn has_login(&self) -> bool {
-        self.vendor.auth.iter().any(|a| !a.logins().is_empty())
+        self.logs_in
     }
 
     /// True when `wire` is one of the vendor's login operations.

@@ -44,6 +44,13 @@ pub struct Client {
     direct: bool,
     /// The headers of `Config::header`, checked once.
     fixed_headers: reqwest::header::HeaderMap,
+    /// The vendor logs in (a bearer token or a session).
+    logs_in: bool,
+    /// The wire names of the operations that log in, or send, set or
+    /// recover a state header: the only ones a call must look up in the
+    /// vendor's tables. Gathered once, so that every other call reads this
+    /// short list and not the tables.
+    stateful: Box<[&'static str]>,
 }
 
 #[derive(Default)]
@@ -308,7 +315,21 @@ impl Client {
                 .auth
                 .iter()
                 .all(|a| matches!(a, Auth::Bearer { .. } | Auth::PathSecret { .. }));
+        let stateful = vendor
+            .auth
+            .iter()
+            .flat_map(|a| a.logins())
+            .chain(vendor.state.iter().flat_map(|h| {
+                h.set_by
+                    .iter()
+                    .chain(h.sent_by)
+                    .chain(h.recover.as_ref().map(|(wire, _)| wire))
+            }))
+            .copied()
+            .collect();
         Ok(Client {
+            logs_in: vendor.auth.iter().any(|a| !a.logins().is_empty()),
+            stateful,
             vendor,
             config,
             base,
@@ -673,7 +694,16 @@ impl Client {
         }
     }
 
+    /// True when a call of `wire` has no business with the vendor's state
+    /// headers and logins.
+    fn stateless(&self, wire: &str) -> bool {
+        !self.stateful.contains(&wire)
+    }
+
     fn keep_state(&self, info: &OperationInfo, headers: &reqwest::header::HeaderMap) {
+        if self.stateless(info.wire) {
+            return;
+        }
         for state in self.vendor.state {
             if state.set_by.contains(&info.wire)
                 && let Some(value) = headers.get(state.header).and_then(|v| v.to_str().ok())
@@ -686,6 +716,9 @@ impl Client {
     /// Takes a state header's value from the payload of the operation that
     /// recovers it.
     fn recover_state(&self, info: &OperationInfo, slot: &dyn Slot) {
+        if self.stateless(info.wire) {
+            return;
+        }
         for state in self.vendor.state {
             if let Some((wire, field)) = state.recover
                 && wire == info.wire

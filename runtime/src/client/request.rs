@@ -12,10 +12,10 @@ use crate::{Config, InvalidRequest, Operation, OperationInfo, Vendor};
 impl Client {
     /// The first attempt of a request with a direct path, and what its
     /// failure may need; `None` where the attempt loop must make it: the
-    /// client has no direct requests, the operation mints a key, sends a
-    /// state header, is a login, is not on this server or has a
-    /// `Config::path`, the client is not logged in yet, or the request has
-    /// no direct path.
+    /// client has no direct requests, the operation mints a key, sends,
+    /// sets or recovers a state header, is a login, is not on this server
+    /// or has a `Config::path`, the client is not logged in yet, or the
+    /// request has no direct path.
     ///
     /// The request is built in place, without a builder: it is the one
     /// every read by path sends.
@@ -23,12 +23,7 @@ impl Client {
         let info = &O::INFO;
         let usable = self.direct
             && info.idempotency.is_none()
-            && !self
-                .vendor
-                .state
-                .iter()
-                .any(|s| s.sent_by.contains(&info.wire))
-            && !self.is_login(info.wire)
+            && self.stateless(info.wire)
             && self.offered::<O::Error>(info).is_ok()
             && !self.config.paths.iter().any(|(op, _)| op == info.name);
         if !usable {

@@ -161,15 +161,17 @@ mod direct {
         },
     };
 
+    const BEARER: &[Auth] = &[Auth::Bearer {
+        logins: &["POST /login"],
+        token_field: "token",
+        relogin_on: &[401],
+        lifetime_secs: None,
+        refused: None,
+    }];
+
     static REST: Vendor = Vendor {
         protocol: PROTOCOL,
-        auth: &[Auth::Bearer {
-            logins: &["POST /login"],
-            token_field: "token",
-            relogin_on: &[401],
-            lifetime_secs: None,
-            refused: None,
-        }],
+        auth: BEARER,
         state: &[StateHeader {
             header: "Uid",
             set_by: &[],
@@ -258,6 +260,40 @@ mod direct {
         let client = self::client(Config::new());
         assert!(direct(&client, &GetSale { id: 5 }).is_none());
         assert!(direct(&client, &Login::default()).is_none());
+        // A state header to keep from the answer, or to recover from it.
+        static SETS: Vendor = Vendor {
+            state: &[StateHeader {
+                header: "Uid",
+                set_by: &["GET /sales/{id}"],
+                sent_by: &[],
+                recover: None,
+            }],
+            protocol: PROTOCOL,
+            auth: BEARER,
+            ..VENDOR
+        };
+        static RECOVERS: Vendor = Vendor {
+            state: &[StateHeader {
+                header: "Uid",
+                set_by: &[],
+                sent_by: &[],
+                recover: Some(("GET /sales/{id}", "uid")),
+            }],
+            protocol: PROTOCOL,
+            auth: BEARER,
+            ..VENDOR
+        };
+        for vendor in [&SETS, &RECOVERS] {
+            let config = Config::new()
+                .base_url("http://127.0.0.1:9/api/")
+                .login(&Login::default());
+            let client = Client::new(vendor, config).unwrap();
+            client
+                .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
+                .unwrap();
+            assert!(direct(&client, &GetSale { id: 5 }).is_none());
+            assert!(direct(&client, &item).is_some());
+        }
         // Credentials in the URL: the builder makes them a basic-auth header.
         let basic = client_at("http://till:pw@127.0.0.1:9/api/", Config::new());
         assert!(direct(&basic, &item).is_none());
