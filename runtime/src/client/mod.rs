@@ -613,7 +613,11 @@ impl Client {
             .await
             .map_err(|e| Failed::from(transport(e, &key)))?;
         let status = response.status().as_u16();
-        self.keep_state(info, response.headers());
+        // Looked up once: most operations have no state header to keep.
+        let stateful = !self.stateless(info.wire);
+        if stateful {
+            self.keep_state(info, response.headers());
+        }
         let retry_after = retry_after(response.headers());
         let bytes = match read_body(response, MAX_BODY).await {
             Ok(bytes) => bytes,
@@ -655,7 +659,9 @@ impl Client {
             error: self.failure(f, &bytes, key.clone()),
             retry_after,
         })?;
-        self.recover_state(info, slot);
+        if stateful {
+            self.recover_state(info, slot);
+        }
         Ok(answer)
     }
 
@@ -696,14 +702,12 @@ impl Client {
 
     /// True when a call of `wire` has no business with the vendor's state
     /// headers and logins.
+    #[inline]
     fn stateless(&self, wire: &str) -> bool {
         !self.stateful.contains(&wire)
     }
 
     fn keep_state(&self, info: &OperationInfo, headers: &reqwest::header::HeaderMap) {
-        if self.stateless(info.wire) {
-            return;
-        }
         for state in self.vendor.state {
             if state.set_by.contains(&info.wire)
                 && let Some(value) = headers.get(state.header).and_then(|v| v.to_str().ok())
@@ -716,9 +720,6 @@ impl Client {
     /// Takes a state header's value from the payload of the operation that
     /// recovers it.
     fn recover_state(&self, info: &OperationInfo, slot: &dyn Slot) {
-        if self.stateless(info.wire) {
-            return;
-        }
         for state in self.vendor.state {
             if let Some((wire, field)) = state.recover
                 && wire == info.wire

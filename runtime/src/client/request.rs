@@ -88,7 +88,11 @@ impl Client {
     }
 
     /// Adds the headers `Config::header` sends with every request.
+    #[inline]
     fn add_fixed_headers(&self, headers: &mut HeaderMap) {
+        if self.fixed_headers.is_empty() {
+            return;
+        }
         for (name, value) in &self.fixed_headers {
             headers.append(name.clone(), value.clone());
         }
