@@ -36,13 +36,16 @@ fn run_calls(filter: &str, calls: usize, out: &mut Report) {
     let share = "wire/kassa24 get_shift, same thread: raw HTTP with kassa's decode";
     let same_work = "read/kassa24 get_shift, same thread: against raw reading what kassa reads";
     let itself = "floor/raw get_shift against itself, same thread: the measure's own bias";
-    let (loopback, wire, read, floor) = (
+    let ceiling = "types/kassa24 get_shift, same thread: raw HTTP decoding into kassa's \
+                   types with serde_json alone";
+    let (loopback, wire, read, floor, types) = (
         name.contains(filter),
         share.contains(filter),
         same_work.contains(filter),
         itself.contains(filter),
+        ceiling.contains(filter),
     );
-    if !loopback && !wire && !read && !floor {
+    if !loopback && !wire && !read && !floor && !types {
         return;
     }
     let shift = examples::response("kassa24", "get_shift").body;
@@ -100,6 +103,17 @@ fn run_calls(filter: &str, calls: usize, out: &mut Report) {
             ..row.1
         });
     }
+    if types {
+        // A raw client decoding into the generated types with plain
+        // serde_json: what reading kassa's types (dates parsed, objects
+        // kept) costs against the anchor, with no kassa runtime at all;
+        // the best ratio any client of these types could reach.
+        let row = same_thread(Contender::Types, Decode::Serde);
+        out.push(Row {
+            name: format!("{ceiling}, {} calls each", row.0),
+            ..row.1
+        });
+    }
     if floor {
         // Two raw clients alike: the ratio a perfectly even contender
         // gets, against which the loopback's ratios are read.
@@ -119,6 +133,9 @@ enum Contender {
     /// The raw client's exchange, decoded the way the generated client
     /// decodes (`codec::decode_response_as`).
     KassaDecode,
+    /// A second raw client, decoding into the generated types with
+    /// serde_json alone.
+    Types,
     /// A second raw client, reading as the first.
     Raw,
 }
@@ -148,6 +165,7 @@ async fn measure(url: &str, calls: usize, contender: Contender, anchor: Decode) 
     let block = async |contender: Option<Contender>| match contender {
         Some(Contender::Client) => kassa_block(&kassa, BLOCK).await,
         Some(Contender::KassaDecode) => raw.block(BLOCK, Decode::Kassa).await,
+        Some(Contender::Types) => twin.block(BLOCK, Decode::Types).await,
         Some(Contender::Raw) => twin.block(BLOCK, anchor).await,
         None => f64::NAN,
     };
@@ -267,6 +285,12 @@ impl Raw {
                         assert_eq!(shift.status, 200);
                         std::hint::black_box(shift);
                     }
+                    Decode::Types => {
+                        let shift: Envelope<kassa24::GetShiftResponse> =
+                            serde_json::from_slice(&bytes).expect("a shift");
+                        assert_eq!(shift.status, 200);
+                        std::hint::black_box(shift);
+                    }
                     Decode::Kassa => {
                         let shift = client_path_decode::<kassa24::GetShift>(
                             &kassa24::VENDOR,
@@ -291,6 +315,9 @@ enum Decode {
     /// The same into a hand-written struct that reads what the generated
     /// type reads (dates parsed, objects kept as JSON).
     SerdeRead,
+    /// `serde_json::from_slice` into the generated type, without kassa's
+    /// runtime.
+    Types,
     /// The generated client's decode into the generated type.
     Kassa,
 }
@@ -339,7 +366,10 @@ mod tests {
         let mut report = Report::default();
         run_calls("", BLOCK, &mut report);
         let names: Vec<_> = report.rows.iter().map(|r| &r.name[..5]).collect();
-        assert_eq!(names, ["loopb", "loopb", "read/", "wire/", "floor"]);
+        assert_eq!(
+            names,
+            ["loopb", "loopb", "read/", "wire/", "types", "floor"]
+        );
         for row in &report.rows {
             let anchor = row.anchor.expect("an anchor rate");
             assert!(row.kassa > 0.0 && anchor > 0.0, "{}", row.name);
@@ -360,6 +390,10 @@ mod tests {
         assert_eq!(read.data.id, kassa.id);
         assert_eq!(read.data.date_open, kassa.date_open.0);
         assert_eq!(read.data.date_close, kassa.date_close.0);
+        // Plain serde_json reads the generated type as kassa's decode does.
+        let types: Envelope<kassa24::GetShiftResponse> =
+            serde_json::from_slice(&body).expect("serde_json alone reads the generated type");
+        assert_eq!(types.data, kassa);
         assert_eq!(read.data.kkm, kassa.kkm);
         assert_eq!(read.data.company, kassa.company);
     }
