@@ -187,11 +187,12 @@ mod direct {
     }
 
     fn client_at(base: &str, config: Config) -> Client {
-        let config = config
-            .base_url(base)
-            .login(&Login::default())
-            .header("X-Till", "7");
-        let client = Client::new(&REST, config).unwrap();
+        logged_in(&REST, config.base_url(base).header("X-Till", "7"))
+    }
+
+    /// A client of `vendor`, logged in.
+    fn logged_in(vendor: &'static Vendor, config: Config) -> Client {
+        let client = Client::new(vendor, config.login(&Login::default())).unwrap();
         client
             .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
             .unwrap();
@@ -284,13 +285,7 @@ mod direct {
             ..VENDOR
         };
         for vendor in [&SETS, &RECOVERS] {
-            let config = Config::new()
-                .base_url("http://127.0.0.1:9/api/")
-                .login(&Login::default());
-            let client = Client::new(vendor, config).unwrap();
-            client
-                .store_login::<Refusal>(&serde_json::json!({"token": "tok-1"}))
-                .unwrap();
+            let client = logged_in(vendor, Config::new().base_url("http://127.0.0.1:9/api/"));
             assert!(direct(&client, &GetSale { id: 5 }).is_none());
             assert!(direct(&client, &item).is_some());
         }
