@@ -29,11 +29,12 @@ pub fn client_path_decode<O: Operation>(
     slot.ok_or_else(|| "not modified".into())
 }
 
-/// A request on the wire: URL, headers and body text.
+/// A request on the wire: URL, headers and body bytes (handed to reqwest
+/// as they are: the client does not check them as UTF-8 again).
 pub struct Wire {
     pub url: String,
     pub headers: Vec<(String, String)>,
-    pub body: String,
+    pub body: Vec<u8>,
 }
 
 /// What a logged-in client holds between calls (credentials, token, state
@@ -63,7 +64,7 @@ impl Session {
     }
 }
 
-/// A typed request → the URL, headers and body text handed to reqwest, the
+/// A typed request → the URL, headers and body bytes handed to reqwest, the
 /// way `Client::prepare` and `request` get there: validate, serialize once
 /// into JSON text (`codec::Prepared`, key minted on the way), then per
 /// attempt the auth values read under the lock and the envelope written
@@ -86,9 +87,9 @@ pub fn client_path_encode<O: Operation>(
     let body = match wire.body {
         Some((content_type, bytes)) => {
             headers.push(("Content-Type".into(), content_type.into()));
-            String::from_utf8(bytes).map_err(|e| e.to_string())?
+            bytes
         }
-        None => String::new(),
+        None => Vec::new(),
     };
     Ok(Wire { url, headers, body })
 }

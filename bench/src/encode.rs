@@ -181,12 +181,12 @@ fn check(
         kassa.headers
     );
     let anchor = anchor.expect("the anchor encodes");
-    let k: serde_json::Value = serde_json::from_str(&kassa.body).expect("JSON body");
+    let k: serde_json::Value = serde_json::from_slice(&kassa.body).expect("JSON body");
     let a: serde_json::Value = serde_json::from_slice(&anchor).expect("JSON body");
     if k != a {
         eprintln!(
             "note: the bodies differ\n  kassa:  {}\n  anchor: {}",
-            kassa.body,
+            String::from_utf8_lossy(&kassa.body),
             String::from_utf8_lossy(&anchor)
         );
     }
