@@ -332,7 +332,9 @@ pub fn scale(value: &impl Numeric, scale: u32, field: &str) -> Result<(), Invali
     let Some(v) = value.to_decimal() else {
         return Ok(());
     };
-    if v.normalize().scale() > scale {
+    // Only a longer scale needs its trailing zeros counted (`1.50` at
+    // scale 1 is allowed).
+    if v.scale() > scale && v.normalize().scale() > scale {
         return Err(InvalidRequest::new(
             field,
             format!("must have at most {scale} decimal places, got {v}"),
@@ -524,6 +526,9 @@ mod tests {
         assert!(range(&None::<u32>, Some("1"), None, "x").is_ok());
         assert!(scale(&Decimal::new(1250, 2), 2, "p").is_ok());
         assert!(scale(&Decimal::new(12501, 3), 2, "p").is_err());
+        // Trailing zeros are not decimal places: 12.500 has two.
+        assert!(scale(&Decimal::new(12500, 3), 2, "p").is_ok());
+        assert!(scale(&Decimal::new(125, 1), 2, "p").is_ok());
         assert!(length(&"абв".to_owned(), None, Some(3), "s").is_ok());
         assert!(length(&vec![1, 2, 3, 4], None, Some(3), "v").is_err());
         assert!(pattern(&"123".to_owned(), "[0-9]+", "p").is_ok());

@@ -80,10 +80,22 @@ struct Object {
 }
 
 impl Object {
-    fn new() -> Object {
+    /// An object that will hold `bytes` of members written elsewhere, with
+    /// `keys` keys, and room for the envelope's own: one allocation each
+    /// rather than a copy of the parameters into a buffer too small for them.
+    fn with_capacity(bytes: usize, keys: usize) -> Object {
+        const ENVELOPE_BYTES: usize = 128;
+        const ENVELOPE_KEYS: usize = 4;
+        let (text, keys) = match bytes {
+            0 => (Vec::new(), Vec::new()),
+            n => (
+                Vec::with_capacity(n + ENVELOPE_BYTES),
+                Vec::with_capacity(keys + ENVELOPE_KEYS),
+            ),
+        };
         Object {
-            text: Vec::new(),
-            keys: Vec::new(),
+            text,
+            keys,
             collided: false,
         }
     }
@@ -126,21 +138,21 @@ impl Object {
         let _ = serde_json::to_writer(&mut self.text, value);
     }
 
-    fn raw(&mut self, key: &str, json: &[&str]) {
+    fn raw(&mut self, key: &str, json: &[&[u8]]) {
         self.key(key);
         for part in json {
-            self.text.extend_from_slice(part.as_bytes());
+            self.text.extend_from_slice(part);
         }
     }
 
     /// Members written elsewhere (`"a":1,"b":2`), with where their keys are.
-    fn members(&mut self, members: &str, keys: &[Range<usize>]) {
+    fn members(&mut self, members: &[u8], keys: &[Range<usize>]) {
         if members.is_empty() {
             return;
         }
         self.separate();
         let offset = self.text.len();
-        self.text.extend_from_slice(members.as_bytes());
+        self.text.extend_from_slice(members);
         for k in keys {
             self.note(k.start + offset..k.end + offset);
         }
@@ -160,11 +172,11 @@ impl Object {
 }
 
 /// `{members}` or the raw text of the parameters, in parts.
-fn params_json(params: &Params) -> Option<[&str; 3]> {
+fn params_json(params: &Params) -> Option<[&[u8]; 3]> {
     match params {
         Params::None => None,
-        Params::Object { members, .. } => Some(["{", members, "}"]),
-        Params::Raw(text) => Some(["", text, ""]),
+        Params::Object { members, .. } => Some([b"{", members, b"}"]),
+        Params::Raw(text) => Some([b"", text.as_bytes(), b""]),
     }
 }
 
@@ -179,7 +191,18 @@ pub fn assemble(
     if !splits(vendor) || auth.rpc_by_position {
         return fallback();
     }
-    let mut body = Object::new();
+    let (params_len, params_keys) = match &split.params {
+        Params::None => (0, 0),
+        Params::Object { members, keys } => (members.len(), keys.len()),
+        Params::Raw(text) => (text.len(), 0),
+    };
+    // JSON-RPC writes its parameters into an object of its own.
+    let json_rpc = matches!(vendor.protocol, Protocol::JsonRpc { .. });
+    let mut body = if json_rpc {
+        Object::with_capacity(0, 0)
+    } else {
+        Object::with_capacity(params_len, params_keys)
+    };
     let (method, path) = match &vendor.protocol {
         Protocol::JsonEnvelope {
             operation_field, ..
@@ -217,7 +240,7 @@ pub fn assemble(
             Some(body.finish())
         }
         Protocol::JsonRpc { .. } => {
-            let mut rpc = Object::new();
+            let mut rpc = Object::with_capacity(params_len, 0);
             rpc.string("jsonrpc", "2.0");
             rpc.string("method", info.wire);
             if let Some(params) = params_json(&split.params) {

@@ -21,8 +21,10 @@ pub enum Params {
     None,
     /// An object: its members without the braces (`"a":1,"b":"x"`), and
     /// where each member's key (a JSON string, quotes included) is in them.
+    /// The bytes are serde_json's output, hence UTF-8; they go to the wire
+    /// as they are, so they are not checked again.
     Object {
-        members: String,
+        members: Vec<u8>,
         keys: Vec<Range<usize>>,
     },
     /// Any other JSON value (a transparent wrapper around a list, raw JSON).
@@ -35,7 +37,8 @@ impl Params {
         match self {
             Params::None => Value::Null,
             Params::Object { members, .. } => {
-                serde_json::from_str(&format!("{{{members}}}")).unwrap_or(Value::Null)
+                serde_json::from_slice(&[b"{", members.as_slice(), b"}"].concat())
+                    .unwrap_or(Value::Null)
             }
             Params::Raw(text) => serde_json::from_str(text).unwrap_or(Value::Null),
         }
@@ -118,7 +121,7 @@ impl Split {
         let in_params = match &self.params {
             Params::Object { members, keys } => keys
                 .iter()
-                .any(|k| members.get(k.clone()) == Some(quoted.as_str())),
+                .any(|k| members.get(k.clone()) == Some(quoted.as_bytes())),
             Params::None | Params::Raw(_) => false,
         };
         in_params
@@ -223,6 +226,8 @@ impl Fields<'_> {
     ) -> Result<(), serde_json::Error> {
         if self.members.is_empty() {
             self.members.reserve(256);
+            // One key per parameter the operation declares, in one allocation.
+            self.keys.reserve(self.top.info.params.len());
         } else {
             self.members.push(b',');
         }
@@ -275,10 +280,8 @@ impl Fields<'_> {
                 self.place(idem.field, value)?;
             }
         }
-        // serde_json writes UTF-8; checked once here rather than per write.
-        let members = String::from_utf8(self.members).map_err(ser::Error::custom)?;
         self.top.split.params = Params::Object {
-            members,
+            members: self.members,
             keys: self.keys,
         };
         Ok(())

@@ -133,9 +133,23 @@ impl Serialize for Number {
 /// divided by its power of ten, exactly. (Cheaper than `fract()`, which
 /// subtracts a truncated copy.)
 fn whole(value: Decimal) -> Option<i128> {
-    let mantissa = value.mantissa();
+    const POW10: [i64; 19] = {
+        let mut pow = [1i64; 19];
+        let mut i = 1;
+        while i < pow.len() {
+            pow[i] = pow[i - 1] * 10;
+            i += 1;
+        }
+        pow
+    };
+    let (mantissa, scale) = (value.mantissa(), value.scale());
+    // Amounts fit 64 bits, where the division is one instruction rather
+    // than a call into 128-bit arithmetic.
+    if let (Ok(m), Some(&pow)) = (i64::try_from(mantissa), POW10.get(scale as usize)) {
+        return (m % pow == 0).then_some(i128::from(m / pow));
+    }
     // A scale is at most 28, and 10^28 fits an i128.
-    let pow = 10i128.checked_pow(value.scale())?;
+    let pow = 10i128.checked_pow(scale)?;
     (mantissa % pow == 0).then_some(mantissa / pow)
 }
 
@@ -290,6 +304,27 @@ mod tests {
             let json = serde_json::to_string(&Number::from(n)).unwrap();
             prop_assert_eq!(json.clone(), n.to_string());
             prop_assert_eq!(read(&json).unwrap(), Decimal::from(n));
+        }
+
+        #[test]
+        fn whole_is_exact(
+            lo in any::<u32>(),
+            mid in prop_oneof![Just(0u32), any::<u32>()],
+            hi in prop_oneof![Just(0u32), any::<u32>()],
+            negative in any::<bool>(),
+            scale in 0u32..=28,
+            zeros in 0u32..=19,
+        ) {
+            // Mantissas inside and outside 64 bits, with and without
+            // trailing zeros: the 64-bit path agrees with 128-bit division.
+            let base = Decimal::from_parts(lo, mid, hi, negative, 0);
+            let value = base
+                .checked_mul(Decimal::from(10u64.pow(zeros)))
+                .and_then(|v| Decimal::try_from_i128_with_scale(v.mantissa(), scale).ok())
+                .unwrap_or_else(|| Decimal::from_parts(lo, mid, hi, negative, scale));
+            let pow = 10i128.pow(value.scale());
+            let expected = (value.mantissa() % pow == 0).then(|| value.mantissa() / pow);
+            prop_assert_eq!(whole(value), expected, "{}", value);
         }
 
         #[test]
