@@ -81,16 +81,17 @@ struct Object {
 
 impl Object {
     /// An object that will hold `bytes` of members written elsewhere, with
-    /// `keys` keys, and room for the envelope's own: one allocation each
-    /// rather than a copy of the parameters into a buffer too small for them.
-    fn with_capacity(bytes: usize, keys: usize) -> Object {
+    /// `key_count` keys, and room for the envelope's own: one allocation
+    /// each rather than a copy of the parameters into a buffer too small
+    /// for them.
+    fn with_capacity(bytes: usize, key_count: usize) -> Object {
         const ENVELOPE_BYTES: usize = 128;
         const ENVELOPE_KEYS: usize = 4;
         let (text, keys) = match bytes {
             0 => (Vec::new(), Vec::new()),
             n => (
                 Vec::with_capacity(n + ENVELOPE_BYTES),
-                Vec::with_capacity(keys + ENVELOPE_KEYS),
+                Vec::with_capacity(key_count + ENVELOPE_KEYS),
             ),
         };
         Object {
