@@ -98,7 +98,7 @@ for side in kassa anchor; do
 done
 
 echo "decode/… client path, instructions (kassa side; 20 blocks of 3 rounds):"
-for filter in "decode/kassa24 close_shift" "decode/kassa24 x_report" \
+for filter in "decode/kassa24 close_shift" "decode/kassa24 x_report" "decode/kassa24 get_shift" \
     "decode/caspos get_periodic_z_report" "decode/icash get_operation" \
     "decode/smpos get_protocol" "decode/heado purchase_register_batch"; do
     run decode 'kassa_bench::client_path::client_path_decode*' "$filter" \
