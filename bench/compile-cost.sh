@@ -27,10 +27,12 @@
 #
 # Then the rebuild after a touch: a crate holding the generated Kassa24
 # module inline (copied from generated-client/src/kassa24) is built once,
-# then each of its files is touched and `cargo build` timed (incremental,
-# debug), ROUNDS times each; with ANCHOR=1 the anchor's main.rs likewise.
-# Per operation: the module's median over its 15 operations, the anchor's
-# over its one (progenitor's generated file: over its 15).
+# then in each of ROUNDS rounds each of its files is touched and `cargo
+# build` timed (incremental, debug), the round's figure being their median;
+# with an anchor, its file likewise, alternating with kassa's in each round
+# as the clean builds do. Per operation: the module's figure over its 15
+# operations, the anchor's over its one (progenitor's generated file: over
+# its 15); the ratio is the median over rounds.
 set -eu
 
 repo=$(cd "${1:-$(dirname "$0")/..}" && pwd)
@@ -282,41 +284,66 @@ for cmd in check build; do
     fi
 done
 
-# touched CRATE FILE...: after one untimed build, each FILE touched in turn
-# and `cargo build` timed, ROUNDS times; prints the median seconds.
+# prime CRATE: the untimed first build that the touches rebuild from.
+prime() {
+    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1-touch" cargo build $flags) \
+        >"$work/$1-touch.log" 2>&1 || {
+        cat "$work/$1-touch.log" >&2
+        exit 1
+    }
+}
+# touched CRATE FILE...: each FILE touched in turn and `cargo build` timed;
+# prints the median seconds.
 touched() {
     crate=$1
     shift
-    target="$work/target-$crate-touch"
-    (cd "$work/$crate" && CARGO_TARGET_DIR="$target" cargo build $flags) >"$work/$crate-touch.log" 2>&1 || {
-        cat "$work/$crate-touch.log" >&2
-        exit 1
-    }
     : >"$work/touch-$crate"
-    i=1
-    while [ "$i" -le "$rounds" ]; do
-        for file in "$@"; do
-            touch "$work/$crate/$file"
-            start=$(now)
-            (cd "$work/$crate" && CARGO_TARGET_DIR="$target" cargo build $flags) >>"$work/$crate-touch.log" 2>&1
-            end=$(now)
-            awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' >>"$work/touch-$crate"
-        done
-        i=$((i + 1))
+    for file in "$@"; do
+        touch "$work/$crate/$file"
+        start=$(now)
+        (cd "$work/$crate" && CARGO_TARGET_DIR="$work/target-$crate-touch" cargo build $flags) \
+            >>"$work/$crate-touch.log" 2>&1
+        end=$(now)
+        awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' >>"$work/touch-$crate"
     done
-    rm -rf "$target"
     median <"$work/touch-$crate"
 }
-echo "rebuild after a touch (incremental debug build, median):"
+echo "rebuild after a touch (incremental debug build; a round's figure is the median over the files touched):"
 files=$(cd "$work/inline" && ls src/kassa24/*.rs)
-k=$(touched inline $files)
+case "$anchor" in
+progenitor) afile=src/kassa24.rs aops=15 alabel="progenitor kassa24.rs (15 operations)" ;;
+1) afile=src/main.rs aops=1 alabel="anchor main.rs (1 operation)  " ;;
+esac
+prime inline
+[ "$anchor" = 0 ] || prime "$other"
+# One line per round: kassa's seconds, the anchor's (or -); the order
+# alternates, as for the clean builds.
+: >"$work/rebuild"
+r=1
+while [ "$r" -le "$rounds" ]; do
+    if [ "$anchor" = 0 ]; then
+        k=$(touched inline $files) a=-
+    elif [ $((r % 2)) = 0 ]; then
+        a=$(touched "$other" "$afile")
+        k=$(touched inline $files)
+    else
+        k=$(touched inline $files)
+        a=$(touched "$other" "$afile")
+    fi
+    echo "$k $a" >>"$work/rebuild"
+    if [ "$anchor" = 0 ]; then
+        printf '  round %d: inline kassa24 module %6.2f s\n' "$r" "$k"
+    else
+        printf '  round %d: inline kassa24 module %6.2f s, %s %6.2f s\n' "$r" "$k" "$other" "$a"
+    fi
+    r=$((r + 1))
+done
+rm -rf "$work/target-inline-touch" "$work/target-$other-touch"
+k=$(awk '{ print $1 }' "$work/rebuild" | median)
 printf '  inline kassa24 module (15 operations)  %6.2f s  %6.3f s per operation\n' "$k" "$(awk -v k="$k" 'BEGIN { print k / 15 }')"
-if [ "$anchor" = progenitor ]; then
-    a=$(touched progenitor src/kassa24.rs)
-    printf '  progenitor kassa24.rs (15 operations)  %6.2f s  %6.3f s per operation\n' "$a" "$(awk -v a="$a" 'BEGIN { print a / 15 }')"
-    printf '  ratio per operation %.2f\n' "$(awk -v k="$k" -v a="$a" 'BEGIN { print k / a }')"
-elif [ "$anchor" = 1 ]; then
-    a=$(touched anchor src/main.rs)
-    printf '  anchor main.rs (1 operation)           %6.2f s  %6.3f s per operation\n' "$a" "$a"
-    printf '  ratio per operation %.2f\n' "$(awk -v k="$k" -v a="$a" 'BEGIN { print (k / 15) / a }')"
+if [ "$anchor" != 0 ]; then
+    a=$(awk '{ print $2 }' "$work/rebuild" | median)
+    printf '  %s  %6.2f s  %6.3f s per operation\n' "$alabel" "$a" "$(awk -v a="$a" -v n="$aops" 'BEGIN { print a / n }')"
+    printf '  ratio per operation %.2f (median over rounds)\n' \
+        "$(awk -v n="$aops" '{ print ($1 / 15) / ($2 / n) }' "$work/rebuild" | median)"
 fi
