@@ -312,7 +312,7 @@ echo "rebuild after a touch (incremental debug build; a round's figure is the me
 files=$(cd "$work/inline" && ls src/kassa24/*.rs)
 case "$anchor" in
 progenitor) afile=src/kassa24.rs aops=15 alabel="progenitor kassa24.rs (15 operations)" ;;
-1) afile=src/main.rs aops=1 alabel="anchor main.rs (1 operation)  " ;;
+1) afile=src/main.rs aops=1 alabel="anchor main.rs (1 operation)" ;;
 esac
 prime inline
 [ "$anchor" = 0 ] || prime "$other"
@@ -343,7 +343,7 @@ k=$(awk '{ print $1 }' "$work/rebuild" | median)
 printf '  inline kassa24 module (15 operations)  %6.2f s  %6.3f s per operation\n' "$k" "$(awk -v k="$k" 'BEGIN { print k / 15 }')"
 if [ "$anchor" != 0 ]; then
     a=$(awk '{ print $2 }' "$work/rebuild" | median)
-    printf '  %s  %6.2f s  %6.3f s per operation\n' "$alabel" "$a" "$(awk -v a="$a" -v n="$aops" 'BEGIN { print a / n }')"
+    printf '  %-37s  %6.2f s  %6.3f s per operation\n' "$alabel" "$a" "$(awk -v a="$a" -v n="$aops" 'BEGIN { print a / n }')"
     printf '  ratio per operation %.2f (median over rounds)\n' \
         "$(awk -v n="$aops" '{ print ($1 / 15) / ($2 / n) }' "$work/rebuild" | median)"
 fi
