@@ -4,7 +4,8 @@
 //!
 //! `cargo run --release -p kassa-bench -- [filter]` runs the measures whose
 //! name contains `filter` (`decode`, `encode`, `loopback`, `wire`, `floor`,
-//! `linear`, `generate`, `kassa24`, ...). `KASSA_BENCH_ROUNDS` changes the rounds of
+//! `linear`, `generate`, `kassa24`, ...), or one row of a decode measure
+//! (`decode/kassa24 get_shift client path`). `KASSA_BENCH_ROUNDS` changes the rounds of
 //! the micro measures, `KASSA_BENCH_CALLS` the calls of the loopback loop,
 //! `KASSA_BENCH_ITERS` fixes the iterations of a micro measure's block (for
 //! instruction counts under callgrind, which are the same run to run).
