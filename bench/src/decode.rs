@@ -86,10 +86,9 @@ pub fn run(filter: &str, out: &mut Report) {
         "get_protocol",
     );
     let name = "decode/heado purchase_register_batch (synthetic)";
-    let wanted = |row: &str| name.contains(filter) || format!("{name} {row}").contains(filter);
     let body = HEADO_SYNTHETIC.as_bytes();
     let v = &heado::VENDOR;
-    if wanted("client path") {
+    if wanted(filter, name, "client path") {
         out.push(compare(
             format!("{name} client path"),
             n,
@@ -97,7 +96,7 @@ pub fn run(filter: &str, out: &mut Report) {
             || serde_json::from_slice::<anchors::RpcAnswer>(body).unwrap(),
         ));
     }
-    if wanted("generated, one pass") {
+    if wanted(filter, name, "generated, one pass") {
         out.push(compare(
             format!("{name} generated, one pass"),
             n,
@@ -112,10 +111,17 @@ pub fn run(filter: &str, out: &mut Report) {
 /// and dates) and the body of the loopback's calls.
 const EXTRA: [(&str, &str); 2] = [("kassa24", "x_report"), ("kassa24", "get_shift")];
 
+/// Whether `filter` asks for the row `row` of the decode measure
+/// `measure`: it names the measure (`decode/kassa24 get_shift`) or the row
+/// itself (`decode/kassa24 get_shift client path`).
+fn wanted(filter: &str, measure: &str, row: &str) -> bool {
+    measure.contains(filter) || format!("{measure} {row}").contains(filter)
+}
+
 /// Client path and one-pass decode of the documented response of `op`
 /// (each vendor's largest, or one of [`EXTRA`]), each against the
-/// hand-written anchor `A`. `G` wraps
-/// `O::Response` in the vendor's envelope field.
+/// hand-written anchor `A`. `G` wraps `O::Response` in the vendor's
+/// envelope field.
 fn case<O, A, G>(
     filter: &str,
     out: &mut Report,
@@ -129,10 +135,8 @@ fn case<O, A, G>(
     G: DeserializeOwned,
 {
     let label = format!("decode/{id} {op}");
-    // A row runs when the filter names its measure (`decode/kassa24
-    // get_shift`) or the row itself (`decode/kassa24 get_shift client path`).
-    let wanted = |row: &str| label.contains(filter) || format!("{label} {row}").contains(filter);
-    let (client_path, one_pass) = (wanted("client path"), wanted("generated, one pass"));
+    let client_path = wanted(filter, &label, "client path");
+    let one_pass = wanted(filter, &label, "generated, one pass");
     if !client_path && !one_pass {
         return;
     }
