@@ -4,6 +4,7 @@
 
 /// The vendors compiled in (by feature), with their operation tables.
 #[allow(clippy::vec_init_then_push)]
+#[inline]
 pub fn vendors() -> ::std::vec::Vec<
     (&'static ::kassa::Vendor, &'static [::kassa::OperationEntry]),
 > {

@@ -299,7 +299,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
 };
 
 /// Every operation of Caspos, in documentation order.
-pub static OPERATIONS: &[::kassa::OperationEntry] = &[
+pub const OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<ToLogin>(),
     ::kassa::OperationEntry::of::<ToLogout>(),
     ::kassa::OperationEntry::of::<GetInfo>(),

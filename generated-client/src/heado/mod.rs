@@ -78,7 +78,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
 };
 
 /// Every operation of HEADO Device API, in documentation order.
-pub static OPERATIONS: &[::kassa::OperationEntry] = &[
+pub const OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<PurchaseRegisterBatch>(),
     ::kassa::OperationEntry::of::<PurchaseRegister>(),
     ::kassa::OperationEntry::of::<Reports>(),

@@ -168,7 +168,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
 };
 
 /// Every operation of iCash client API, in documentation order.
-pub static OPERATIONS: &[::kassa::OperationEntry] = &[
+pub const OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<EditSaleItemByStore>(),
     ::kassa::OperationEntry::of::<GetSaleItems>(),
     ::kassa::OperationEntry::of::<GetSaleItemQty>(),

@@ -185,7 +185,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
 };
 
 /// Every operation of Kassa24 / Fiscal24, in documentation order.
-pub static OPERATIONS: &[::kassa::OperationEntry] = &[
+pub const OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<Authenticate>(),
     ::kassa::OperationEntry::of::<ListKkms>(),
     ::kassa::OperationEntry::of::<GetKkm>(),

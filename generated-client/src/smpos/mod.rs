@@ -98,7 +98,7 @@ pub static VENDOR: ::kassa::Vendor = ::kassa::Vendor {
 };
 
 /// Every operation of SM POS cabinet, in documentation order.
-pub static OPERATIONS: &[::kassa::OperationEntry] = &[
+pub const OPERATIONS: &[::kassa::OperationEntry] = &[
     ::kassa::OperationEntry::of::<GetChainList>(),
     ::kassa::OperationEntry::of::<GetSectionList>(),
     ::kassa::OperationEntry::of::<GetDeviceList>(),

@@ -416,7 +416,9 @@ pub fn client_lib(specs: &[Spec]) -> Result<Vec<File>, String> {
     });
     let vendors = format(quote! {
         /// The vendors compiled in (by feature), with their operation tables.
+        // Inline so that, like the tables, it is compiled only where called.
         #[allow(clippy::vec_init_then_push)]
+        #[inline]
         pub fn vendors() -> ::std::vec::Vec<(&'static ::kassa::Vendor, &'static [::kassa::OperationEntry])> {
             #[allow(unused_mut)]
             let mut vendors = ::std::vec::Vec::new();

@@ -742,9 +742,14 @@ pub fn table(spec: &Spec, names: &Names) -> TokenStream {
         quote!(::kassa::OperationEntry::of::<#name>())
     });
     let doc = format!(" Every operation of {}, in documentation order.", spec.name);
+    // A `const`, not a `static`: a static is compiled with its crate, and
+    // so is every generic decoder and encoder its entries point to, for
+    // every operation. A const is compiled only where it is used (the
+    // example server, the decode tool), so a crate that only calls the
+    // client does not build the table's code at all.
     quote! {
         #[doc = #doc]
-        pub static OPERATIONS: &[::kassa::OperationEntry] = &[#(#entries),*];
+        pub const OPERATIONS: &[::kassa::OperationEntry] = &[#(#entries),*];
     }
 }
 
