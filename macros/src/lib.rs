@@ -37,7 +37,9 @@ pub fn derive_error_table(input: TokenStream) -> TokenStream {
 }
 
 /// Request constraints per field: `min`, `max`, `scale`, `min_length`,
-/// `max_length`, `min_items`, `max_items`, `pattern`.
+/// `max_length`, `min_items`, `max_items`, `pattern`. A `pattern` needs
+/// kassa's `pattern` feature; without it the type does not compile, with an
+/// error on the pattern that names the feature.
 #[proc_macro_derive(Validate, attributes(kassa))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     expand(input, validate::expand)

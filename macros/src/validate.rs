@@ -263,7 +263,11 @@ fn field_checks(
     if let Some(value) = attrs.value("pattern", errors) {
         match value {
             Value::Str(p) => {
-                out.extend(quote_spanned!(span=> ::kassa::validate::pattern(#access, #p, #wire)?;))
+                // The pattern's span: without kassa's `pattern` feature, the
+                // error that names it points at the pattern.
+                out.extend(
+                    quote_spanned!(p.span()=> ::kassa::__private::pattern!(#access, #p, #wire)?;),
+                )
             }
             other => attr::expected(
                 errors,
@@ -313,7 +317,9 @@ fn each_checks(attrs: &Attrs, errors: &mut Errors) -> TokenStream {
     }
     if let Some(value) = attrs.value("each_pattern", errors) {
         match value {
-            Value::Str(p) => out.extend(quote!(::kassa::validate::pattern(__element, #p, "")?;)),
+            Value::Str(p) => out.extend(
+                quote_spanned!(p.span()=> ::kassa::__private::pattern!(__element, #p, "")?;),
+            ),
             other => attr::expected(
                 errors,
                 other,

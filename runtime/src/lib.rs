@@ -101,6 +101,7 @@ pub mod __private {
     pub use schemars;
 
     pub use crate::__if_schemars as if_schemars;
+    pub use crate::__pattern as pattern;
     pub use crate::__requires_hmac as requires_hmac;
     pub use serde;
     pub use serde_json;
@@ -123,6 +124,32 @@ macro_rules! __if_schemars {
 #[macro_export]
 macro_rules! __if_schemars {
     ($($item:tt)*) => {};
+}
+
+/// [`validate::pattern`] where kassa's `pattern` feature is on; a compile
+/// error naming the feature where it is off. `#[derive(Validate)]` writes
+/// each `pattern` check through it, so a type with a pattern says what it
+/// needs rather than failing on a missing function.
+#[cfg(feature = "pattern")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pattern {
+    ($value:expr, $pattern:expr, $field:expr) => {
+        $crate::validate::pattern($value, $pattern, $field)
+    };
+}
+
+/// See the `pattern` variant above.
+#[cfg(not(feature = "pattern"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __pattern {
+    ($($arg:tt)*) => {
+        ::core::compile_error!(
+            "this type checks a `pattern`: enable kassa's `pattern` feature \
+             (kassa = { version = \"…\", features = [\"pattern\"] })"
+        )
+    };
 }
 
 /// Nothing where kassa's `hmac` feature is on; a compile error naming the

@@ -404,6 +404,7 @@ pub fn length(
 /// Patterns compiled once per process. Generated code has a fixed set of
 /// them; the bound only keeps a caller passing ever-new patterns from
 /// growing the cache without end.
+#[cfg(feature = "pattern")]
 fn compiled(pattern: &str) -> Result<std::sync::Arc<regex_lite::Regex>, regex_lite::Error> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
@@ -437,7 +438,9 @@ pub fn max_bytes(
     }
 }
 
-/// The whole text matches `pattern` (anchored).
+/// The whole text matches `pattern` (anchored). Needs kassa's `pattern`
+/// feature.
+#[cfg(feature = "pattern")]
 pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), InvalidRequest> {
     let Some(text) = value.text() else {
         return Ok(());
@@ -464,6 +467,7 @@ pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), Inva
 mod tests {
     use super::*;
 
+    #[cfg(feature = "pattern")]
     #[test]
     fn a_secret_that_breaks_its_pattern_is_not_shown() {
         let pin = crate::Secret::new("12a4".to_owned());
@@ -475,8 +479,11 @@ mod tests {
         assert!(pattern(&crate::Secret::new("1234".to_owned()), "^[0-9]{4}$", "pin").is_ok());
     }
 
+    #[cfg(feature = "pattern")]
     #[test]
     fn patterns_are_anchored_compiled_once_and_bad_ones_reported() {
+        assert!(pattern(&"123".to_owned(), "[0-9]+", "p").is_ok());
+        assert!(pattern(&"12a".to_owned(), "[0-9]+", "p").is_err());
         let key = "@store/pos1".to_owned();
         assert!(pattern(&key, "@[a-z]+/[a-z0-9]+", "poskey").is_ok());
         let e = pattern(&"x@store/pos1".to_owned(), "@[a-z]+/[a-z0-9]+", "poskey").unwrap_err();
@@ -531,7 +538,40 @@ mod tests {
         assert!(scale(&Decimal::new(125, 1), 2, "p").is_ok());
         assert!(length(&"абв".to_owned(), None, Some(3), "s").is_ok());
         assert!(length(&vec![1, 2, 3, 4], None, Some(3), "v").is_err());
-        assert!(pattern(&"123".to_owned(), "[0-9]+", "p").is_ok());
-        assert!(pattern(&"12a".to_owned(), "[0-9]+", "p").is_err());
+    }
+
+    /// `pattern` and `each_pattern` through the derive (the derives' own
+    /// tests build kassa without the feature, to see its error).
+    #[cfg(feature = "pattern")]
+    #[test]
+    fn the_derive_checks_patterns_of_fields_and_elements() {
+        #[derive(crate::Validate)]
+        struct Sale {
+            #[kassa(pattern = "[0-9]{4}")]
+            kkm_code: String,
+            #[kassa(each_max_length = 3, each_pattern = "[a-z]+")]
+            tags: Option<Vec<String>>,
+        }
+        let sale = |kkm_code: &str, tags: &[&str]| Sale {
+            kkm_code: kkm_code.into(),
+            tags: Some(tags.iter().map(|t| t.to_string()).collect()),
+        };
+        assert_eq!(sale("1234", &["ab", "c"]).validate(), Ok(()));
+        let e = sale("12345", &[]).validate().unwrap_err();
+        assert_eq!(e.path, "kkm_code");
+        assert!(e.reason.contains("must match `[0-9]{4}`"), "{e}");
+        assert_eq!(
+            sale("1234", &["ab", "AB"]).validate().unwrap_err().path,
+            "tags[1]"
+        );
+        assert_eq!(
+            sale("1234", &["abcd"]).validate().unwrap_err().path,
+            "tags[0]"
+        );
+        let none = Sale {
+            kkm_code: "0000".into(),
+            tags: None,
+        };
+        assert_eq!(none.validate(), Ok(()));
     }
 }

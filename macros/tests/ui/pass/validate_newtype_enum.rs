@@ -3,7 +3,7 @@ use kassa::Validate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate)]
-pub struct Tin(#[kassa(pattern = "[0-9]{10}")] pub String);
+pub struct Tin(#[kassa(min_length = 10, max_length = 10)] pub String);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate)]
 pub struct Buyer {

@@ -16,7 +16,7 @@ pub struct Item {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, kassa::Validate)]
 #[serde(rename_all = "camelCase")]
 pub struct Sale {
-    #[kassa(pattern = "[0-9]{4}")]
+    #[kassa(min_length = 4, max_length = 4)]
     pub kkm_code: String,
     #[kassa(min_items = 1, max_items = 100)]
     pub items: Vec<Item>,
