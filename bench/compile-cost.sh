@@ -36,10 +36,16 @@
 set -eu
 
 repo=$(cd "${1:-$(dirname "$0")/..}" && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/kassa-compile-cost.XXXXXX")
 flags=${CARGO_FLAGS:-}
 rounds=${ROUNDS:-1}
 anchor=${ANCHOR:-0}
+case "$rounds" in
+'' | *[!0-9]*) rounds=0 ;;
+esac
+if [ "$rounds" -lt 1 ]; then
+    echo "ROUNDS is a whole number of at least 1, not ${ROUNDS:-}" >&2
+    exit 2
+fi
 case "$anchor" in
 0 | 1) other=anchor ;;
 progenitor) other=progenitor ;;
@@ -48,6 +54,7 @@ progenitor) other=progenitor ;;
     exit 2
     ;;
 esac
+work=$(mktemp -d "${TMPDIR:-/tmp}/kassa-compile-cost.XXXXXX")
 cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
 
