@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use kassa_codegen::emit::File;
 use kassa_codegen::emit::rust::vendor_module_by;
-use kassa_codegen::ir::{Auth, Spec};
+use kassa_codegen::ir::Spec;
 
 const GENERATOR: &str = "kassa generate";
 
@@ -93,8 +93,12 @@ fn crate_name(spec: &Spec) -> String {
 }
 
 fn cargo_toml(spec: &Spec, source: &str, kassa_path: Option<&Path>) -> String {
-    let signs = spec.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }));
-    let features = if signs { ", features = [\"hmac\"]" } else { "" };
+    let needed = spec.kassa_features();
+    let features = if needed.is_empty() {
+        String::new()
+    } else {
+        format!(", features = [\"{}\"]", needed.join("\", \""))
+    };
     let kassa = match kassa_path {
         Some(path) => format!(
             "{{ path = \"{}\"{features} }}",

@@ -98,8 +98,12 @@ fn the_crate_mode_writes_a_crate_and_check_tells_stale_files() {
     );
     let cargo = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(cargo.contains("name = \"icash-client\""), "{cargo}");
-    // iCash signs its requests: the crate asks kassa for the signatures.
-    assert!(cargo.contains("features = [\"hmac\"]"), "{cargo}");
+    // iCash signs its requests and has patterns: the crate asks kassa for
+    // the signatures and the pattern checks.
+    assert!(
+        cargo.contains("features = [\"hmac\", \"pattern\"]"),
+        "{cargo}"
+    );
     let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
     assert!(lib.contains("mod icash;\npub use icash::*;"), "{lib}");
     assert!(out.join("README.md").is_file());
