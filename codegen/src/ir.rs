@@ -494,12 +494,17 @@ impl Spec {
         of_types.chain(of_bodies)
     }
 
+    /// Whether the spec signs its requests (an `hmac` auth scheme).
+    pub fn signs(&self) -> bool {
+        self.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }))
+    }
+
     /// The features of the `kassa` runtime the spec's generated code needs:
     /// `hmac` where it signs its requests, `pattern` where a field (or the
     /// elements of one) has a `pattern`. Without them the code does not
     /// compile, with an error that names the feature.
     pub fn kassa_features(&self) -> Vec<&'static str> {
-        let signs = self.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }));
+        let signs = self.signs();
         let patterns = self
             .fields()
             .any(|f| f.pattern.is_some() || f.each.as_ref().is_some_and(|e| e.pattern.is_some()));

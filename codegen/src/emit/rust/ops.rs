@@ -714,9 +714,7 @@ pub fn vendor(spec: &Spec) -> TokenStream {
     // A clear compile error, not a failing call, where the runtime was
     // built without the signature code.
     let hmac = spec
-        .auth
-        .iter()
-        .any(|a| matches!(a, Auth::Hmac { .. }))
+        .signs()
         .then(|| quote!(::kassa::__private::requires_hmac!();));
     quote! {
         #hmac
