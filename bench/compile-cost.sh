@@ -67,7 +67,7 @@ edition = "2024"
 publish = false
 
 [dependencies]
-kassa = { path = "$repo/runtime" }
+kassa = { path = "$repo/kassa" }
 kassa-client = { path = "$repo/generated-client", default-features = false, features = ["kassa24"] }
 
 # Not a member of the repository's workspace.
@@ -223,7 +223,7 @@ edition = "2024"
 publish = false
 
 [dependencies]
-kassa = { path = "$repo/runtime" }
+kassa = { path = "$repo/kassa" }
 
 [workspace]
 TOML

@@ -119,7 +119,8 @@ enum Command {
         /// Write nothing: compare with what `--out` holds.
         #[arg(long)]
         check: bool,
-        /// The crate depends on kassa at this path instead of by version.
+        /// The crate depends on kassa at this path instead of by version
+        /// (in a checkout of kassa: its `kassa/` folder).
         #[arg(long, value_name = "PATH")]
         kassa_path: Option<PathBuf>,
     },

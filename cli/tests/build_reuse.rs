@@ -25,7 +25,7 @@ fn packages(args: &[&str]) -> BTreeSet<String> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|line| line.trim_end_matches(" (*)").to_owned())
-        // Workspace members show their path: `kassa v0.1.0 (/…/runtime)`.
+        // Workspace members show their path: `kassa v0.1.0 (/…/kassa)`.
         .filter(|line| !line.contains(" (/") && !line.is_empty())
         .collect()
 }

@@ -78,10 +78,10 @@ fn the_module_mode_writes_what_the_repository_checks_in() {
 fn the_crate_mode_writes_a_crate_and_check_tells_stale_files() {
     let out = scratch("crate");
     let out_arg = out.to_str().unwrap();
-    let runtime = root().join("runtime");
+    let kassa_crate = root().join("kassa");
     let args = |extra: &[&'static str]| {
         let mut args = vec!["generate", "spec/icash", "--out", out_arg, "--kassa-path"];
-        args.push(runtime.to_str().unwrap());
+        args.push(kassa_crate.to_str().unwrap());
         args.extend_from_slice(extra);
         args.into_iter().map(str::to_owned).collect::<Vec<_>>()
     };

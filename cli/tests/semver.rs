@@ -204,14 +204,14 @@ fn classified(new: &Path) -> Vec<(String, [String; 3])> {
 fn rustdoc_json(spec: &Path, work: &Path, name: &str) -> PathBuf {
     let krate = work.join(name);
     let _ = std::fs::remove_dir_all(&krate);
-    let runtime = root().join("runtime");
+    let kassa_crate = root().join("kassa");
     let out = kassa(&[
         "generate",
         spec.to_str().unwrap(),
         "--out",
         krate.to_str().unwrap(),
         "--kassa-path",
-        runtime.to_str().unwrap(),
+        kassa_crate.to_str().unwrap(),
     ]);
     assert!(
         out.status.success(),

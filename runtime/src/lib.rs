@@ -1,10 +1,9 @@
-//! Runtime for kassa-generated POS vendor clients.
+//! The code of the [`kassa`](https://docs.rs/kassa) crate, which re-exports
+//! all of it with the derives of `kassa-macros`: depend on `kassa`.
 //!
-//! Generated vendor modules are declarative: structs and enums with derive
-//! attributes, and one static [`Vendor`] description. The behaviour lives
-//! here, written once: protocol codecs, auth, errors, scalar encodings and
-//! secrets that never print. Downstream crates use the same derives for
-//! their own types.
+//! Apart from the derives, this crate compiles while they do. Its own tests
+//! derive through `kassa-macros` (a dev-dependency), whose output names
+//! `::kassa`, which is this crate there.
 
 extern crate self as kassa;
 
@@ -56,22 +55,9 @@ pub use vendor::{
     StateHeader, Vendor,
 };
 
-/// serde's `Deserialize` for a struct with named fields, in a fraction of
-/// the code serde's own derive writes; reads the `#[serde(...)]` attributes
-/// `rename`, `alias`, `default`, `with` and `deserialize_with` (and skips
-/// serialization-only ones). The generated types use it.
-pub use kassa_macros::Deserialize;
-/// `#[derive(kassa::JsonSchema)]` derives `schemars::JsonSchema` where
-/// kassa's `schemars` feature is on, and nothing (accepting the
-/// `#[schemars]` attributes) where it is off: generated code and
-/// downstream types derive it without a feature of their own. With
-/// `#[schemars(crate = "kassa::schemars")]` the derive needs no schemars
-/// dependency either.
-#[cfg(not(feature = "schemars"))]
-pub use kassa_macros::NoJsonSchema as JsonSchema;
-pub use kassa_macros::{ErrorTable, OneOf, Operation, Tagged, Validate, VendorEnum};
-#[cfg(feature = "include-spec")]
-pub use kassa_spec_macro::include_spec;
+// The derives, for this crate's tests; `kassa` re-exports them for everyone.
+#[cfg(test)]
+use kassa_macros::{ErrorTable, Operation, Validate};
 pub use rust_decimal::Decimal;
 #[cfg(feature = "schemars")]
 pub use schemars::JsonSchema;
@@ -95,7 +81,6 @@ pub type Json = serde_json::Value;
 /// depends on `kassa` alone.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::JsonSchema;
     pub use crate::de;
     #[cfg(feature = "schemars")]
     pub use schemars;
