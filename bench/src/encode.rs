@@ -38,7 +38,7 @@ fn caspos_sale(name: &str, n: usize) -> Row {
         URL,
         AuthValues {
             username: Some("username".into()),
-            password: Some(Secret::new("password")),
+            password: Some(Secret::new("password").into()),
             ..AuthValues::default()
         },
     );
@@ -146,8 +146,8 @@ fn kassa24_sale(name: &str, n: usize) -> Row {
     let session = Session::new(
         "http://127.0.0.1:8080",
         AuthValues {
-            token: Some(Secret::new("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.token")),
-            state: vec![("Uid".into(), "5f3c1a2e-77505-000123".into())],
+            token: Some(Secret::new("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.token").into()),
+            state: vec![("Uid".into(), "5f3c1a2e-77505-000123".into())].into(),
             ..AuthValues::default()
         },
     );

@@ -54,7 +54,7 @@ async fn a_read_by_path_sends_what_the_general_encoding_writes() {
     let requests = mock.requests();
     let got = requests.last().unwrap();
     let auth = AuthValues {
-        token: Some(Secret::new(token(&mock))),
+        token: Some(Secret::new(token(&mock)).into()),
         ..AuthValues::default()
     };
     let (prepared, _) =

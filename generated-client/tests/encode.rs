@@ -12,20 +12,21 @@ use kassa_client::{caspos, heado, icash, kassa24, smpos};
 use serde::Serialize;
 use serde_json::Value;
 
-fn auth() -> AuthValues {
+fn auth() -> AuthValues<'static> {
     AuthValues {
         username: Some("us\"er".into()),
-        password: Some(Secret::new("p/a+ss wörd")),
-        token: Some(Secret::new("tok-1")),
-        session: Some(Secret::new("ses-1")),
-        api_key: Some(Secret::new("key")),
-        secret_key: Some(Secret::new("secret")),
+        password: Some(Secret::new("p/a+ss wörd").into()),
+        token: Some(Secret::new("tok-1").into()),
+        session: Some(Secret::new("ses-1").into()),
+        api_key: Some(Secret::new("key").into()),
+        secret_key: Some(Secret::new("secret").into()),
         nonce: Some(1_700_000_000),
         context: vec![
             ("WareHouseID".into(), 5.into()),
             ("UserID".into(), 7.into()),
-        ],
-        state: vec![("Uid".into(), "u-1".into())],
+        ]
+        .into(),
+        state: vec![("Uid".into(), "u-1".into())].into(),
         rpc_id: 7,
         rpc_by_position: false,
         route: None,

@@ -4,6 +4,7 @@
 //! `Secret(***)` in `Debug` and `***` in `Display`, so no log line, error
 //! message or panic shows it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -57,6 +58,21 @@ impl From<String> for Secret {
 impl From<&str> for Secret {
     fn from(s: &str) -> Self {
         Secret(s.into())
+    }
+}
+
+/// A secret a value owns ([`AuthValues`](crate::codec::AuthValues) built by
+/// hand): `Some(Secret::new("..").into())`.
+impl From<Secret> for Cow<'_, Secret> {
+    fn from(s: Secret) -> Self {
+        Cow::Owned(s)
+    }
+}
+
+/// A secret lent, as the client lends its credentials to an attempt.
+impl<'a> From<&'a Secret> for Cow<'a, Secret> {
+    fn from(s: &'a Secret) -> Self {
+        Cow::Borrowed(s)
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::Client;
 use super::slot::Slot;
-use crate::codec::{Answer, AuthValues, EncodeError, Prepared, value_to_text};
+use crate::codec::{Answer, EncodeError, Prepared, value_to_text};
 use crate::{
     Code, DocumentExists, Error, ErrorTable, HttpError, OperationInfo, OutcomeUnknown, Recovery,
     Retry, Test,
@@ -136,8 +136,8 @@ impl Client {
                     if has_login && !is_login && !self.logged_in() {
                         Box::pin(self.login::<E>(None)).await?;
                     }
-                    let (auth, carried) = self.attempt_auth(info);
-                    let sent = match self.request(info, prepared, auth) {
+                    let (request, carried) = self.request(info, prepared);
+                    let sent = match request {
                         Ok(request) => self.exchange::<E>(info, request, key.clone(), slot).await,
                         Err(e) => Err(Failed::from(encode_error(e))),
                     };
@@ -232,18 +232,6 @@ impl Client {
             );
             tokio::time::sleep(delay).await;
         }
-    }
-
-    /// This attempt's auth values, and what its failure may need: read
-    /// under one lock, with no copy of the token for the failure's sake.
-    pub(super) fn attempt_auth(&self, info: &OperationInfo) -> (AuthValues, Carried) {
-        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let mut auth = self.auth_from(&state);
-        let carried = Carried::of(info, &state);
-        drop(state);
-        auth.route = self.route(info);
-        auth.rpc_by_position = self.by_position(info);
-        (auth, carried)
     }
 
     /// The error a call ends in: a perhaps-applied request of an operation

@@ -73,11 +73,11 @@ impl Client {
             operation = call.info.wire,
             "logging in"
         );
-        let (auth, _) = self.attempt_auth(&call.info);
         let mut answer: Option<Value> = None;
         let params = Prepared::Value(call.params);
         let request = self
-            .request(&call.info, &params, auth)
+            .request(&call.info, &params)
+            .0
             .map_err(super::attempts::encode_error)?;
         self.exchange::<E>(&call.info, request, None, &mut answer)
             .await

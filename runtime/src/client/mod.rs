@@ -1,5 +1,6 @@
 //! The HTTP client every generated vendor client wraps.
 
+use std::borrow::Cow;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -500,11 +501,9 @@ impl Client {
     }
 
     /// The method and path `Config::path` gives a REST operation.
-    pub(crate) fn route(&self, info: &OperationInfo) -> Option<(crate::Method, String)> {
+    fn route(&self, info: &OperationInfo) -> Option<(crate::Method, &str)> {
         let default = info.http.map_or(crate::Method::Post, |(method, _)| method);
-        self.config
-            .route(info.name, default)
-            .map(|(method, path)| (method, path.to_owned()))
+        self.config.route(info.name, default)
     }
 
     /// Whether the JSON-RPC method `info` sends its parameters by position:
@@ -525,26 +524,30 @@ impl Client {
         style.map_or(by_position, |s| s == crate::RpcParams::ByPosition)
     }
 
-    /// The auth values of a request sent in `state`.
-    fn auth_from(&self, state: &State) -> AuthValues {
+    /// The auth values of an attempt of `info` sent in `state`, lent from
+    /// the configuration and the state rather than copied.
+    fn auth_from<'a>(&'a self, state: &'a State, info: &OperationInfo) -> AuthValues<'a> {
         let signs = self
             .vendor
             .auth
             .iter()
             .any(|a| matches!(a, Auth::Hmac { .. }));
+        let config = &self.config;
         AuthValues {
-            username: self.config.username.clone(),
-            password: self.config.password.clone(),
-            token: state.token.clone(),
-            session: state.session.clone(),
-            api_key: self.config.api_key.clone(),
-            secret_key: self.config.secret_key.clone(),
+            username: config.username.as_deref().map(Cow::Borrowed),
+            password: config.password.as_ref().map(Cow::Borrowed),
+            token: state.token.as_ref().map(Cow::Borrowed),
+            session: state.session.as_ref().map(Cow::Borrowed),
+            api_key: config.api_key.as_ref().map(Cow::Borrowed),
+            secret_key: config.secret_key.as_ref().map(Cow::Borrowed),
             nonce: signs.then(|| self.next_nonce()),
-            context: self.config.context.clone(),
-            state: state.headers.clone(),
+            context: Cow::Borrowed(&config.context),
+            state: Cow::Borrowed(&state.headers),
             rpc_id: self.rpc_id.fetch_add(1, Ordering::SeqCst) + 1,
-            rpc_by_position: false,
-            route: None,
+            rpc_by_position: self.by_position(info),
+            route: self
+                .route(info)
+                .map(|(method, path)| (method, Cow::Borrowed(path))),
         }
     }
 

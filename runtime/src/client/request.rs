@@ -5,7 +5,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, Header
 
 use super::Client;
 use super::attempts::Carried;
-use crate::codec::{self, AuthValues, EncodeError, Prepared};
+use crate::codec::{self, EncodeError, Prepared};
 use crate::config::ConfigError;
 use crate::{Config, InvalidRequest, Operation, OperationInfo, Vendor};
 
@@ -47,9 +47,15 @@ impl Client {
         Some((http, carried))
     }
 
-    /// The HTTP request of one attempt. A plain function, so that what it
-    /// builds from (the auth values, the wire form) is gone before the
-    /// exchange first awaits: only the request in flight is held.
+    /// The HTTP request of one attempt of `info`, and what its failure may
+    /// need. A plain function, so that what it builds from (the auth
+    /// values, the wire form) is gone before the exchange first awaits:
+    /// only the request in flight is held.
+    ///
+    /// The attempt's wire form is written under the client's lock, from
+    /// the credentials and state lent to it: nothing of them is copied but
+    /// what goes into the request. Nothing in the writing waits or takes
+    /// the lock again.
     ///
     /// A header value HTTP cannot carry (a line break in a field sent as a
     /// header) makes the request invalid: it is never sent.
@@ -57,9 +63,16 @@ impl Client {
         &self,
         info: &OperationInfo,
         prepared: &Prepared,
-        auth: AuthValues,
-    ) -> Result<reqwest::Request, EncodeError> {
-        let wire = prepared.outgoing(self.vendor, info, &auth)?;
+    ) -> (Result<reqwest::Request, EncodeError>, Carried) {
+        let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let carried = Carried::of(info, &state);
+        let wire = prepared.outgoing(self.vendor, info, &self.auth_from(&state, info));
+        drop(state);
+        (wire.and_then(|wire| self.http_request(wire)), carried)
+    }
+
+    /// An attempt's wire form as the HTTP request reqwest sends.
+    fn http_request(&self, wire: codec::Outgoing) -> Result<reqwest::Request, EncodeError> {
         let url = codec::request_url(&self.base, &wire.path, &wire.query);
         let mut builder = self.http.request(http_method(wire.method), url);
         for (name, value) in &wire.headers {

@@ -202,12 +202,39 @@ mod direct {
     /// The request of the general encoding's first attempt.
     fn general<O: Operation>(client: &Client, request: &O) -> reqwest::Request {
         let (prepared, _) = client.prepare(request).unwrap();
-        let (auth, _) = client.attempt_auth(&O::INFO);
-        client.request(&O::INFO, &prepared, auth).unwrap()
+        client.request(&O::INFO, &prepared).0.unwrap()
     }
 
     fn direct<O: Operation>(client: &Client, request: &O) -> Option<reqwest::Request> {
         client.direct(request).map(|(request, _)| request)
+    }
+
+    #[test]
+    fn an_attempt_borrows_the_credentials_and_state_it_sends() {
+        let client = client(
+            Config::new()
+                .credentials("ann", "pw")
+                .context("WareHouseID", 5)
+                .path("get_item", "GET /v2/items/{code}"),
+        );
+        client.set_state_header("Uid", "u-1");
+        let state = client.state.lock().unwrap();
+        let auth = client.auth_from(&state, &GetItem::INFO);
+        assert!(matches!(auth.username, Some(Cow::Borrowed("ann"))));
+        assert!(matches!(&auth.password, Some(Cow::Borrowed(p)) if p.expose() == "pw"));
+        assert!(matches!(&auth.token, Some(Cow::Borrowed(t)) if t.expose() == "tok-1"));
+        assert!(matches!(&auth.context, Cow::Borrowed([(name, _)]) if name == "WareHouseID"));
+        assert!(matches!(&auth.state, Cow::Borrowed([(h, v)]) if h == "Uid" && v == "u-1"));
+        assert!(matches!(
+            auth.route,
+            Some((crate::Method::Get, Cow::Borrowed("/v2/items/{code}")))
+        ));
+        drop(auth);
+        drop(state);
+        // Written under the lock from what it lent: the request carries them.
+        let sale = general(&client, &GetSale { id: 3 });
+        assert_eq!(sale.headers()["uid"], "u-1");
+        assert_eq!(sale.headers()["authorization"], "Bearer tok-1");
     }
 
     #[test]
@@ -312,8 +339,7 @@ mod direct {
             cashier: "Ann\r\nX-Admin: 1".into(),
         };
         let (prepared, _) = client.prepare(&request).unwrap();
-        let (auth, _) = client.attempt_auth(&GetTill::INFO);
-        let err = client.request(&GetTill::INFO, &prepared, auth).unwrap_err();
+        let err = client.request(&GetTill::INFO, &prepared).0.unwrap_err();
         assert!(
             matches!(&err, EncodeError::Invalid(e) if e.reason.contains("HTTP request")),
             "{err}"

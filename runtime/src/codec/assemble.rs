@@ -186,7 +186,7 @@ pub fn assemble(
     vendor: &Vendor,
     info: &OperationInfo,
     split: &Split,
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> Result<Outgoing, EncodeError> {
     let fallback = || encode_request(vendor, info, split.to_value(), auth).map(Outgoing::from);
     if !splits(vendor) || auth.rpc_by_position {
@@ -290,7 +290,7 @@ fn auth_fields(
     vendor: &Vendor,
     info: &OperationInfo,
     body: &mut Object,
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> Result<Vec<(String, String)>, EncodeError> {
     let mut headers = Vec::new();
     for scheme in vendor.auth {
@@ -361,7 +361,7 @@ impl Prepared {
         &self,
         vendor: &Vendor,
         info: &OperationInfo,
-        auth: &AuthValues,
+        auth: &AuthValues<'_>,
     ) -> Result<Outgoing, EncodeError> {
         match self {
             Prepared::Value(params) => {

@@ -1,5 +1,6 @@
 //! Requests: operation + parameters + auth values → HTTP, and back.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -11,32 +12,36 @@ use crate::{
 };
 
 /// What the client puts into one request besides its parameters, gathered
-/// per exchange: the auth schemes' values, the state headers, the JSON-RPC
+/// per attempt: the auth schemes' values, the state headers, the JSON-RPC
 /// id and the REST route `Config::path` gives the operation.
+///
+/// The client lends its credentials and state for the attempt's encoding
+/// (`Cow::Borrowed`, read under its lock) rather than copying them; a value
+/// built for the purpose, such as [`AuthValues::observed`], owns its own.
 #[derive(Clone, Default)]
-pub struct AuthValues {
-    pub username: Option<String>,
-    pub password: Option<Secret>,
-    pub token: Option<Secret>,
-    pub session: Option<Secret>,
-    pub api_key: Option<Secret>,
-    pub secret_key: Option<Secret>,
+pub struct AuthValues<'a> {
+    pub username: Option<Cow<'a, str>>,
+    pub password: Option<Cow<'a, Secret>>,
+    pub token: Option<Cow<'a, Secret>>,
+    pub session: Option<Cow<'a, Secret>>,
+    pub api_key: Option<Cow<'a, Secret>>,
+    pub secret_key: Option<Cow<'a, Secret>>,
     /// The nonce of this request (HMAC schemes).
     pub nonce: Option<u64>,
     /// Values sent with every request (`WareHouseID`), by wire name.
-    pub context: Vec<(String, Value)>,
+    pub context: Cow<'a, [(String, Value)]>,
     /// Current values of state headers, by header name.
-    pub state: Vec<(String, String)>,
+    pub state: Cow<'a, [(String, String)]>,
     /// JSON-RPC request id.
     pub rpc_id: u64,
     /// JSON-RPC: send the parameters by position (an array) in this call.
     pub rpc_by_position: bool,
     /// The REST method and path template to use instead of the
     /// operation's (`Config::path`).
-    pub route: Option<(Method, String)>,
+    pub route: Option<(Method, Cow<'a, str>)>,
 }
 
-impl fmt::Debug for AuthValues {
+impl fmt::Debug for AuthValues<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("AuthValues")
             .field("username", &self.username)
@@ -52,11 +57,11 @@ impl fmt::Debug for AuthValues {
     }
 }
 
-impl AuthValues {
+impl AuthValues<'static> {
     /// The auth values a request a server received carries, so that
     /// encoding its parameters again reproduces the same body (credentials
     /// and JSON-RPC id; signatures need the secret key, which no request carries).
-    pub fn observed(vendor: &Vendor, request: &DecodedRequest) -> AuthValues {
+    pub fn observed(vendor: &Vendor, request: &DecodedRequest) -> AuthValues<'static> {
         let text = |k: &str| request.auth.get(k).and_then(value_to_text);
         let mut auth = AuthValues {
             rpc_id: request.rpc_id.as_ref().and_then(Value::as_u64).unwrap_or(0),
@@ -67,8 +72,8 @@ impl AuthValues {
                 username, password, ..
             } = scheme
             {
-                auth.username = text(username);
-                auth.password = text(password).map(Secret::new);
+                auth.username = text(username).map(Cow::Owned);
+                auth.password = text(password).map(|p| Cow::Owned(Secret::new(p)));
             }
         }
         auth
@@ -174,7 +179,7 @@ pub(super) fn push_path_segment(out: &mut String, value: &str) {
 pub(super) fn rest_target(
     info: &OperationInfo,
     path: &[(String, String)],
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> Result<(Method, String), EncodeError> {
     if let Some((method, template)) = &auth.route {
         return Ok((*method, fill_path(template, path, info.name)?));
@@ -192,7 +197,7 @@ pub(super) fn rest_target(
 pub(super) fn state_headers<'a>(
     vendor: &'a Vendor,
     info: &'a OperationInfo,
-    auth: &'a AuthValues,
+    auth: &'a AuthValues<'_>,
 ) -> impl Iterator<Item = (String, String)> + 'a {
     vendor
         .state
@@ -217,7 +222,7 @@ pub(super) fn missing(vendor: &Vendor, what: &str) -> EncodeError {
 /// The user name and password of body credentials.
 pub(super) fn credentials<'a>(
     vendor: &Vendor,
-    auth: &'a AuthValues,
+    auth: &'a AuthValues<'_>,
 ) -> Result<(&'a str, &'a str), EncodeError> {
     let user = auth
         .username
@@ -237,13 +242,13 @@ pub(super) fn leaves_out_credentials(
     except: &[&str],
     optional_for: &[&str],
     info: &OperationInfo,
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> bool {
     except.contains(&info.wire) || (optional_for.contains(&info.wire) && auth.username.is_none())
 }
 
 /// The `Authorization` header of a bearer token, if the client holds one.
-pub(super) fn bearer(auth: &AuthValues) -> Option<(String, String)> {
+pub(super) fn bearer(auth: &AuthValues<'_>) -> Option<(String, String)> {
     auth.token
         .as_ref()
         .map(|t| ("Authorization".to_owned(), ["Bearer ", t.expose()].concat()))
@@ -255,7 +260,7 @@ fn apply_auth(
     info: &OperationInfo,
     body: &mut Map<String, Value>,
     params: &Map<String, Value>,
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> Result<Vec<(String, String)>, EncodeError> {
     let missing = |what: &str| missing(vendor, what);
     let mut headers = Vec::new();
@@ -348,7 +353,7 @@ pub fn encode_request(
     vendor: &Vendor,
     info: &OperationInfo,
     params: Value,
-    auth: &AuthValues,
+    auth: &AuthValues<'_>,
 ) -> Result<WireRequest, EncodeError> {
     let mut parts = split(info, params);
     let empty = Map::new();
