@@ -13,6 +13,8 @@ mod query;
 mod raw;
 mod request;
 mod response;
+#[cfg(feature = "mock")]
+pub(crate) use response::answer_of;
 mod sign;
 mod split;
 mod tagged;

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::Beside;
+use super::{Answer, Beside};
 use crate::{Code, DecodeError, Envelope, OperationInfo, Protocol, Vendor};
 
 /// A successful response, unwrapped from its envelope.
@@ -60,6 +60,98 @@ fn message_of(body: &Map<String, Value>, field: Option<&str>) -> Option<String> 
     })
 }
 
+/// What an envelope object says of its request: its HTTP status and status
+/// field read as [`decode_response`] reads them. `body` is the text the
+/// object was read from, for a decoding error's message.
+fn envelope_answer(
+    envelope: &Envelope,
+    status: u16,
+    map: &Map<String, Value>,
+    body: &str,
+) -> Result<Answer, Failure> {
+    let decode_error =
+        |path: &str, reason: &str| Failure::Decode(DecodeError::new(path, reason, body));
+    if envelope.error_from_http && !is_2xx(status) {
+        return Err(Failure::Vendor {
+            code: Some(Code::Int(i64::from(status))),
+            message: message_of(map, envelope.message_field),
+            http_status: status,
+        });
+    }
+    let Some(field) = envelope.status_field else {
+        return if is_2xx(status) {
+            Ok(Answer::Done)
+        } else {
+            Err(Failure::Http { status })
+        };
+    };
+    let Some(raw) = map.get(field) else {
+        return Err(if is_2xx(status) {
+            decode_error(field, "missing the status field")
+        } else {
+            Failure::Http { status }
+        });
+    };
+    let code = Code::from_json(raw)
+        .ok_or_else(|| decode_error(field, "the status is neither an integer nor a string"))?;
+    if envelope.is_not_modified(&code) {
+        Ok(Answer::NotModified)
+    } else if envelope.is_replayed(&code) {
+        Ok(Answer::Replayed)
+    } else if envelope.is_success(&code) {
+        Ok(Answer::Done)
+    } else {
+        Err(Failure::Vendor {
+            code: Some(code),
+            message: message_of(map, envelope.message_field),
+            http_status: status,
+        })
+    }
+}
+
+/// Whether a JSON-RPC response is a success: `Ok` where it carries its
+/// `result`. `body` as for [`envelope_answer`].
+fn rpc_answer(status: u16, parsed: &Value, body: &str) -> Result<(), Failure> {
+    if let Some(error) = parsed.get("error").filter(|e| !e.is_null()) {
+        let code = error.get("code").and_then(Code::from_json);
+        let message = error
+            .get("message")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        return Err(Failure::Vendor {
+            code,
+            message,
+            http_status: status,
+        });
+    }
+    if !is_2xx(status) {
+        return Err(Failure::Http { status });
+    }
+    match parsed.get("result") {
+        Some(_) => Ok(()),
+        None => Err(Failure::Decode(DecodeError::new(
+            "",
+            "a JSON-RPC response needs `result` or `error`",
+            body,
+        ))),
+    }
+}
+
+/// What a response body held as JSON says of its request, read as
+/// [`decode_response`] reads the same body as text, without writing it
+/// out: `None` for a failure. The simulator's check of its own answers.
+#[cfg(feature = "mock")]
+pub(crate) fn answer_of(vendor: &Vendor, status: u16, body: &Value) -> Option<Answer> {
+    match &vendor.protocol {
+        Protocol::JsonEnvelope { response, .. }
+        | Protocol::Rest { response }
+        | Protocol::Form { response, .. } => {
+            envelope_answer(response, status, body.as_object()?, "").ok()
+        }
+        Protocol::JsonRpc { .. } => rpc_answer(status, body, "").ok().map(|()| Answer::Done),
+    }
+}
+
 fn decode_envelope(
     envelope: &Envelope,
     echo_field: Option<&str>,
@@ -95,39 +187,8 @@ fn decode_envelope(
             Err(Failure::Http { status })
         };
     };
-    let message = message_of(&map, envelope.message_field);
-    if envelope.error_from_http && !is_2xx(status) {
-        return Err(Failure::Vendor {
-            code: Some(Code::Int(i64::from(status))),
-            message,
-            http_status: status,
-        });
-    }
-    let (mut not_modified, mut replayed) = (false, false);
-    if let Some(field) = envelope.status_field {
-        let Some(raw) = map.get(field) else {
-            return Err(if is_2xx(status) {
-                decode_error(field, "missing the status field")
-            } else {
-                Failure::Http { status }
-            });
-        };
-        let code = Code::from_json(raw)
-            .ok_or_else(|| decode_error(field, "the status is neither an integer nor a string"))?;
-        if envelope.is_not_modified(&code) {
-            not_modified = true;
-        } else if envelope.is_replayed(&code) {
-            replayed = true;
-        } else if !envelope.is_success(&code) {
-            return Err(Failure::Vendor {
-                code: Some(code),
-                message,
-                http_status: status,
-            });
-        }
-    } else if !is_2xx(status) {
-        return Err(Failure::Http { status });
-    }
+    let answer = envelope_answer(envelope, status, &map, body)?;
+    let (not_modified, replayed) = (answer == Answer::NotModified, answer == Answer::Replayed);
     let mut extra = Map::new();
     for field in envelope.extra_fields {
         if let Some(v) = map.get(*field) {
@@ -182,34 +243,13 @@ fn decode_rpc(status: u16, body: &str) -> Result<Decoded, Failure> {
             )));
         }
     };
-    if let Some(error) = parsed.get("error").filter(|e| !e.is_null()) {
-        let code = error.get("code").and_then(Code::from_json);
-        let message = error
-            .get("message")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        return Err(Failure::Vendor {
-            code,
-            message,
-            http_status: status,
-        });
-    }
-    if !is_2xx(status) {
-        return Err(Failure::Http { status });
-    }
-    match parsed.get("result") {
-        Some(result) => Ok(Decoded {
-            data: result.clone(),
-            not_modified: false,
-            replayed: false,
-            extra: Map::new(),
-        }),
-        None => Err(Failure::Decode(DecodeError::new(
-            "",
-            "a JSON-RPC response needs `result` or `error`",
-            body,
-        ))),
-    }
+    rpc_answer(status, &parsed, body)?;
+    Ok(Decoded {
+        data: parsed.get("result").cloned().unwrap_or(Value::Null),
+        not_modified: false,
+        replayed: false,
+        extra: Map::new(),
+    })
 }
 
 /// Reads a response of `info` from its HTTP status and body.

@@ -334,3 +334,58 @@ fn the_slot_keeps_no_payload_of_an_answer_that_has_none() {
         other => panic!("expected a decode failure and an empty slot, got {other:?}"),
     }
 }
+
+/// The simulator's reading of a body it holds as JSON is the client's
+/// reading of the same body as text.
+#[cfg(feature = "mock")]
+#[test]
+fn a_body_held_as_json_reads_as_its_text_does() {
+    let rest = vendor(Protocol::Rest {
+        response: Envelope {
+            error_from_http: true,
+            ..envelope(Some("Data"))
+        },
+    });
+    let bare = vendor(Protocol::Rest {
+        response: Envelope::BARE,
+    });
+    let rpc = vendor(Protocol::JsonRpc { by_position: false });
+    let bodies = [
+        json!({"code": "0", "data": {"id": 1}}),
+        json!({"code": 0, "data": null}),
+        json!({"code": "4"}),
+        json!({"code": "1", "data": {"id": 1}}),
+        json!({"code": "17", "message": "no"}),
+        json!({"code": true}),
+        json!({"data": {"id": 1}}),
+        json!({"jsonrpc": "2.0", "result": {"id": 1}, "id": 1}),
+        json!({"jsonrpc": "2.0", "error": {"code": -32000, "message": "no"}, "id": 1}),
+        json!({"jsonrpc": "2.0", "id": 1}),
+        json!([1, 2]),
+        json!("text"),
+        Value::Null,
+    ];
+    let mut read = 0;
+    for v in [caspos(), rest, bare, rpc] {
+        for status in [200, 204, 400, 404, 500] {
+            for body in &bodies {
+                let text = decode_response(v, &INFO, status, &body.to_string()).map(|d| {
+                    match (d.not_modified, d.replayed) {
+                        (true, _) => Answer::NotModified,
+                        (_, true) => Answer::Replayed,
+                        _ => Answer::Done,
+                    }
+                });
+                read += usize::from(text.is_ok());
+                assert_eq!(
+                    crate::codec::answer_of(v, status, body),
+                    text.ok(),
+                    "{body} at {status}, {:?}",
+                    v.protocol
+                );
+            }
+        }
+    }
+    // Each reading occurs: the comparison is not all failures.
+    assert!(read >= 10, "{read}");
+}

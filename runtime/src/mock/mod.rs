@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde_json::{Map, Value};
@@ -413,43 +414,58 @@ fn text_response(status: u16, text: String) -> Response {
         .unwrap_or_default()
 }
 
-/// The answer as `info` replies: a successful reply that is not JSON (text,
-/// bytes, nothing) is canned as a JSON string (the text, or the bytes in
-/// base64) or `null`, and sent as it is.
-fn response(info: &OperationInfo, canned: &Canned) -> Response {
-    let raw = |content_type: &str, bytes: Vec<u8>| {
-        let mut response = json_response(canned);
-        *response.body_mut() = Body::from(bytes);
-        if let Ok(value) = HeaderValue::from_str(content_type) {
-            response.headers_mut().insert("content-type", value);
-        }
-        response
-    };
+/// A successful reply of `info` that is not JSON, as canned: text (a JSON
+/// string), bytes (base64 in a JSON string) or nothing (`null`), with its
+/// content type and bytes. `None`: the canned body is sent as JSON.
+fn raw_reply(info: &OperationInfo, canned: &Canned) -> Option<(&'static str, Vec<u8>)> {
     if !(200..300).contains(&canned.status) {
-        return json_response(canned);
+        return None;
     }
     match (info.reply, &canned.body) {
-        (ReplyKind::Text, Value::String(text)) => raw(
+        (ReplyKind::Text, Value::String(text)) => Some((
             info.content_type.unwrap_or("text/plain; charset=utf-8"),
             text.clone().into_bytes(),
-        ),
-        (ReplyKind::Binary, Value::String(text)) => raw(
+        )),
+        (ReplyKind::Binary, Value::String(text)) => Some((
             info.content_type.unwrap_or("application/octet-stream"),
             crate::Base64::decode(text).map(|b| b.0).unwrap_or_default(),
-        ),
-        (ReplyKind::Empty | ReplyKind::JsonOrEmpty, Value::Null) => raw("text/plain", Vec::new()),
-        _ => json_response(canned),
+        )),
+        (ReplyKind::Empty | ReplyKind::JsonOrEmpty, Value::Null) => {
+            Some(("text/plain", Vec::new()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the client reads `canned` as `info`'s request done (applied, and
+/// not "not modified"): a raw reply is; JSON is read as the client reads
+/// it, from the value itself.
+fn applies(vendor: &Vendor, info: &OperationInfo, canned: &Canned) -> bool {
+    raw_reply(info, canned).is_some()
+        || codec::answer_of(vendor, canned.status, &canned.body)
+            .is_some_and(|a| a != codec::Answer::NotModified)
+}
+
+/// The answer as `info` replies: a [raw reply](raw_reply) as its bytes,
+/// anything else as JSON. The body is written once, here.
+fn response(info: &OperationInfo, canned: &Canned) -> Response {
+    match raw_reply(info, canned) {
+        Some((content_type, bytes)) => with_headers(canned, bytes, content_type),
+        None => json_response(canned),
     }
 }
 
 fn json_response(canned: &Canned) -> Response {
-    let mut response = Response::new(Body::from(canned.body.to_string()));
+    let body = serde_json::to_vec(&canned.body).unwrap_or_default();
+    with_headers(canned, body, "application/json; charset=utf-8")
+}
+
+/// `body` sent with `canned`'s status and headers; `content_type` unless
+/// they name their own.
+fn with_headers(canned: &Canned, body: Vec<u8>, content_type: &'static str) -> Response {
+    let mut response = Response::new(Body::from(body));
     *response.status_mut() = StatusCode::from_u16(canned.status).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
-    headers.insert(
-        "content-type",
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
     for (name, value) in &canned.headers {
         if let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(name.as_bytes()),
@@ -457,6 +473,9 @@ fn json_response(canned: &Canned) -> Response {
         ) {
             headers.append(name, value);
         }
+    }
+    if !headers.contains_key(CONTENT_TYPE) {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     }
     response
 }
@@ -725,9 +744,7 @@ fn simulate(
             {
                 data.extend(recovered);
             }
-            let applied =
-                codec::decode_response(vendor, info, canned.status, &canned.body.to_string())
-                    .is_ok_and(|d| !d.not_modified);
+            let applied = applies(vendor, info, &canned);
             if applied && inner.keep_state {
                 let payload = lifecycle::payload_mut(vendor, &mut canned.body);
                 inner.lives.apply(vendor, info, params, payload, now);

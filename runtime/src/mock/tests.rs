@@ -370,3 +370,53 @@ async fn an_operation_absent_from_the_server_is_refused_before_sending() {
     local.call(&MainOnly::default()).await.unwrap();
     assert_eq!(mock.requests().len(), 1);
 }
+
+/// A fiscal operation whose receipt comes back as plain text.
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, Deserialize, crate::Validate, crate::Operation,
+)]
+#[kassa(
+    name = "print",
+    wire = "print",
+    response = String,
+    error = RpcError,
+    reply = "text",
+    fiscal
+)]
+struct Print {
+    text: String,
+}
+
+#[tokio::test]
+async fn a_text_reply_is_applied_and_sent_as_text() {
+    static PRINT_OPS: &[OperationEntry] = &[OperationEntry::of::<Print>()];
+    let mock = MockServer::start(&VENDOR, PRINT_OPS).await.unwrap();
+    mock.respond_once("print", Canned::ok(json!("RECEIPT 1\nTOTAL 5.00")));
+    let client = Client::new(&VENDOR, Config::new().base_url(mock.url())).unwrap();
+    let receipt = client.call(&Print { text: "a".into() }).await.unwrap();
+    assert_eq!(receipt, "RECEIPT 1\nTOTAL 5.00");
+    // The simulator applied what it answered: the document is on its books.
+    let documents = mock.documents();
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    assert_eq!(documents[0].operation, "print");
+    // A canned content type is the one sent.
+    mock.respond_once(
+        "print",
+        Canned {
+            headers: vec![("Content-Type".into(), "text/x-receipt".into())],
+            ..Canned::ok(json!("RECEIPT 2"))
+        },
+    );
+    let http = reqwest::Client::new();
+    let answer = http
+        .post(mock.url())
+        .header("content-type", "application/json")
+        .body(r#"{"jsonrpc": "2.0", "method": "print", "params": {"text": "b"}, "id": 2}"#)
+        .send()
+        .await
+        .unwrap();
+    let types: Vec<_> = answer.headers().get_all("content-type").iter().collect();
+    assert_eq!(types, ["text/x-receipt"]);
+    assert_eq!(answer.text().await.unwrap(), "RECEIPT 2");
+    assert_eq!(mock.documents().len(), 2);
+}
