@@ -414,24 +414,42 @@ fn text_response(status: u16, text: String) -> Response {
         .unwrap_or_default()
 }
 
-/// A successful reply of `info` that is not JSON, as canned: text (a JSON
-/// string), bytes (base64 in a JSON string) or nothing (`null`), with its
-/// content type and bytes. `None`: the canned body is sent as JSON.
-fn raw_reply(info: &OperationInfo, canned: &Canned) -> Option<(&'static str, Vec<u8>)> {
+/// A successful reply that is not JSON, as canned: text (a JSON string),
+/// bytes (base64 in a JSON string) or nothing (`null`).
+enum Raw<'a> {
+    Text(&'a str),
+    Base64(&'a str),
+    Nothing,
+}
+
+impl Raw<'_> {
+    /// The bytes sent.
+    fn bytes(self) -> Vec<u8> {
+        match self {
+            Raw::Text(text) => text.as_bytes().to_vec(),
+            Raw::Base64(text) => crate::Base64::decode(text).map(|b| b.0).unwrap_or_default(),
+            Raw::Nothing => Vec::new(),
+        }
+    }
+}
+
+/// `canned` as a [raw reply](Raw) of `info`, with its content type; `None`:
+/// the canned body is sent as JSON.
+fn raw_reply<'a>(info: &OperationInfo, canned: &'a Canned) -> Option<(&'static str, Raw<'a>)> {
     if !(200..300).contains(&canned.status) {
         return None;
     }
     match (info.reply, &canned.body) {
         (ReplyKind::Text, Value::String(text)) => Some((
             info.content_type.unwrap_or("text/plain; charset=utf-8"),
-            text.clone().into_bytes(),
+            Raw::Text(text),
         )),
         (ReplyKind::Binary, Value::String(text)) => Some((
             info.content_type.unwrap_or("application/octet-stream"),
-            crate::Base64::decode(text).map(|b| b.0).unwrap_or_default(),
+            Raw::Base64(text),
         )),
         (ReplyKind::Empty | ReplyKind::JsonOrEmpty, Value::Null) => {
-            Some(("text/plain", Vec::new()))
+            Some(("text/plain", Raw::Nothing))
         }
         _ => None,
     }
@@ -446,11 +464,11 @@ fn applies(vendor: &Vendor, info: &OperationInfo, canned: &Canned) -> bool {
             .is_some_and(|a| a != codec::Answer::NotModified)
 }
 
-/// The answer as `info` replies: a [raw reply](raw_reply) as its bytes,
-/// anything else as JSON. The body is written once, here.
+/// The answer as `info` replies: a [raw reply](Raw) as its bytes, anything
+/// else as JSON. The body is written once, here.
 fn response(info: &OperationInfo, canned: &Canned) -> Response {
     match raw_reply(info, canned) {
-        Some((content_type, bytes)) => with_headers(canned, bytes, content_type),
+        Some((content_type, raw)) => with_headers(canned, raw.bytes(), content_type),
         None => json_response(canned),
     }
 }
