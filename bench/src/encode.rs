@@ -3,7 +3,7 @@
 
 use kassa::codec::AuthValues;
 use kassa::{Decimal, Number, Secret};
-use kassa_client::{caspos, kassa24};
+use kassa_client::{caspos, icash, kassa24};
 
 use crate::anchors;
 use crate::client_path::{Session, client_path_encode};
@@ -19,6 +19,10 @@ pub fn run(filter: &str, out: &mut Report) {
     let name = "encode/kassa24 sale (3 positions)";
     if name.contains(filter) {
         out.push(kassa24_sale(name, n));
+    }
+    let name = "encode/icash sale line (signed form)";
+    if name.contains(filter) {
+        out.push(icash_sale_line(name, n));
     }
 }
 
@@ -162,6 +166,67 @@ fn kassa24_sale(name: &str, n: usize) -> Row {
         n,
         || client_path_encode(vendor, &session, &request).unwrap(),
         || serde_json::to_vec(&anchor).unwrap(),
+    )
+}
+
+fn icash_sale_line(name: &str, n: usize) -> Row {
+    const URL: &str = "http://127.0.0.1:8090/clientapi/v1/add-operation-sale-item";
+    const NONCE: u64 = 1_700_000_000;
+    let vendor = &icash::VENDOR;
+    let request = icash::AddOperationSaleItem {
+        operation_id: 123456,
+        sale_item_id: Some(4711),
+        qty: Number(dec(25, 1)),
+        sale_item_single_price: Number(dec(1299, 2)),
+        sale_item_discount: Some(Number(dec(5, 0))),
+        ..Default::default()
+    };
+    let anchor = anchors::icash::SaleLine {
+        operation_id: 123456,
+        sale_item_id: 4711,
+        qty: dec(25, 1),
+        price: dec(1299, 2),
+        discount: dec(5, 0),
+    };
+    let login = anchors::icash::Login {
+        api_key: "4f1c2a9e7b",
+        secret_key: "s3cr3t-k3y",
+        warehouse_id: 3,
+        user_id: 17,
+        session: "b7e0c5d2a1f94e6c",
+    };
+    let session = Session::new(
+        "http://127.0.0.1:8090",
+        AuthValues {
+            api_key: Some(Secret::new(login.api_key).into()),
+            secret_key: Some(Secret::new(login.secret_key).into()),
+            nonce: Some(NONCE),
+            context: vec![
+                ("WareHouseID".into(), login.warehouse_id.into()),
+                ("UserID".into(), login.user_id.into()),
+            ]
+            .into(),
+            session: Some(Secret::new(login.session).into()),
+            ..AuthValues::default()
+        },
+    );
+    let kassa = client_path_encode(vendor, &session, &request).expect("the line encodes");
+    assert_eq!(kassa.url, URL);
+    let pairs = |body: &[u8]| {
+        let mut pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+        pairs.sort();
+        pairs
+    };
+    assert_eq!(
+        pairs(&kassa.body),
+        pairs(&anchors::icash::sale_line_form(&anchor, &login, NONCE)),
+        "the two sides send different forms"
+    );
+    compare(
+        name,
+        n,
+        || client_path_encode(vendor, &session, &request).unwrap(),
+        || anchors::icash::sale_line_form(&anchor, &login, NONCE),
     )
 }
 

@@ -85,3 +85,50 @@ pub struct Operation {
     pub OperationElectronicDataQrCode: Option<String>,
     pub OperationElectronicDataReceipt: Option<String>,
 }
+
+/// `add-operation-sale-item`'s parameters, as a hand-written client holds them.
+pub struct SaleLine {
+    pub operation_id: u64,
+    pub sale_item_id: u64,
+    pub qty: Decimal,
+    pub price: Decimal,
+    pub discount: Decimal,
+}
+
+/// What a hand-written iCash client holds after logging in.
+pub struct Login<'a> {
+    pub api_key: &'a str,
+    pub secret_key: &'a str,
+    pub warehouse_id: u64,
+    pub user_id: u64,
+    pub session: &'a str,
+}
+
+/// A signed form body, written by hand: the signature is HMAC-SHA256 over
+/// nonce, warehouse and API key, in upper-case hex; then every pair,
+/// percent-encoded.
+pub fn sale_line_form(line: &SaleLine, login: &Login<'_>, nonce: u64) -> Vec<u8> {
+    use hmac::{Hmac, KeyInit, Mac};
+    let nonce = nonce.to_string();
+    let warehouse = login.warehouse_id.to_string();
+    let mut mac = <Hmac<sha2::Sha256> as KeyInit>::new_from_slice(login.secret_key.as_bytes())
+        .expect("HMAC accepts keys of any length");
+    mac.update(nonce.as_bytes());
+    mac.update(warehouse.as_bytes());
+    mac.update(login.api_key.as_bytes());
+    let signature = hex::encode_upper(mac.finalize().into_bytes());
+    form_urlencoded::Serializer::new(String::with_capacity(256))
+        .append_pair("api_key", login.api_key)
+        .append_pair("nonce", &nonce)
+        .append_pair("WareHouseID", &warehouse)
+        .append_pair("UserID", &login.user_id.to_string())
+        .append_pair("signature", &signature)
+        .append_pair("ses", login.session)
+        .append_pair("OperationID", &line.operation_id.to_string())
+        .append_pair("SaleItemID", &line.sale_item_id.to_string())
+        .append_pair("Qty", &line.qty.to_string())
+        .append_pair("SaleItemSinglePrice", &line.price.to_string())
+        .append_pair("SaleItemDiscount", &line.discount.to_string())
+        .finish()
+        .into_bytes()
+}
