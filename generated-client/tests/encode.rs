@@ -201,7 +201,7 @@ fn typed_requests_with_every_placement_are_sent_the_same() {
     typed(&caspos::VENDOR, &caspos::GetShiftStatus);
     // Parameters merged into the envelope.
     typed(&smpos::VENDOR, &smpos::GetGoods::default());
-    // JSON-RPC by name; form and HMAC (the Value path).
+    // JSON-RPC by name; a signed form.
     typed(&heado::VENDOR, &heado::PurchaseRegister::default());
     typed(&icash::VENDOR, &icash::NewOperation::default());
 }

@@ -53,7 +53,7 @@ fn mints_only_empty_keys() {
         },
         ..VENDOR
     };
-    // Split into JSON text (JSON-RPC) and kept as a value (a form body).
+    // Split into JSON text (JSON-RPC) and into form pairs (a form body).
     for vendor in [&VENDOR, &FORM] {
         let empty = serde_json::json!({"documentUUID": "", "sum": 1});
         let (prepared, key) = Prepared::new(vendor, &INFO, &empty).unwrap();

@@ -1,21 +1,23 @@
 //! A [`Split`] request and this attempt's auth values → the bytes to send.
 //!
 //! The parameters were serialized once; each attempt only writes the
-//! envelope around them (credentials, token, session and state headers may
-//! differ from one attempt to the next). The result is byte for byte what
-//! [`encode_request`] makes of the same request as a `Value`; protocols
-//! this path does not cover (form bodies, HMAC signing, positional JSON-RPC)
-//! and bodies whose keys collide take that path.
+//! envelope around them (credentials, token, session, a signature with its
+//! nonce, and state headers may differ from one attempt to the next). The
+//! result is byte for byte what [`encode_request`] makes of the same
+//! request as a `Value`; the protocol this path does not cover (positional
+//! JSON-RPC) and bodies whose keys collide take that path.
 
-use std::ops::Range;
+use std::borrow::Cow;
 
 use serde_json::Value;
 
+use super::body::{Body, Form, Object};
 use super::request::{
-    AuthValues, EncodeError, bearer, credentials, encode_request, rest_target, state_headers,
+    AuthValues, EncodeError, bearer, context_value, credentials, encode_request, form_path,
+    hmac_values, not_named_fields, rest_target, signature, state_headers,
 };
 use super::split::{Params, Split};
-use super::wire::{WireBody, WireRequest};
+use super::wire::{WireBody, WireRequest, value_to_text};
 use crate::{Auth, InvalidRequest, Method, OperationInfo, Protocol, Vendor};
 
 /// A request ready to go: where, with which headers, and the body.
@@ -59,117 +61,7 @@ impl From<WireRequest> for Outgoing {
 /// Whether requests of `vendor` are split and assembled (else they go
 /// through [`encode_request`] as a `Value`).
 pub fn splits(vendor: &Vendor) -> bool {
-    let signs = vendor.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }));
-    let shape = matches!(
-        vendor.protocol,
-        Protocol::JsonEnvelope { .. }
-            | Protocol::Rest { .. }
-            | Protocol::JsonRpc { by_position: false }
-    );
-    shape && !signs
-}
-
-/// A JSON object being written, with where each key is in it (a JSON
-/// string, quotes included), to notice a key written twice.
-///
-/// Its text is allocated with the first member: most REST reads send none.
-struct Object {
-    text: Vec<u8>,
-    keys: Vec<Range<usize>>,
-    collided: bool,
-}
-
-impl Object {
-    /// An object that will hold `bytes` of members written elsewhere, with
-    /// `key_count` keys, and room for the envelope's own: one allocation
-    /// each rather than a copy of the parameters into a buffer too small
-    /// for them.
-    fn with_capacity(bytes: usize, key_count: usize) -> Object {
-        const ENVELOPE_BYTES: usize = 128;
-        const ENVELOPE_KEYS: usize = 4;
-        let (text, keys) = match bytes {
-            0 => (Vec::new(), Vec::new()),
-            n => (
-                Vec::with_capacity(n + ENVELOPE_BYTES),
-                Vec::with_capacity(key_count + ENVELOPE_KEYS),
-            ),
-        };
-        Object {
-            text,
-            keys,
-            collided: false,
-        }
-    }
-
-    /// Before a member: the opening brace, or the comma after the last one.
-    fn separate(&mut self) {
-        if self.text.is_empty() {
-            self.text.reserve(128);
-            self.text.push(b'{');
-        } else if !self.keys.is_empty() {
-            self.text.push(b',');
-        }
-    }
-
-    /// Notes the key at `range` of `text`, and whether it was written before.
-    fn note(&mut self, range: Range<usize>) {
-        let new = &self.text[range.clone()];
-        if self.keys.iter().any(|k| &self.text[k.clone()] == new) {
-            self.collided = true;
-        }
-        self.keys.push(range);
-    }
-
-    fn key(&mut self, key: &str) {
-        self.separate();
-        let start = self.text.len();
-        // Writing a string into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut self.text, key);
-        self.note(start..self.text.len());
-        self.text.push(b':');
-    }
-
-    fn value(&mut self, key: &str, value: &Value) {
-        self.key(key);
-        let _ = serde_json::to_writer(&mut self.text, value);
-    }
-
-    fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        let _ = serde_json::to_writer(&mut self.text, value);
-    }
-
-    fn raw(&mut self, key: &str, json: &[&[u8]]) {
-        self.key(key);
-        for part in json {
-            self.text.extend_from_slice(part);
-        }
-    }
-
-    /// Members written elsewhere (`"a":1,"b":2`), with where their keys are.
-    fn members(&mut self, members: &[u8], keys: &[Range<usize>]) {
-        if members.is_empty() {
-            return;
-        }
-        self.separate();
-        let offset = self.text.len();
-        self.text.extend_from_slice(members);
-        for k in keys {
-            self.note(k.start + offset..k.end + offset);
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        if self.text.is_empty() {
-            self.text.push(b'{');
-        }
-        self.text.push(b'}');
-        self.text
-    }
+    !matches!(vendor.protocol, Protocol::JsonRpc { by_position: true })
 }
 
 /// `{members}` or the raw text of the parameters, in parts.
@@ -178,6 +70,8 @@ fn params_json(params: &Params) -> Option<[&[u8]; 3]> {
         Params::None => None,
         Params::Object { members, .. } => Some([b"{", members, b"}"]),
         Params::Raw(text) => Some([b"", text.as_bytes(), b""]),
+        // Not JSON: `assemble` refuses it before it writes parameters.
+        Params::Form { .. } => None,
     }
 }
 
@@ -192,10 +86,14 @@ pub fn assemble(
     if !splits(vendor) || auth.rpc_by_position {
         return fallback();
     }
+    if let Protocol::Form { path, .. } = &vendor.protocol {
+        return assemble_form(vendor, info, split, auth, path);
+    }
     let (params_len, params_keys) = match &split.params {
         Params::None => (0, 0),
         Params::Object { members, keys } => (members.len(), keys.len()),
         Params::Raw(text) => (text.len(), 0),
+        Params::Form { .. } => return Err(not_json()),
     };
     // JSON-RPC writes its parameters into an object of its own.
     let json_rpc = matches!(vendor.protocol, Protocol::JsonRpc { .. });
@@ -214,7 +112,7 @@ pub fn assemble(
         Protocol::Rest { .. } => rest_target(info, &split.path, auth)?,
         _ => (Method::Post, String::new()),
     };
-    let mut headers = auth_fields(vendor, info, &mut body, auth)?;
+    let mut headers = auth_fields(vendor, info, &mut body, split, auth)?;
     headers.extend(state_headers(vendor, info, auth));
     headers.extend(split.headers.iter().cloned());
     let bytes = match &vendor.protocol {
@@ -225,6 +123,7 @@ pub fn assemble(
                     body.raw(field, &params_json(params).unwrap_or_default());
                 }
                 (None, Params::Object { members, keys }) => body.members(members, keys),
+                (None, Params::Form { .. }) => return Err(not_json()),
                 (None, Params::Raw(_)) => {
                     return Err(EncodeError::Invalid(InvalidRequest::new(
                         "",
@@ -267,6 +166,7 @@ pub fn assemble(
             Params::None if body.is_empty() => None,
             Params::None => Some(body.finish()),
             Params::Raw(text) if body.is_empty() => Some(text.clone().into_bytes()),
+            Params::Form { .. } => return Err(not_json()),
             Params::Raw(_) => {
                 return Err(EncodeError::Invalid(InvalidRequest::new(
                     "",
@@ -285,11 +185,54 @@ pub fn assemble(
     })
 }
 
-/// The auth fields of the body (credentials, session) and headers (bearer).
-fn auth_fields(
+/// The bytes of one attempt of a form protocol's `split`, posted to the
+/// path `template` names.
+fn assemble_form(
     vendor: &Vendor,
     info: &OperationInfo,
-    body: &mut Object,
+    split: &Split,
+    auth: &AuthValues<'_>,
+    template: &str,
+) -> Result<Outgoing, EncodeError> {
+    let (pairs, keys) = match &split.params {
+        Params::None => (&[][..], &[][..]),
+        Params::Form { pairs, keys } => (pairs.as_slice(), keys.as_slice()),
+        Params::Object { .. } | Params::Raw(_) => return Err(not_named_fields()),
+    };
+    let mut body = Form::with_capacity(pairs.len(), keys.len());
+    let mut headers = auth_fields(vendor, info, &mut body, split, auth)?;
+    headers.extend(state_headers(vendor, info, auth));
+    headers.extend(split.headers.iter().cloned());
+    body.pairs(pairs, keys);
+    for (key, value) in &split.envelope {
+        body.value(key, value);
+    }
+    if body.collided {
+        return encode_request(vendor, info, split.to_value(), auth).map(Outgoing::from);
+    }
+    Ok(Outgoing {
+        method: Method::Post,
+        path: form_path(template, info.wire),
+        query: split.query.clone(),
+        headers,
+        body: Some((FORM, body.finish())),
+    })
+}
+
+/// Parameters serialized for a form, given to a JSON protocol: a `Split`
+/// made for another vendor.
+fn not_json() -> EncodeError {
+    EncodeError::Config("the request was serialized for a form, not for JSON".into())
+}
+
+/// The auth fields of the body (credentials, session, a signature and what
+/// it signs) and headers (bearer). A signature covers fields of the body
+/// written before it and the parameters the split kept.
+fn auth_fields<B: Body>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    body: &mut B,
+    split: &Split,
     auth: &AuthValues<'_>,
 ) -> Result<Vec<(String, String)>, EncodeError> {
     let mut headers = Vec::new();
@@ -314,6 +257,26 @@ fn auth_fields(
                     body.string(field, session.expose());
                 }
             }
+            Auth::Hmac {
+                key_field,
+                nonce_field,
+                signature_field,
+                message,
+                encoding,
+                context,
+            } => {
+                let (key, secret, nonce) = hmac_values(vendor, auth)?;
+                body.string(key_field, key);
+                body.string(nonce_field, itoa::Buffer::new().format(nonce));
+                for name in *context {
+                    body.value(name, context_value(vendor, auth, name)?);
+                }
+                let signature = signature(vendor, secret, message, *encoding, |part| {
+                    let kept = || split.kept(part).and_then(value_to_text).map(Cow::Owned);
+                    body.read(part).or_else(kept)
+                })?;
+                body.string(signature_field, &signature);
+            }
             _ => {}
         }
     }
@@ -321,7 +284,8 @@ fn auth_fields(
 }
 
 /// A request serialized for sending, kept across attempts: split into
-/// JSON text where the vendor's protocol allows, as a `Value` otherwise.
+/// JSON text or form pairs where the vendor's protocol allows (all but
+/// positional JSON-RPC), as a `Value` otherwise.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prepared {
     Value(Value),
@@ -403,3 +367,7 @@ fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
         other => Some(other.to_string()),
     })
 }
+
+#[cfg(test)]
+#[path = "assemble_tests.rs"]
+mod tests;

@@ -7,6 +7,7 @@
 
 mod assemble;
 mod beside;
+mod body;
 mod direct;
 mod lenient;
 mod query;
@@ -18,6 +19,7 @@ pub(crate) use response::answer_of;
 mod sign;
 mod split;
 mod tagged;
+mod text;
 mod typed;
 mod wire;
 

@@ -6,9 +6,10 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use super::sign::sign;
-use super::wire::{WireBody, WireRequest, value_to_text};
+use super::wire::{WireBody, WireRequest, needs_no_escape, value_to_text};
 use crate::{
-    Auth, DecodeError, InvalidRequest, Method, OperationInfo, Placement, Protocol, Secret, Vendor,
+    Auth, DecodeError, InvalidRequest, Method, OperationInfo, Placement, Protocol, Secret,
+    SignatureEncoding, Vendor,
 };
 
 /// What the client puts into one request besides its parameters, gathered
@@ -166,9 +167,7 @@ fn fill_path(template: &str, values: &[(String, String)], op: &str) -> Result<St
 /// `value` form-urlencoded onto `out`. Ids and codes, the usual path
 /// values, need no escape and are copied as they are.
 pub(super) fn push_path_segment(out: &mut String, value: &str) {
-    // The bytes form_urlencoded leaves as they are.
-    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_');
-    if value.bytes().all(plain) {
+    if needs_no_escape(value) {
         out.push_str(value);
     } else {
         out.extend(form_urlencoded::byte_serialize(value.as_bytes()));
@@ -254,6 +253,79 @@ pub(super) fn bearer(auth: &AuthValues<'_>) -> Option<(String, String)> {
         .map(|t| ("Authorization".to_owned(), ["Bearer ", t.expose()].concat()))
 }
 
+/// The API key, secret key and nonce an HMAC scheme needs.
+pub(super) fn hmac_values<'a>(
+    vendor: &Vendor,
+    auth: &'a AuthValues<'_>,
+) -> Result<(&'a str, &'a Secret, u64), EncodeError> {
+    let key = auth.api_key.as_ref();
+    let key = key.ok_or_else(|| missing(vendor, "an API key"))?;
+    let secret = auth.secret_key.as_ref();
+    let secret = secret.ok_or_else(|| missing(vendor, "a secret key"))?;
+    let nonce = auth.nonce.ok_or_else(|| missing(vendor, "a nonce"))?;
+    Ok((key.expose(), secret, nonce))
+}
+
+/// The value of the context field `name` (sent with every request).
+pub(super) fn context_value<'a>(
+    vendor: &Vendor,
+    auth: &'a AuthValues<'_>,
+    name: &str,
+) -> Result<&'a Value, EncodeError> {
+    auth.context
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v)
+        .ok_or_else(|| missing(vendor, &format!("the context value `{name}`")))
+}
+
+/// The signature over `message`: the text of each of its parts, as
+/// `part` reads it from the request, joined and signed with `secret`.
+pub(super) fn signature<'v>(
+    vendor: &Vendor,
+    secret: &Secret,
+    message: &[&str],
+    encoding: SignatureEncoding,
+    mut part: impl FnMut(&str) -> Option<Cow<'v, str>>,
+) -> Result<String, EncodeError> {
+    let mut signed = String::new();
+    for name in message {
+        let text = part(name)
+            .ok_or_else(|| missing(vendor, &format!("the value `{name}` the signature covers")))?;
+        signed.push_str(&text);
+    }
+    sign(secret.expose().as_bytes(), signed.as_bytes(), encoding).ok_or_else(|| {
+        EncodeError::Config(format!(
+            "{} signs its requests with HMAC-SHA256: build kassa with its `hmac` feature",
+            vendor.name
+        ))
+    })
+}
+
+/// The path a form protocol posts an operation to.
+pub(super) fn form_path(template: &str, wire: &str) -> String {
+    const SLOT: &str = "{operation}";
+    let mut path = String::with_capacity(template.len() + wire.len());
+    let mut rest = template;
+    // A search for one byte, not for the whole pattern: cheaper on a path
+    // this short.
+    while let Some(brace) = rest.find('{') {
+        path.push_str(&rest[..brace]);
+        match rest[brace..].strip_prefix(SLOT) {
+            Some(after) => {
+                path.push_str(wire);
+                rest = after;
+            }
+            None => {
+                path.push('{');
+                rest = &rest[brace + 1..];
+            }
+        }
+    }
+    path.push_str(rest);
+    path
+}
+
 /// Puts the auth fields every request body carries; returns headers to add.
 fn apply_auth(
     vendor: &Vendor,
@@ -262,7 +334,6 @@ fn apply_auth(
     params: &Map<String, Value>,
     auth: &AuthValues<'_>,
 ) -> Result<Vec<(String, String)>, EncodeError> {
-    let missing = |what: &str| missing(vendor, what);
     let mut headers = Vec::new();
     for scheme in vendor.auth {
         match scheme {
@@ -295,43 +366,17 @@ fn apply_auth(
                 encoding,
                 context,
             } => {
-                let key = auth.api_key.as_ref().ok_or_else(|| missing("an API key"))?;
-                let secret = auth
-                    .secret_key
-                    .as_ref()
-                    .ok_or_else(|| missing("a secret key"))?;
-                let nonce = auth.nonce.ok_or_else(|| missing("a nonce"))?;
-                body.insert((*key_field).to_owned(), Value::from(key.expose()));
+                let (key, secret, nonce) = hmac_values(vendor, auth)?;
+                body.insert((*key_field).to_owned(), Value::from(key));
                 body.insert((*nonce_field).to_owned(), Value::from(nonce.to_string()));
                 for name in *context {
-                    let value = auth
-                        .context
-                        .iter()
-                        .find(|(n, _)| n == name)
-                        .map(|(_, v)| v.clone())
-                        .ok_or_else(|| missing(&format!("the context value `{name}`")))?;
+                    let value = context_value(vendor, auth, name)?.clone();
                     body.insert((*name).to_owned(), value);
                 }
-                let mut signed = String::new();
-                for part in *message {
-                    let value = body.get(*part).or_else(|| params.get(*part));
-                    match value.and_then(value_to_text) {
-                        Some(text) => signed.push_str(&text),
-                        None => {
-                            return Err(missing(&format!(
-                                "the value `{part}` the signature covers"
-                            )));
-                        }
-                    }
-                }
-                let signature = sign(secret.expose().as_bytes(), signed.as_bytes(), *encoding)
-                    .ok_or_else(|| {
-                        EncodeError::Config(format!(
-                            "{} signs its requests with HMAC-SHA256: build kassa with its \
-                             `hmac` feature",
-                            vendor.name
-                        ))
-                    })?;
+                let signature = signature(vendor, secret, message, *encoding, |part| {
+                    let value = body.get(part).or_else(|| params.get(part));
+                    value.and_then(value_to_text).map(Cow::Owned)
+                })?;
                 body.insert((*signature_field).to_owned(), Value::from(signature));
             }
             Auth::Session { field, .. } => {
@@ -367,7 +412,7 @@ pub fn encode_request(
         }
         Protocol::JsonRpc { .. } => (Method::Post, String::new()),
         Protocol::Rest { .. } => rest_target(info, &parts.path, auth)?,
-        Protocol::Form { path, .. } => (Method::Post, path.replace("{operation}", info.wire)),
+        Protocol::Form { path, .. } => (Method::Post, form_path(path, info.wire)),
     };
     // The signature reads the parameters where they are: no copy of them.
     let params = parts.params.as_object().unwrap_or(&empty);
@@ -439,8 +484,10 @@ pub fn encode_request(
             }
         }
         Protocol::Form { .. } => {
-            if let Value::Object(map) = parts.params {
-                body.extend(map);
+            match parts.params {
+                Value::Object(map) => body.extend(map),
+                Value::Null => {}
+                _ => return Err(not_named_fields()),
             }
             body.append(&mut parts.envelope);
             WireBody::Form(
@@ -457,6 +504,14 @@ pub fn encode_request(
         headers,
         body,
     })
+}
+
+/// The error for a form request whose parameters are not an object.
+pub(super) fn not_named_fields() -> EncodeError {
+    EncodeError::Invalid(InvalidRequest::new(
+        "",
+        "must be an object: a form sends named fields",
+    ))
 }
 
 /// A request as a server reads it.
@@ -723,6 +778,15 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// A form's path names its operation wherever the template says.
+        #[test]
+        fn form_paths_name_the_operation(template in "[a-z/{}]{0,6}(\\{operation\\}[a-z/{}]{0,6}){0,2}") {
+            prop_assert_eq!(
+                super::form_path(&template, "get-x"),
+                template.replace("{operation}", "get-x")
+            );
+        }
+
         /// The shortcut for plain values writes what the encoder writes.
         #[test]
         fn path_segments_are_form_urlencoded(value in "[a-zA-Z0-9*._~ +%/-]{0,12}|\\PC{0,6}") {

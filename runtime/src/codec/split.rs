@@ -1,9 +1,10 @@
-//! A request struct serialized once, straight into JSON text, with each
-//! top-level field sent where its placement says: the parameters as text,
-//! the few fields bound for the path, the query, a header or the envelope
-//! as values. The idempotency key is minted on the way, and the fields a
-//! recovery reads are kept. No `serde_json::Value` of the whole request is
-//! built.
+//! A request struct serialized once, straight into JSON text (or, for a
+//! form protocol, into its form pairs), with each top-level field sent
+//! where its placement says: the parameters as text, the few fields bound
+//! for the path, the query, a header or the envelope as values. The
+//! idempotency key is minted on the way, and the fields a recovery reads
+//! or a signature covers are kept. No `serde_json::Value` of the whole
+//! request is built.
 
 use std::ops::Range;
 
@@ -11,10 +12,11 @@ use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeStruct};
 use serde_json::Value;
 
-use super::wire::value_to_text;
-use crate::{Method, Mint, OperationInfo, Placement, Protocol, Vendor};
+use super::text::to_text;
+use super::wire::{needs_no_escape, value_to_text};
+use crate::{Auth, Method, Mint, OperationInfo, Placement, Protocol, Vendor};
 
-/// The parameters of a request, as JSON text.
+/// The parameters of a request, as JSON text (or a form's pairs).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Params {
     /// No parameters (a unit struct).
@@ -29,6 +31,13 @@ pub enum Params {
     },
     /// Any other JSON value (a transparent wrapper around a list, raw JSON).
     Raw(String),
+    /// A form protocol's parameters: `a=1&b=x`, each name and value
+    /// percent-encoded, fields whose value is null left out; and where each
+    /// encoded name is in them.
+    Form {
+        pairs: Vec<u8>,
+        keys: Vec<Range<usize>>,
+    },
 }
 
 impl Params {
@@ -41,6 +50,28 @@ impl Params {
                     .unwrap_or(Value::Null)
             }
             Params::Raw(text) => serde_json::from_str(text).unwrap_or(Value::Null),
+            Params::Form { pairs, .. } => Value::Object(
+                form_urlencoded::parse(pairs)
+                    .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Whether a member of the parameters is named `wire`.
+    fn names(&self, wire: &str) -> bool {
+        match self {
+            Params::Object { members, keys } => {
+                let quoted = serde_json::to_string(wire).unwrap_or_default();
+                keys.iter()
+                    .any(|k| members.get(k.clone()) == Some(quoted.as_bytes()))
+            }
+            Params::Form { pairs, keys } => {
+                let encoded: String = form_urlencoded::byte_serialize(wire.as_bytes()).collect();
+                keys.iter()
+                    .any(|k| pairs.get(k.clone()) == Some(encoded.as_bytes()))
+            }
+            Params::None | Params::Raw(_) => false,
         }
     }
 }
@@ -58,7 +89,8 @@ pub struct Split {
     pub headers: Vec<(String, String)>,
     /// The idempotency key the request carries (minted if it was empty).
     pub key: Option<String>,
-    /// Values of the fields a recovery of the operation reads.
+    /// Values of the fields a recovery of the operation reads or the
+    /// vendor's signature covers.
     pub kept: Vec<(String, Value)>,
 }
 
@@ -71,6 +103,8 @@ impl Split {
     ) -> Result<Split, serde_json::Error> {
         let params_to_query = matches!(vendor.protocol, Protocol::Rest { .. })
             && matches!(info.http, Some((Method::Get | Method::Delete, _)));
+        let form = matches!(vendor.protocol, Protocol::Form { .. });
+        let signs = vendor.auth.iter().any(|a| matches!(a, Auth::Hmac { .. }));
         let mut split = Split {
             params: Params::None,
             envelope: Vec::new(),
@@ -82,9 +116,12 @@ impl Split {
         };
         let mut spill = Vec::new();
         let top = Top {
+            vendor,
             info,
             split: &mut split,
             params_to_query,
+            form,
+            signs,
             spill: &mut spill,
         };
         match request.serialize(top) {
@@ -117,21 +154,14 @@ impl Split {
 
     /// Whether the request sends the top-level field `wire`.
     pub fn sends(&self, wire: &str) -> bool {
-        let quoted = serde_json::to_string(wire).unwrap_or_default();
-        let in_params = match &self.params {
-            Params::Object { members, keys } => keys
-                .iter()
-                .any(|k| members.get(k.clone()) == Some(quoted.as_bytes())),
-            Params::None | Params::Raw(_) => false,
-        };
-        in_params
+        self.params.names(wire)
             || self.envelope.iter().any(|(k, _)| k == wire)
             || [&self.path, &self.query, &self.headers]
                 .iter()
                 .any(|list| list.iter().any(|(k, _)| k == wire))
     }
 
-    /// The value of a top-level field a recovery reads.
+    /// The value of a top-level field a recovery reads or a signature covers.
     pub fn kept(&self, name: &str) -> Option<&Value> {
         self.kept.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
@@ -154,14 +184,29 @@ fn minted() -> String {
 
 /// The serializer of the request's top level.
 struct Top<'a> {
+    vendor: &'a Vendor,
     info: &'a OperationInfo,
     split: &'a mut Split,
     params_to_query: bool,
+    /// The parameters are written as form pairs, not JSON.
+    form: bool,
+    /// The vendor signs its requests (a signature may cover a parameter).
+    signs: bool,
     /// GET/DELETE parameters, added to the query after the placed fields.
     spill: &'a mut Vec<(String, String)>,
 }
 
 impl<'a> Top<'a> {
+    /// Whether a signature of the vendor's requests covers the field `name`.
+    #[inline]
+    fn signed(&self, name: &str) -> bool {
+        self.signs
+            && self.vendor.auth.iter().any(|scheme| match scheme {
+                Auth::Hmac { message, .. } => message.contains(&name),
+                _ => false,
+            })
+    }
+
     fn fields(self) -> Fields<'a> {
         Fields {
             top: self,
@@ -183,7 +228,7 @@ impl<'a> Top<'a> {
 /// A member of the top-level object.
 struct Fields<'a> {
     top: Top<'a>,
-    /// JSON text of the members so far.
+    /// JSON text (or form pairs) of the members so far.
     members: Vec<u8>,
     keys: Vec<Range<usize>>,
     key_seen: bool,
@@ -218,12 +263,16 @@ impl Fields<'_> {
         Ok(())
     }
 
-    /// `"name":value`, after a comma unless it is the first member.
+    /// `"name":value`, after a comma unless it is the first member; for a
+    /// form, `name=value` after an ampersand, or nothing for a null.
     fn push_member<T: Serialize + ?Sized>(
         &mut self,
         name: &str,
         value: &T,
     ) -> Result<(), serde_json::Error> {
+        if self.top.form {
+            return self.push_pair(name, value);
+        }
         if self.members.is_empty() {
             self.members.reserve(256);
             // One key per parameter the operation declares, in one allocation.
@@ -238,6 +287,43 @@ impl Fields<'_> {
         serde_json::to_writer(&mut self.members, value)?;
         Ok(())
     }
+
+    /// What `form_urlencoded`'s `append_pair` writes. Kept out of line: the
+    /// JSON members' path stays as short as it was.
+    #[inline(never)]
+    fn push_pair<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        let Some(text) = to_text(value)? else {
+            return Ok(());
+        };
+        if self.members.is_empty() {
+            self.members.reserve(128);
+            self.keys.reserve(self.top.info.params.len());
+        } else {
+            self.members.push(b'&');
+        }
+        let start = self.members.len();
+        extend_encoded(&mut self.members, name);
+        self.keys.push(start..self.members.len());
+        self.members.push(b'=');
+        extend_encoded(&mut self.members, &text);
+        Ok(())
+    }
+}
+
+/// `text` percent-encoded for a form onto `out`. Names, ids and numbers,
+/// the usual fields, need no escape and are copied as they are.
+pub(super) fn extend_encoded(out: &mut Vec<u8>, text: &str) {
+    if needs_no_escape(text) {
+        out.extend_from_slice(text.as_bytes());
+        return;
+    }
+    for chunk in form_urlencoded::byte_serialize(text.as_bytes()) {
+        out.extend_from_slice(chunk.as_bytes());
+    }
 }
 
 impl Fields<'_> {
@@ -251,15 +337,17 @@ impl Fields<'_> {
         let info = self.top.info;
         let is_key = info.idempotency.is_some_and(|i| i.field == key);
         let plain = info.placement_of(key) == Placement::Params && !self.top.params_to_query;
-        if plain && !is_key && !kept_by_recovery(info, key) {
+        let keep = || kept_by_recovery(info, key) || self.top.signed(key);
+        if plain && !is_key && !keep() {
             return self.push_member(key, value);
         }
+        let keep = keep();
         let mut value = serde_json::to_value(value)?;
         if is_key {
             self.key_seen = true;
             value = self.key_value(value);
         }
-        if kept_by_recovery(info, key) {
+        if keep {
             self.top.split.kept.push((key.to_owned(), value.clone()));
         }
         self.place(key, value)
@@ -271,7 +359,7 @@ impl Fields<'_> {
         {
             let value = self.key_value(Value::Null);
             if !value.is_null() {
-                if kept_by_recovery(self.top.info, idem.field) {
+                if kept_by_recovery(self.top.info, idem.field) || self.top.signed(idem.field) {
                     self.top
                         .split
                         .kept
@@ -280,9 +368,15 @@ impl Fields<'_> {
                 self.place(idem.field, value)?;
             }
         }
-        self.top.split.params = Params::Object {
-            members: self.members,
-            keys: self.keys,
+        self.top.split.params = match self.top.form {
+            true => Params::Form {
+                pairs: self.members,
+                keys: self.keys,
+            },
+            false => Params::Object {
+                members: self.members,
+                keys: self.keys,
+            },
         };
         Ok(())
     }

@@ -51,6 +51,23 @@ pub fn value_to_text(value: &Value) -> Option<String> {
     }
 }
 
+/// Whether form-urlencoding leaves `text` as it is (letters, digits and
+/// `*-._` alone).
+pub(super) fn needs_no_escape(text: &str) -> bool {
+    /// Which bytes those are, by value: one load a byte.
+    const PLAIN: [bool; 256] = {
+        let mut plain = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            plain[b] = c.is_ascii_alphanumeric() || matches!(c, b'*' | b'-' | b'.' | b'_');
+            b += 1;
+        }
+        plain
+    };
+    text.bytes().all(|b| PLAIN[usize::from(b)])
+}
+
 /// Decodes `value` into `T`, reporting the JSON path of the first problem
 /// (prefixed with `at`).
 ///
