@@ -3,7 +3,7 @@
 
 use kassa::codec::AuthValues;
 use kassa::{Decimal, Number, Secret};
-use kassa_client::{caspos, icash, kassa24};
+use kassa_client::{caspos, heado, icash, kassa24};
 
 use crate::anchors;
 use crate::client_path::{Session, client_path_encode};
@@ -19,6 +19,15 @@ pub fn run(filter: &str, out: &mut Report) {
     let name = "encode/kassa24 sale (3 positions)";
     if name.contains(filter) {
         out.push(kassa24_sale(name, n));
+    }
+    for by_position in [false, true] {
+        let name = match by_position {
+            false => "encode/heado sale batch (3 positions), by name",
+            true => "encode/heado sale batch (3 positions), by position",
+        };
+        if name.contains(filter) {
+            out.push(heado_batch(name, n, by_position));
+        }
     }
     let name = "encode/icash sale line (signed form)";
     if name.contains(filter) {
@@ -227,6 +236,105 @@ fn icash_sale_line(name: &str, n: usize) -> Row {
         n,
         || client_path_encode(vendor, &session, &request).unwrap(),
         || anchors::icash::sale_line_form(&anchor, &login, NONCE),
+    )
+}
+
+fn heado_batch(name: &str, n: usize, by_position: bool) -> Row {
+    use anchors::heado::{Attribute, Batch, Position, Receipt, Rpc};
+    const URL: &str = "http://127.0.0.1:8070/";
+    let ts = time::OffsetDateTime::parse(
+        "2026-12-04T10:15:30+03:00",
+        &time::format_description::well_known::Rfc3339,
+    )
+    .expect("an RFC 3339 time");
+    let lines = [
+        ("Кофе латте", 2, 36000, "A1"),
+        ("Круассан", 1, 19000, "B7"),
+        ("Вода 0.5", 3, 15000, "C3"),
+    ];
+    let request = heado::PurchaseRegisterBatch {
+        receipts: vec![heado::Receipt {
+            amount: Number(dec(70000, 2)),
+            discount: Number(dec(0, 0)),
+            ts: kassa::Rfc3339(ts),
+            cashier: "Иванова".into(),
+            ext_id: "R-000123".into(),
+            positions: lines
+                .iter()
+                .map(|&(name, count, total, ext_id)| heado::Position {
+                    name: name.into(),
+                    count: Number(dec(count, 0)),
+                    total: Number(dec(total, 2)),
+                    seller: "Иванова".into(),
+                    category: "Кафе".into(),
+                    ext_id: ext_id.into(),
+                })
+                .collect(),
+            attributes: vec![heado::Attribute {
+                name: "guests".into(),
+                value: Number(dec(2, 0)),
+            }],
+            poskey: Some("@store1/pos2".into()),
+        }],
+    };
+    let receipts = [Receipt {
+        amount: dec(70000, 2),
+        discount: dec(0, 0),
+        ts,
+        cashier: "Иванова".into(),
+        ext_id: "R-000123".into(),
+        positions: lines
+            .iter()
+            .map(|&(name, count, total, ext_id)| Position {
+                name: name.into(),
+                count: dec(count, 0),
+                total: dec(total, 2),
+                seller: "Иванова".into(),
+                category: "Кафе".into(),
+                ext_id: ext_id.into(),
+            })
+            .collect(),
+        attributes: vec![Attribute {
+            name: "guests".into(),
+            value: dec(2, 0),
+        }],
+        poskey: "@store1/pos2".into(),
+    }];
+    let anchor = |id: u64| match by_position {
+        false => serde_json::to_vec(&Rpc {
+            jsonrpc: "2.0",
+            method: "purchaseRegisterBatch",
+            params: Batch {
+                receipts: &receipts,
+            },
+            id,
+        }),
+        true => serde_json::to_vec(&Rpc {
+            jsonrpc: "2.0",
+            method: "purchaseRegisterBatch",
+            params: (&receipts,),
+            id,
+        }),
+    };
+    let session = Session::new(
+        URL,
+        AuthValues {
+            rpc_by_position: by_position,
+            ..AuthValues::default()
+        },
+    );
+    // The client's ids count from 1: the first call is checked with id 1.
+    check(
+        client_path_encode(&heado::VENDOR, &session, &request),
+        anchor(1),
+        URL,
+        "Content-Type",
+    );
+    compare(
+        name,
+        n,
+        || client_path_encode(&heado::VENDOR, &session, &request).unwrap(),
+        || anchor(1).unwrap(),
     )
 }
 

@@ -2,6 +2,7 @@
 //! bodies, with plain types and `rust_decimal::Decimal` for money.
 
 pub mod caspos;
+pub mod heado;
 pub mod icash;
 pub mod kassa24;
 pub mod smpos;
