@@ -1,11 +1,12 @@
 //! The split encoder (parameters serialized once, the envelope written per
 //! attempt) sends byte for byte what the `Value` encoder sends, for every
 //! example request of every vendor and for typed requests that place fields
-//! in the path, the query, headers and the envelope.
+//! in the path, the query, headers and the envelope, are signed, or go by
+//! position.
 
 use std::path::Path;
 
-use kassa::codec::{AuthValues, Outgoing, Prepared, encode_request, splits};
+use kassa::codec::{AuthValues, Outgoing, Prepared, encode_request};
 use kassa::mock::example_params;
 use kassa::{Method, Operation, OperationEntry, OperationInfo, Placement, Secret, Vendor};
 use kassa_client::{caspos, heado, icash, kassa24, smpos};
@@ -42,11 +43,19 @@ fn same_bytes<T: Serialize>(
     request: &T,
     direct: Option<String>,
 ) -> bool {
-    let auth = auth();
+    same_bytes_with(vendor, info, request, direct, &auth())
+}
+
+fn same_bytes_with<T: Serialize>(
+    vendor: &Vendor,
+    info: &OperationInfo,
+    request: &T,
+    direct: Option<String>,
+    auth: &AuthValues<'_>,
+) -> bool {
     let (prepared, key) = Prepared::new(vendor, info, request).unwrap();
-    assert_eq!(
+    assert!(
         matches!(prepared, Prepared::Split(_)),
-        splits(vendor),
         "{} {}",
         vendor.id,
         info.wire
@@ -62,8 +71,8 @@ fn same_bytes<T: Serialize>(
             map.insert(idem.field.to_owned(), Value::String(key.clone()));
         }
     }
-    let old = encode_request(vendor, info, value, &auth).map(Outgoing::from);
-    let new = prepared.outgoing(vendor, info, &auth);
+    let old = encode_request(vendor, info, value, auth).map(Outgoing::from);
+    let new = prepared.outgoing(vendor, info, auth);
     assert_eq!(new, old, "{} {}", vendor.id, info.wire);
     if let Some(direct) = direct {
         let new = new.unwrap();
@@ -204,4 +213,43 @@ fn typed_requests_with_every_placement_are_sent_the_same() {
     // JSON-RPC by name; a signed form.
     typed(&heado::VENDOR, &heado::PurchaseRegister::default());
     typed(&icash::VENDOR, &icash::NewOperation::default());
+}
+
+#[test]
+fn requests_by_position_are_sent_the_same() {
+    let by_position = AuthValues {
+        rpc_by_position: true,
+        ..auth()
+    };
+    let plan = |month, day, day_corr_plan| heado::PlanSet {
+        metric: "revenue".into(),
+        plan: kassa::Number(kassa::Decimal::new(12_500_050, 2)),
+        year: 2026,
+        month,
+        day,
+        day_corr_plan,
+    };
+    // A gap before a given parameter is sent as null; none after the last.
+    for request in [
+        plan(None, None, None),
+        plan(Some(12), None, None),
+        plan(None, Some(4), None),
+        plan(Some(12), Some(4), Some(1)),
+    ] {
+        same_bytes_with(
+            &heado::VENDOR,
+            &heado::PlanSet::INFO,
+            &request,
+            None,
+            &by_position,
+        );
+    }
+    let sale = heado::PurchaseRegister::default();
+    same_bytes_with(
+        &heado::VENDOR,
+        &heado::PurchaseRegister::INFO,
+        &sale,
+        None,
+        &by_position,
+    );
 }

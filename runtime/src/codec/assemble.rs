@@ -4,14 +4,14 @@
 //! envelope around them (credentials, token, session, a signature with its
 //! nonce, and state headers may differ from one attempt to the next). The
 //! result is byte for byte what [`encode_request`] makes of the same
-//! request as a `Value`; the protocol this path does not cover (positional
-//! JSON-RPC) and bodies whose keys collide take that path.
+//! request as a `Value`; bodies whose keys collide take that path.
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
 use super::body::{Body, Form, Object};
+use super::positional::positional;
 use super::request::{
     AuthValues, EncodeError, bearer, context_value, credentials, encode_request, form_path,
     hmac_values, not_named_fields, rest_target, signature, state_headers,
@@ -58,12 +58,6 @@ impl From<WireRequest> for Outgoing {
     }
 }
 
-/// Whether requests of `vendor` are split and assembled (else they go
-/// through [`encode_request`] as a `Value`).
-pub fn splits(vendor: &Vendor) -> bool {
-    !matches!(vendor.protocol, Protocol::JsonRpc { by_position: true })
-}
-
 /// `{members}` or the raw text of the parameters, in parts.
 fn params_json(params: &Params) -> Option<[&[u8]; 3]> {
     match params {
@@ -83,9 +77,6 @@ pub fn assemble(
     auth: &AuthValues<'_>,
 ) -> Result<Outgoing, EncodeError> {
     let fallback = || encode_request(vendor, info, split.to_value(), auth).map(Outgoing::from);
-    if !splits(vendor) || auth.rpc_by_position {
-        return fallback();
-    }
     if let Protocol::Form { path, .. } = &vendor.protocol {
         return assemble_form(vendor, info, split, auth, path);
     }
@@ -143,8 +134,18 @@ pub fn assemble(
             let mut rpc = Object::with_capacity(params_len, 0);
             rpc.string("jsonrpc", "2.0");
             rpc.string("method", info.wire);
-            if let Some(params) = params_json(&split.params) {
-                rpc.raw("params", &params);
+            match &split.params {
+                Params::Object { members, keys } if auth.rpc_by_position => {
+                    let Some(array) = positional(info, members, keys) else {
+                        return fallback();
+                    };
+                    rpc.raw("params", &[&array]);
+                }
+                params => {
+                    if let Some(params) = params_json(params) {
+                        rpc.raw("params", &params);
+                    }
+                }
             }
             rpc.value("id", &Value::from(auth.rpc_id));
             Some(rpc.finish())
@@ -283,9 +284,10 @@ fn auth_fields<B: Body>(
     Ok(headers)
 }
 
-/// A request serialized for sending, kept across attempts: split into
-/// JSON text or form pairs where the vendor's protocol allows (all but
-/// positional JSON-RPC), as a `Value` otherwise.
+/// A request serialized for sending, kept across attempts: a typed
+/// request split into JSON text or form pairs ([`Prepared::new`]), or a
+/// request the client builds as a `Value` itself (a login, a recovery's
+/// read).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prepared {
     Value(Value),
@@ -300,14 +302,9 @@ impl Prepared {
         info: &OperationInfo,
         request: &T,
     ) -> Result<(Prepared, Option<String>), serde_json::Error> {
-        if splits(vendor) {
-            let split = Split::new(vendor, info, request)?;
-            let key = split.key.clone();
-            return Ok((Prepared::Split(split), key));
-        }
-        let mut params = serde_json::to_value(request)?;
-        let key = mint_key(info, &mut params);
-        Ok((Prepared::Value(params), key))
+        let split = Split::new(vendor, info, request)?;
+        let key = split.key.clone();
+        Ok((Prepared::Split(split), key))
     }
 
     /// Whether the request sends the top-level field `wire` (anywhere:
@@ -343,29 +340,6 @@ impl Prepared {
             Prepared::Split(split) => split.kept(name),
         }
     }
-}
-
-/// Mints the idempotency key when the operation says so and the caller
-/// left the field empty; returns the key the request carries.
-fn mint_key(info: &OperationInfo, params: &mut Value) -> Option<String> {
-    let crate::Idempotency { field, mint, .. } = info.idempotency?;
-    let map = params.as_object_mut()?;
-    let empty = match map.get(field) {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.is_empty(),
-        Some(_) => false,
-    };
-    if empty && mint == crate::Mint::UuidV4 {
-        map.insert(
-            field.to_owned(),
-            Value::String(uuid::Uuid::new_v4().to_string()),
-        );
-    }
-    map.get(field).and_then(|v| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    })
 }
 
 #[cfg(test)]

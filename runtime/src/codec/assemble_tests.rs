@@ -204,3 +204,41 @@ fn a_form_refuses_parameters_that_are_not_named_fields() {
             .contains("a form sends named fields")
     );
 }
+
+#[test]
+fn a_request_by_position_is_written_from_its_members() {
+    static RPC: Vendor = Vendor {
+        protocol: Protocol::JsonRpc { by_position: true },
+        auth: &[],
+        ..FORM
+    };
+    let info = &OperationInfo {
+        params: &["a", "b", "c", "d"],
+        ..OperationInfo::TEST
+    };
+    // Members are copied as serialized: the raw `1.50` stays as written,
+    // where a `Value` would make it `1.5`.
+    #[derive(serde::Serialize)]
+    struct Request {
+        c: Box<serde_json::value::RawValue>,
+        a: &'static str,
+        d: Option<u8>,
+    }
+    let request = Request {
+        c: serde_json::value::RawValue::from_string("1.50".into()).unwrap(),
+        a: "x",
+        d: None,
+    };
+    let auth = AuthValues {
+        rpc_by_position: true,
+        rpc_id: 7,
+        ..AuthValues::default()
+    };
+    let (prepared, _) = Prepared::new(&RPC, info, &request).unwrap();
+    let sent = prepared.outgoing(&RPC, info, &auth).unwrap();
+    let body = String::from_utf8(sent.body.unwrap().1).unwrap();
+    assert_eq!(
+        body,
+        r#"{"jsonrpc":"2.0","method":"sale","params":["x",null,1.50],"id":7}"#
+    );
+}

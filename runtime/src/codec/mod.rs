@@ -10,6 +10,7 @@ mod beside;
 mod body;
 mod direct;
 mod lenient;
+mod positional;
 mod query;
 mod raw;
 mod request;
@@ -23,7 +24,7 @@ mod text;
 mod typed;
 mod wire;
 
-pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble, splits};
+pub use assemble::{FORM, JSON, Outgoing, Prepared, assemble};
 pub use beside::{Beside, SetBeside, set_absent};
 pub use direct::push_segment;
 pub use lenient::Lenient;

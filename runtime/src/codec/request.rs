@@ -583,7 +583,7 @@ fn find_op(ops: &[OperationInfo], name: &str) -> Option<usize> {
 /// The parameters as a JSON-RPC array: in the documented order, an absent
 /// parameter before a present one as `null`, none after the last present
 /// one. Parameters the operation does not list keep their order at the end.
-fn positional(info: &OperationInfo, mut map: Map<String, Value>) -> Value {
+pub(super) fn positional(info: &OperationInfo, mut map: Map<String, Value>) -> Value {
     let mut list: Vec<Value> = info
         .params
         .iter()
