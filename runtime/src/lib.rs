@@ -26,6 +26,8 @@ mod polling;
 mod retry;
 pub mod scalar;
 mod secret;
+#[cfg(feature = "pattern")]
+mod simple_pattern;
 mod table;
 pub mod validate;
 mod vendor;

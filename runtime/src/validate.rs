@@ -401,20 +401,41 @@ pub fn length(
     Ok(())
 }
 
+/// A pattern compiled once per process: by the regex engine, which also
+/// reports a pattern it cannot read, and, where the pattern has the usual
+/// simple shape, for the matcher that needs no engine (`simple_pattern`).
+#[cfg(feature = "pattern")]
+struct Compiled {
+    regex: regex_lite::Regex,
+    simple: Option<crate::simple_pattern::Simple>,
+}
+
+#[cfg(feature = "pattern")]
+impl Compiled {
+    fn is_match(&self, text: &str) -> bool {
+        match &self.simple {
+            Some(simple) => simple.is_match(text),
+            None => self.regex.is_match(text),
+        }
+    }
+}
+
 /// Patterns compiled once per process. Generated code has a fixed set of
 /// them; the bound only keeps a caller passing ever-new patterns from
 /// growing the cache without end.
 #[cfg(feature = "pattern")]
-fn compiled(pattern: &str) -> Result<std::sync::Arc<regex_lite::Regex>, regex_lite::Error> {
+fn compiled(pattern: &str) -> Result<std::sync::Arc<Compiled>, regex_lite::Error> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
     const MAX_CACHED: usize = 512;
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<regex_lite::Regex>>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Compiled>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     if let Some(re) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(pattern) {
         return Ok(re.clone());
     }
-    let re = Arc::new(regex_lite::Regex::new(&format!("^(?:{pattern})$"))?);
+    let regex = regex_lite::Regex::new(&format!("^(?:{pattern})$"))?;
+    let simple = crate::simple_pattern::Simple::parse(pattern);
+    let re = Arc::new(Compiled { regex, simple });
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
     if cache.len() >= MAX_CACHED {
         cache.clear();
