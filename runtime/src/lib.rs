@@ -113,17 +113,19 @@ macro_rules! __if_schemars {
     ($($item:tt)*) => {};
 }
 
-/// [`validate::pattern`] where kassa's `pattern` feature is on; a compile
-/// error naming the feature where it is off. `#[derive(Validate)]` writes
-/// each `pattern` check through it, so a type with a pattern says what it
-/// needs rather than failing on a missing function.
+/// A check against a [`validate::Pattern`] of its own, compiled once, where
+/// kassa's `pattern` feature is on; a compile error naming the feature where
+/// it is off. `#[derive(Validate)]` writes each `pattern` check through it,
+/// so a type with a pattern says what it needs rather than failing on a
+/// missing function.
 #[cfg(feature = "pattern")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __pattern {
-    ($value:expr, $pattern:expr, $field:expr) => {
-        $crate::validate::pattern($value, $pattern, $field)
-    };
+    ($value:expr, $pattern:literal, $field:expr) => {{
+        static PATTERN: $crate::validate::Pattern = $crate::validate::Pattern::new($pattern);
+        PATTERN.check($value, $field)
+    }};
 }
 
 /// See the `pattern` variant above.

@@ -412,6 +412,13 @@ struct Compiled {
 
 #[cfg(feature = "pattern")]
 impl Compiled {
+    fn new(pattern: &str) -> Result<Self, regex_lite::Error> {
+        Ok(Compiled {
+            regex: regex_lite::Regex::new(&format!("^(?:{pattern})$"))?,
+            simple: crate::simple_pattern::Simple::parse(pattern),
+        })
+    }
+
     fn is_match(&self, text: &str) -> bool {
         match &self.simple {
             Some(simple) => simple.is_match(text),
@@ -420,8 +427,8 @@ impl Compiled {
     }
 }
 
-/// Patterns compiled once per process. Generated code has a fixed set of
-/// them; the bound only keeps a caller passing ever-new patterns from
+/// Patterns compiled once per process, for [`pattern`], which takes any
+/// pattern. The bound only keeps a caller passing ever-new patterns from
 /// growing the cache without end.
 #[cfg(feature = "pattern")]
 fn compiled(pattern: &str) -> Result<std::sync::Arc<Compiled>, regex_lite::Error> {
@@ -433,9 +440,7 @@ fn compiled(pattern: &str) -> Result<std::sync::Arc<Compiled>, regex_lite::Error
     if let Some(re) = cache.lock().unwrap_or_else(|p| p.into_inner()).get(pattern) {
         return Ok(re.clone());
     }
-    let regex = regex_lite::Regex::new(&format!("^(?:{pattern})$"))?;
-    let simple = crate::simple_pattern::Simple::parse(pattern);
-    let re = Arc::new(Compiled { regex, simple });
+    let re = Arc::new(Compiled::new(pattern)?);
     let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
     if cache.len() >= MAX_CACHED {
         cache.clear();
@@ -460,18 +465,82 @@ pub fn max_bytes(
 }
 
 /// The whole text matches `pattern` (anchored). Needs kassa's `pattern`
-/// feature.
+/// feature. The pattern is compiled on first use and kept; where the pattern
+/// is fixed, a [`Pattern`] in a `static` finds it without the shared cache.
 #[cfg(feature = "pattern")]
 pub fn pattern(value: &impl Text, pattern: &str, field: &str) -> Result<(), InvalidRequest> {
     let Some(text) = value.text() else {
         return Ok(());
     };
-    let re = compiled(pattern).map_err(|e| {
+    let compiled = compiled(pattern);
+    check_match(compiled.as_deref(), text, value.is_secret(), pattern, field)
+}
+
+/// A fixed pattern, compiled on its first check and kept for the process:
+///
+/// ```
+/// use kassa_runtime::validate::Pattern;
+///
+/// static TAX_ID: Pattern = Pattern::new("[0-9]{10}");
+/// assert!(TAX_ID.check(&"0123456789".to_owned(), "taxId").is_ok());
+/// let err = TAX_ID.check(&"01234".to_owned(), "taxId").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     r#"invalid request: `taxId` must match `[0-9]{10}`, got "01234""#
+/// );
+/// ```
+///
+/// `#[derive(Validate)]` writes one per `pattern` check. Needs kassa's
+/// `pattern` feature.
+#[cfg(feature = "pattern")]
+pub struct Pattern {
+    text: &'static str,
+    compiled: std::sync::OnceLock<Result<Compiled, regex_lite::Error>>,
+}
+
+#[cfg(feature = "pattern")]
+impl Pattern {
+    /// The pattern, matched against the whole text (anchored).
+    pub const fn new(text: &'static str) -> Self {
+        Pattern {
+            text,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// As [`pattern`]: a value that is absent passes; one that does not
+    /// match, or a pattern the engine cannot read, is an [`InvalidRequest`]
+    /// on `field`.
+    pub fn check(&self, value: &impl Text, field: &str) -> Result<(), InvalidRequest> {
+        let Some(text) = value.text() else {
+            return Ok(());
+        };
+        let compiled = self.compiled.get_or_init(|| Compiled::new(self.text));
+        check_match(compiled.as_ref(), text, value.is_secret(), self.text, field)
+    }
+}
+
+#[cfg(feature = "pattern")]
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.text).finish()
+    }
+}
+
+#[cfg(feature = "pattern")]
+fn check_match(
+    compiled: Result<&Compiled, &regex_lite::Error>,
+    text: &str,
+    secret: bool,
+    pattern: &str,
+    field: &str,
+) -> Result<(), InvalidRequest> {
+    let compiled = compiled.map_err(|e| {
         InvalidRequest::new(field, format!("has an unreadable pattern `{pattern}`: {e}"))
     })?;
-    if re.is_match(text) {
+    if compiled.is_match(text) {
         Ok(())
-    } else if value.is_secret() {
+    } else if secret {
         Err(InvalidRequest::new(
             field,
             format!("must match `{pattern}` (the secret value is not shown)"),
@@ -514,6 +583,37 @@ mod tests {
         assert!(std::sync::Arc::ptr_eq(&a, &b), "compiled once");
         let e = pattern(&"1".to_owned(), "(", "f").unwrap_err();
         assert!(e.to_string().contains("unreadable pattern"), "{e}");
+    }
+
+    #[cfg(feature = "pattern")]
+    #[test]
+    fn a_fixed_pattern_is_compiled_on_its_first_check_and_kept() {
+        static PIN: Pattern = Pattern::new("[0-9]{4}");
+        assert!(PIN.compiled.get().is_none());
+        assert_eq!(PIN.check(&None::<String>, "pin"), Ok(()));
+        assert!(
+            PIN.compiled.get().is_none(),
+            "nothing to check, nothing compiled"
+        );
+        assert_eq!(PIN.check(&"1234".to_owned(), "pin"), Ok(()));
+        let first = PIN.compiled.get().unwrap() as *const _;
+        let e = PIN.check(&"12345".to_owned(), "pin").unwrap_err();
+        assert_eq!(e.reason, r#"must match `[0-9]{4}`, got "12345""#);
+        assert!(std::ptr::eq(first, PIN.compiled.get().unwrap()), "kept");
+        let e = PIN
+            .check(&crate::Secret::new("12a4".to_owned()), "pin")
+            .unwrap_err();
+        assert_eq!(
+            e.reason,
+            "must match `[0-9]{4}` (the secret value is not shown)"
+        );
+
+        static BROKEN: Pattern = Pattern::new("(");
+        for _ in 0..2 {
+            let e = BROKEN.check(&"1".to_owned(), "f").unwrap_err();
+            assert!(e.reason.starts_with("has an unreadable pattern `(`"), "{e}");
+        }
+        assert_eq!(format!("{PIN:?}"), r#"Pattern("[0-9]{4}")"#);
     }
 
     #[test]
