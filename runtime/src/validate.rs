@@ -219,17 +219,37 @@ impl<T: Numeric + ?Sized> Numeric for Box<T> {
 pub trait Length {
     /// `None` skips the check (an absent option).
     fn length(&self) -> Option<usize>;
+
+    /// Bounds of [`length`](Length::length), lowest and highest, where they
+    /// come cheaper than the length itself: a check whose limits hold for
+    /// both needs no count.
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        self.length().map(|n| (n, n))
+    }
+}
+
+/// A string of `n` bytes has from `n / 4` (rounded up) to `n` characters.
+fn char_bounds(text: &str) -> (usize, usize) {
+    (text.len().div_ceil(4), text.len())
 }
 
 impl Length for String {
     fn length(&self) -> Option<usize> {
         Some(self.chars().count())
     }
+
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        Some(char_bounds(self))
+    }
 }
 
 impl Length for crate::Secret {
     fn length(&self) -> Option<usize> {
         Some(self.expose().chars().count())
+    }
+
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        Some(char_bounds(self.expose()))
     }
 }
 
@@ -248,6 +268,10 @@ impl<K, V> Length for BTreeMap<K, V> {
 impl<T: Length> Length for Option<T> {
     fn length(&self) -> Option<usize> {
         self.as_ref().and_then(Length::length)
+    }
+
+    fn length_bounds(&self) -> Option<(usize, usize)> {
+        self.as_ref().and_then(Length::length_bounds)
     }
 }
 
@@ -355,12 +379,14 @@ pub fn precision(
         return Ok(());
     };
     let whole = precision.saturating_sub(scale);
-    let limit = 10u128
-        .checked_pow(whole)
-        .and_then(|l| Decimal::try_from_i128_with_scale(l as i128, 0).ok());
-    if let Some(limit) = limit
-        && v.abs() >= limit
-    {
+    // |v| = |mantissa| / 10^v.scale() reaches 10^whole where the mantissa
+    // reaches 10^(whole + v.scale()); a limit past u128 no mantissa (96
+    // bits) reaches.
+    let too_large = whole
+        .checked_add(v.scale())
+        .and_then(|digits| 10u128.checked_pow(digits))
+        .is_some_and(|limit| v.mantissa().unsigned_abs() >= limit);
+    if too_large {
         return Err(InvalidRequest::new(
             field,
             format!(
@@ -379,6 +405,12 @@ pub fn length(
     max: Option<usize>,
     field: &str,
 ) -> Result<(), InvalidRequest> {
+    let Some((low, high)) = value.length_bounds() else {
+        return Ok(());
+    };
+    if min.is_none_or(|min| low >= min) && max.is_none_or(|max| high <= max) {
+        return Ok(());
+    }
     let Some(n) = value.length() else {
         return Ok(());
     };
@@ -633,6 +665,41 @@ mod tests {
         assert!(precision(&None::<Decimal>, 2, 2, "rate").is_ok());
     }
 
+    /// The mantissa's comparison gives the verdict of comparing decimals,
+    /// for values of every scale next to the powers of ten and at the
+    /// extremes, and precisions up to past what a decimal holds.
+    #[test]
+    fn precision_by_the_mantissa_agrees_with_decimal_comparison() {
+        let by_decimals = |v: Decimal, precision: u32, scale: u32| {
+            let whole = precision.saturating_sub(scale);
+            10u128
+                .checked_pow(whole)
+                .and_then(|l| Decimal::try_from_i128_with_scale(l as i128, 0).ok())
+                .is_none_or(|limit| v.abs() < limit)
+        };
+        let mut values = vec![Decimal::MAX, Decimal::MIN, Decimal::ZERO];
+        for digits in 0..=28u32 {
+            let power = 10i128.pow(digits);
+            for m in [power - 1, power, power + 1] {
+                for s in [0, 1, 2, 4, 9, 27, 28] {
+                    values.push(Decimal::from_i128_with_scale(m, s));
+                    values.push(Decimal::from_i128_with_scale(-m, s));
+                }
+            }
+        }
+        for v in values {
+            for digits in [0, 1, 2, 5, 12, 18, 28, 29, 30, 40, u32::MAX] {
+                for scale in [0, 1, 2, 4, 28, u32::MAX] {
+                    assert_eq!(
+                        precision(&v, digits, scale, "x").is_ok(),
+                        by_decimals(v, digits, scale),
+                        "{v} as decimal({digits},{scale})"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn paths_nest() {
         let e = InvalidRequest::new("price", "bad")
@@ -659,6 +726,38 @@ mod tests {
         assert!(scale(&Decimal::new(125, 1), 2, "p").is_ok());
         assert!(length(&"абв".to_owned(), None, Some(3), "s").is_ok());
         assert!(length(&vec![1, 2, 3, 4], None, Some(3), "v").is_err());
+    }
+
+    /// The bounds that spare the count give the counted verdict for every
+    /// text of up to five characters of one to four bytes, and any limits.
+    #[test]
+    fn a_length_check_without_a_count_agrees_with_the_count() {
+        let alphabet = ["a", "б", "€", "𝄞"];
+        let mut texts = vec![String::new()];
+        for len in 1..=5 {
+            let shorter: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == len - 1)
+                .cloned()
+                .collect();
+            for t in shorter {
+                texts.extend(alphabet.iter().map(|c| format!("{t}{c}")));
+            }
+        }
+        let limits: Vec<Option<usize>> = std::iter::once(None).chain((0..=6).map(Some)).collect();
+        for text in &texts {
+            let n = text.chars().count();
+            for &min in &limits {
+                for &max in &limits {
+                    let want = min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m);
+                    let got = length(text, min, max, "s");
+                    assert_eq!(got.is_ok(), want, "{text:?} in {min:?}..={max:?}: {got:?}");
+                    let secret = crate::Secret::new(text.clone());
+                    assert_eq!(length(&Some(secret), min, max, "s").is_ok(), want);
+                }
+            }
+        }
+        assert_eq!(texts.len(), 1 + 4 + 16 + 64 + 256 + 1024);
     }
 
     /// `pattern` and `each_pattern` through the derive (the derives' own
