@@ -733,16 +733,14 @@ mod tests {
     #[test]
     fn a_length_check_without_a_count_agrees_with_the_count() {
         let alphabet = ["a", "б", "€", "𝄞"];
-        let mut texts = vec![String::new()];
-        for len in 1..=5 {
-            let shorter: Vec<String> = texts
+        let mut level = vec![String::new()];
+        let mut texts = level.clone();
+        for _ in 1..=5 {
+            level = level
                 .iter()
-                .filter(|t| t.chars().count() == len - 1)
-                .cloned()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
                 .collect();
-            for t in shorter {
-                texts.extend(alphabet.iter().map(|c| format!("{t}{c}")));
-            }
+            texts.extend_from_slice(&level);
         }
         let limits: Vec<Option<usize>> = std::iter::once(None).chain((0..=6).map(Some)).collect();
         for text in &texts {
